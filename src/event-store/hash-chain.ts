@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, JsonObject, JsonValue } from '../shared/json';
+import { EventMetadata, StoredEvent } from './event-store.port';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hashed text of an event, all but its revision and predecessor (DESIGN.md "Tamper evidence"). */
+export function eventBody(stream: string, type: string, data: JsonObject, metadata: EventMetadata): string {
+  return canonicalJson({ data, metadata: metadata as unknown as JsonValue, stream, type });
+}
+
+/**
+ * hash = SHA-256(prevHash ‖ ":" ‖ revision ‖ ":" ‖ body). PostgreSQL computes the same in
+ * `noxh_append` (the revision is only known there), so both sides must keep this exact layout.
+ */
+export function chainHash(prevHash: string, revision: number, body: string): string {
+  return createHash('sha256').update(`${prevHash}:${revision}:${body}`, 'utf8').digest('hex');
+}
+
+export function hashOf(event: StoredEvent): string {
+  return chainHash(event.prevHash, event.revision, eventBody(event.stream, event.type, event.data, event.metadata));
+}
+
+export interface ChainBreak {
+  eventId: string;
+  stream: string;
+  revision: number;
+  globalPosition: string;
+  reason: string;
+}
+
+/**
+ * Follows every stream's chain through the log in read order. Keeps only each stream's
+ * last hash, so memory grows with the number of streams, not events.
+ */
+export class ChainVerifier {
+  private readonly tips = new Map<string, { revision: number; hash: string }>();
+  checked = 0;
+
+  /** The first break in this event, or undefined when it extends its chain correctly. */
+  check(event: StoredEvent): ChainBreak | undefined {
+    this.checked += 1;
+    const tip = this.tips.get(event.stream) ?? { revision: -1, hash: GENESIS_HASH };
+    const broken = (reason: string): ChainBreak => ({
+      eventId: event.eventId,
+      stream: event.stream,
+      revision: event.revision,
+      globalPosition: event.globalPosition.toString(),
+      reason,
+    });
+    this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
+    if (event.revision !== tip.revision + 1) {
+      return broken(`revision ${event.revision} follows ${tip.revision}: an event is missing`);
+    }
+    if (event.prevHash !== tip.hash) return broken('prevHash does not match the previous event of the stream');
+    if (hashOf(event) !== event.hash) return broken('content does not match its hash: the event was altered');
+    return undefined;
+  }
+}

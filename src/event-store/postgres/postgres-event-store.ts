@@ -1,0 +1,172 @@
+import { Pool, PoolClient } from 'pg';
+import { Clock } from '../../shared/clock';
+import { JsonObject } from '../../shared/json';
+import { ConcurrencyConflict, IdempotencyKeyReused } from '../event-store.errors';
+import {
+  AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, ReadAllOptions,
+  ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions, WriteOptions,
+} from '../event-store.port';
+import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
+import { pollingSubscription } from '../polling-subscription';
+
+const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_id,
+  type, data, metadata, prev_hash, hash FROM events`;
+
+/**
+ * Read order. A sequence number alone is not safe to tail: transaction A can take position 10,
+ * B position 11, and B commit first; a reader that saw 11 and moved its checkpoint past 10 would
+ * never see A. So the log is read in (transaction id, position) order, and only events of
+ * transactions older than the oldest one still running (the snapshot's xmin) are delivered:
+ * no transaction below that horizon can still commit, so nothing can appear behind a checkpoint.
+ */
+const SAFE_HORIZON = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  stream_revision: string;
+  global_position: string;
+  tx_id: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  prev_hash: string;
+  hash: string;
+}
+
+interface AppendRow {
+  events: { eventId: string; stream: string; revision: number; globalPosition: string; commit: string }[];
+  replayed: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly backend = 'postgres';
+  readonly atomicMultiStream = true;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+    private readonly maxEventBytes: number,
+  ) {}
+
+  append(stream: string, events: NewEvent[], { expectedRevision, ...options }: AppendOptions): Promise<AppendResult> {
+    return this.appendMany([{ stream, events, expectedRevision }], options);
+  }
+
+  async appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult> {
+    const prepared = prepareAppends(appends, options, this.clock.now(), this.maxEventBytes);
+    const client = await this.pool.connect();
+    try {
+      return await this.appendWith(client, prepared, options.idempotencyKey, fingerprint(appends));
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Runs the append on a given connection; the contract test uses it to hold a transaction open. */
+  async appendWith(client: PoolClient, prepared: PreparedAppend[], idempotencyKey: string | undefined, print: string): Promise<AppendResult> {
+    const batches = prepared.map((p) => ({
+      stream: p.stream,
+      expected: String(p.expectedRevision),
+      events: p.events.map((e) => ({ id: e.eventId, type: e.type, data: e.data, metadata: e.metadata, body: e.body })),
+    }));
+    try {
+      const { rows } = await client.query<{ result: AppendRow }>(
+        'SELECT noxh_append($1::jsonb, $2, $3) AS result',
+        [JSON.stringify(batches), idempotencyKey ?? null, print],
+      );
+      const { events, replayed } = rows[0].result;
+      return {
+        replayed,
+        events: events.map((e) => ({
+          eventId: e.eventId,
+          stream: e.stream,
+          revision: Number(e.revision),
+          globalPosition: BigInt(e.globalPosition),
+          position: { commit: BigInt(e.commit), prepare: BigInt(e.globalPosition) },
+        })),
+      };
+    } catch (error) {
+      throw translate(error, idempotencyKey);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `${SELECT_EVENT} WHERE stream_id = $1 AND stream_revision >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+       ORDER BY stream_revision`,
+      [stream, options.fromRevision ?? 0, options.until ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query<EventRow>(
+      `${SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
+       ORDER BY tx_id, global_position LIMIT $3`,
+      [after.commit.toString(), after.prepare.toString(), limit],
+    );
+    const events = rows.map(toStoredEvent);
+    return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return pollingSubscription(this, options, (wake) => this.listen(wake));
+  }
+
+  async countAfter(position: LogPosition, cap: number): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)
+       LIMIT $3) behind`,
+      [position.commit.toString(), position.prepare.toString(), cap],
+    );
+    return Number(rows[0].n);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1 FROM events LIMIT 1');
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to whoever created it (the database module or the test).
+  }
+
+  /** Wakes a subscription as soon as an append commits (NOTIFY is delivered at commit). */
+  private async listen(wake: () => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    client.on('notification', wake);
+    await client.query('LISTEN noxh_events');
+    return async () => {
+      client.off('notification', wake);
+      await client.query('UNLISTEN noxh_events').catch(() => undefined);
+      client.release();
+    };
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const globalPosition = BigInt(row.global_position);
+  return {
+    eventId: row.event_id,
+    stream: row.stream_id,
+    revision: Number(row.stream_revision),
+    globalPosition,
+    position: { commit: BigInt(row.tx_id), prepare: globalPosition },
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function translate(error: unknown, idempotencyKey: string | undefined): unknown {
+  const pgError = error as { code?: string; detail?: string };
+  if (pgError.code === 'NX001' && pgError.detail) {
+    const d = JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number };
+    const expected = /^\d+$/.test(d.expected) ? Number(d.expected) : (d.expected as 'no_stream' | 'exists');
+    return new ConcurrencyConflict(d.stream, expected, Number(d.actual));
+  }
+  if (pgError.code === 'NX002' && idempotencyKey) return new IdempotencyKeyReused(idempotencyKey);
+  return error;
+}

@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { Actor } from '../src/shared/actor';
+import { JsonObject } from '../src/shared/json';
+import { ConcurrencyConflict, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
+import { EventStore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
+import { verifyLog } from '../src/event-store/verify-log';
+
+/** What a backend gives the contract: its store, and the two things only it can stage. */
+export interface EventStoreFixture {
+  store: EventStore;
+  /** Starts an append whose events take their log positions now but become visible only at `commit()`. */
+  beginLateAppend(stream: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
+  /** Changes a stored event's data behind the store's back (an operator with raw database access). */
+  tamper(stream: string, revision: number, data: JsonObject): Promise<void>;
+  /** The events the store writes are limited to this many bytes each. */
+  maxEventBytes: number;
+}
+
+const actor: Actor = { subject: 'contract-test', role: 'board', province: '31' };
+const event = (type: string, data: JsonObject = {}): NewEvent => ({ type, data });
+const any = { expectedRevision: 'any' as const, actor };
+
+/** Runs every rule of the event-store port against one backend. Stream names are unique per test. */
+export function eventStoreContract(name: string, setup: () => Promise<EventStoreFixture>, teardown: () => Promise<void>): void {
+  describe(`EventStore contract: ${name}`, () => {
+    let fx: EventStoreFixture;
+    let store: EventStore;
+    const stream = (prefix = 'test') => `${prefix}-${randomUUID()}`;
+
+    beforeAll(async () => {
+      fx = await setup();
+      store = fx.store;
+    });
+    afterAll(teardown);
+
+    /** Everything after `from`, read to the end in the store's total order. */
+    async function tail(from: LogPosition): Promise<StoredEvent[]> {
+      const out: StoredEvent[] = [];
+      let after = from;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 100 });
+        out.push(...page.events);
+        if (page.events.length < 100) return out;
+        after = page.next;
+      }
+    }
+
+    async function head(): Promise<LogPosition> {
+      const s = stream('marker');
+      const { events } = await store.append(s, [event('Marker')], any);
+      return events[0].position;
+    }
+
+    it('reads back a stream in the order it was written, with revisions from 0', async () => {
+      const s = stream();
+      await store.append(s, [event('A', { n: 1 }), event('B', { n: 2 })], { expectedRevision: 'no_stream', actor });
+      await store.append(s, [event('C', { n: 3 })], { expectedRevision: 1, actor });
+      const read = await store.readStream(s);
+      expect(read.map((e) => [e.type, e.revision, e.data.n])).toEqual([['A', 0, 1], ['B', 1, 2], ['C', 2, 3]]);
+      expect(await store.readStream(s, { fromRevision: 2 })).toHaveLength(1);
+      expect(await store.readStream(stream())).toEqual([]);
+    });
+
+    it('stamps every event with its metadata and hash chain', async () => {
+      const s = stream();
+      const causationId = randomUUID();
+      await store.append(s, [event('A'), event('B')], { ...any, correlationId: 'corr-1', causationId, idempotencyKey: randomUUID() });
+      const [a, b] = await store.readStream(s);
+      expect(a.metadata).toMatchObject({ correlationId: 'corr-1', causationId, actor, schemaVersion: 1, eventId: a.eventId });
+      expect(a.metadata.commandId).toEqual(expect.any(String));
+      expect(new Date(a.metadata.recordedAt).toISOString()).toBe(a.metadata.recordedAt);
+      expect(a.prevHash).toBe('0'.repeat(64));
+      expect(b.prevHash).toBe(a.hash);
+      expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    describe('expected revision', () => {
+      it("'no_stream' succeeds on a new stream and conflicts on an existing one", async () => {
+        const s = stream();
+        await store.append(s, [event('A')], { expectedRevision: 'no_stream', actor });
+        await expect(store.append(s, [event('B')], { expectedRevision: 'no_stream', actor })).rejects.toBeInstanceOf(ConcurrencyConflict);
+      });
+
+      it("'exists' conflicts on a new stream and succeeds on an existing one", async () => {
+        const s = stream();
+        await expect(store.append(s, [event('A')], { expectedRevision: 'exists', actor })).rejects.toBeInstanceOf(ConcurrencyConflict);
+        await store.append(s, [event('A')], any);
+        await store.append(s, [event('B')], { expectedRevision: 'exists', actor });
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+
+      it('a number must equal the last revision exactly', async () => {
+        const s = stream();
+        await store.append(s, [event('A'), event('B')], any);
+        const stale = store.append(s, [event('C')], { expectedRevision: 0, actor });
+        await expect(stale).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT', stream: s, expected: 0, actual: 1 });
+        await expect(store.append(s, [event('C')], { expectedRevision: 2, actor })).rejects.toBeInstanceOf(ConcurrencyConflict);
+        await store.append(s, [event('C')], { expectedRevision: 1, actor });
+        expect((await store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      });
+
+      it("'any' always appends", async () => {
+        const s = stream();
+        await store.append(s, [event('A')], any);
+        await store.append(s, [event('B')], any);
+        expect(await store.readStream(s)).toHaveLength(2);
+      });
+    });
+
+    it('100 concurrent appends at one revision: exactly one wins, every loser gets ConcurrencyConflict', async () => {
+      const s = stream();
+      await store.append(s, [event('Created')], { expectedRevision: 'no_stream', actor });
+      const results = await Promise.allSettled(
+        Array.from({ length: 100 }, (_, i) => store.append(s, [event('Claimed', { writer: i })], { expectedRevision: 0, actor })),
+      );
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(99);
+      lost.forEach((r) => expect(r.reason).toBeInstanceOf(ConcurrencyConflict));
+      expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it("100 concurrent 'any' appends to one stream: each revision written exactly once, none lost", async () => {
+      const s = stream();
+      await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(s, [event('Tick', { i })], any)));
+      const read = await store.readStream(s);
+      expect(read.map((e) => e.revision)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      expect(new Set(read.map((e) => e.data.i)).size).toBe(100);
+      expect(await verifyStreams(store, [s])).toBeUndefined();
+    });
+
+    describe('idempotency', () => {
+      it('a retry with the same key returns the first result and writes nothing', async () => {
+        const s = stream();
+        const key = randomUUID();
+        const first = await store.append(s, [event('A', { v: 1 })], { ...any, idempotencyKey: key });
+        const again = await store.append(s, [event('A', { v: 1 })], { ...any, idempotencyKey: key });
+        expect(again.replayed).toBe(true);
+        expect(again.events).toEqual(first.events);
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+
+      it('a retry racing the first write still writes once', async () => {
+        const s = stream();
+        const key = randomUUID();
+        const results = await Promise.all(
+          Array.from({ length: 10 }, () => store.append(s, [event('A')], { expectedRevision: 'no_stream', actor, idempotencyKey: key })),
+        );
+        expect(new Set(results.map((r) => r.events[0].eventId)).size).toBe(1);
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+
+      it('the same key with a different request is refused', async () => {
+        const s = stream();
+        const key = randomUUID();
+        await store.append(s, [event('A', { v: 1 })], { ...any, idempotencyKey: key });
+        await expect(store.append(s, [event('A', { v: 2 })], { ...any, idempotencyKey: key })).rejects.toBeInstanceOf(IdempotencyKeyReused);
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+    });
+
+    it('a tailing reader delivers an event that took an earlier position but committed later, skipping nothing', async () => {
+      const from = await head();
+      const slow = stream('slow');
+      const fast = stream('fast');
+      const late = await fx.beginLateAppend(slow, [event('Late')]);
+      await store.append(fast, [event('Early')], any);
+
+      const seen = await tail(from);
+      const checkpoint = seen.length > 0 ? seen[seen.length - 1].position : from;
+      await late.commit();
+      seen.push(...(await tail(checkpoint)));
+
+      const streams = seen.map((e) => e.stream);
+      expect(streams.filter((s) => s === slow)).toHaveLength(1);
+      expect(streams.filter((s) => s === fast)).toHaveLength(1);
+    });
+
+    it('reads the global log in a strictly increasing order that paging never breaks', async () => {
+      const from = await head();
+      const streams = [stream(), stream(), stream()];
+      await Promise.all(streams.flatMap((s) => Array.from({ length: 10 }, (_, i) => store.append(s, [event('E', { i })], any))));
+      const all = await tail(from);
+      const ours = all.filter((e) => streams.includes(e.stream));
+      expect(ours).toHaveLength(30);
+      for (let i = 1; i < all.length; i += 1) expect(comparePositions(all[i - 1].position, all[i].position)).toBeLessThan(0);
+      for (const s of streams) {
+        expect(ours.filter((e) => e.stream === s).map((e) => e.revision)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+      }
+    });
+
+    it('a subscription delivers new events in batches, in log order', async () => {
+      const from = await head();
+      const s = stream();
+      const received: StoredEvent[] = [];
+      let failed: unknown;
+      const done = new Promise<void>((resolve) => {
+        const sub = store.subscribeToAll({
+          after: from,
+          batchSize: 7,
+          onBatch: async (events) => {
+            received.push(...events.filter((e) => e.stream === s));
+            if (received.length >= 20) {
+              void sub.stop().then(resolve);
+            }
+          },
+          onError: (error) => {
+            failed = error;
+            resolve();
+          },
+        });
+      });
+      for (let i = 0; i < 20; i += 1) await store.append(s, [event('Sub', { i })], any);
+      await done;
+      expect(failed).toBeUndefined();
+      expect(received.map((e) => e.data.i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    });
+
+    it('counts the events after a position for projection lag', async () => {
+      const from = await head();
+      const s = stream();
+      await store.append(s, [event('A'), event('B'), event('C')], any);
+      expect(await store.countAfter(from, 1000)).toBeGreaterThanOrEqual(3);
+      expect(await store.countAfter(from, 2)).toBe(2);
+    });
+
+    describe('multi-stream append', () => {
+      it('writes every stream of a successful append', async () => {
+        const unit = stream('unit');
+        const person = stream('person');
+        const result = await store.appendMany(
+          [
+            { stream: unit, events: [event('UnitAllocated')], expectedRevision: 'no_stream' },
+            { stream: person, events: [event('BenefitClaimed')], expectedRevision: 'no_stream' },
+          ],
+          { actor },
+        );
+        expect(result.events.map((e) => e.stream)).toEqual([unit, person]);
+        expect(await store.readStream(unit)).toHaveLength(1);
+        expect(await store.readStream(person)).toHaveLength(1);
+      });
+
+      it('writes nothing to any stream when one of them conflicts', async () => {
+        const unit = stream('unit');
+        const person = stream('person');
+        await store.append(person, [event('BenefitClaimed')], any);
+        const attempt = store.appendMany(
+          [
+            { stream: unit, events: [event('UnitAllocated')], expectedRevision: 'no_stream' },
+            { stream: person, events: [event('BenefitClaimed')], expectedRevision: 'no_stream' },
+          ],
+          { actor },
+        );
+        await expect(attempt).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
+        expect(await store.readStream(unit)).toEqual([]);
+        expect(await store.readStream(person)).toHaveLength(1);
+      });
+    });
+
+    it('round-trips Vietnamese text exactly', async () => {
+      const s = stream();
+      const data = {
+        fullName: 'Nguyễn Thị Hồng Đào',
+        address: 'Số 5, ngõ 12 phố Lạch Tray, phường Đằng Giang, quận Ngô Quyền, TP Hải Phòng',
+        decomposed: 'Nguye\u0302\u0303n',
+        note: 'nhà ở xã hội — “ưu tiên” ½',
+      };
+      await store.append(s, [event('ApplicationSubmitted', data)], any);
+      const [read] = await store.readStream(s);
+      expect(read.data).toEqual(data);
+      expect(read.data.decomposed).not.toBe('Nguyễn');
+    });
+
+    it('round-trips any JSON payload and keeps its hash chain valid (property)', async () => {
+      const s = stream('prop');
+      const payload = fc.dictionary(fc.string({ unit: 'grapheme' }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+      const written: JsonObject[] = [];
+      await fc.assert(
+        fc.asyncProperty(payload, async (raw) => {
+          // -0 has no JSON spelling; JSON itself turns it into 0.
+          const data = JSON.parse(JSON.stringify(raw)) as JsonObject;
+          if (JSON.stringify(data).includes('\\u0000')) return;
+          await store.append(s, [event('Prop', data)], any);
+          written.push(data);
+        }),
+        { numRuns: 60 },
+      );
+      expect((await store.readStream(s)).map((e) => e.data)).toEqual(written);
+      expect(await verifyStreams(store, [s])).toBeUndefined();
+    });
+
+    it('refuses an oversized event with a clear error and writes nothing', async () => {
+      const s = stream();
+      const big = { blob: 'x'.repeat(fx.maxEventBytes) };
+      const attempt = store.append(s, [event('A'), event('Huge', big)], any);
+      await expect(attempt).rejects.toBeInstanceOf(EventTooLarge);
+      await expect(attempt).rejects.toThrow(/Huge is \d+ bytes; the limit is \d+ bytes/);
+      expect(await store.readStream(s)).toEqual([]);
+    });
+
+    it('refuses text that the log cannot store faithfully, and writes nothing', async () => {
+      const s = stream();
+      await expect(store.append(s, [event('A', { name: 'a\u0000b' })], any)).rejects.toBeInstanceOf(InvalidEvent);
+      await expect(store.append(s, [event('A', { name: '\ud800' })], any)).rejects.toBeInstanceOf(InvalidEvent);
+      expect(await store.readStream(s)).toEqual([]);
+    });
+
+    it('the hash chain names an event altered behind the store', async () => {
+      const s = stream();
+      await store.append(s, [event('A', { n: 1 }), event('B', { n: 2 }), event('C', { n: 3 })], any);
+      expect(await verifyStreams(store, [s])).toBeUndefined();
+      await fx.tamper(s, 1, { n: 20 });
+      const bad = await verifyStreams(store, [s]);
+      expect(bad).toMatchObject({ stream: s, revision: 1 });
+      expect(bad?.reason).toMatch(/altered/);
+    });
+
+    it('verifies the whole log', async () => {
+      const report = await verifyLog(store);
+      expect(report.eventsChecked).toBeGreaterThan(0);
+      // Earlier tests in this file tampered with their streams on purpose.
+      if (!report.ok) expect(report.firstBad?.stream).toMatch(/^test-/);
+    });
+  });
+}
+
+function comparePositions(a: LogPosition, b: LogPosition): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+async function verifyStreams(store: EventStore, streams: string[]) {
+  const report = await verifyLog(store, (e) => streams.includes(e.stream));
+  return report.firstBad;
+}

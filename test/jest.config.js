@@ -1,0 +1,34 @@
+// One embedded PostgreSQL for the whole run (globalSetup); each test file makes its own database.
+const root = require('node:path').resolve(__dirname, '..');
+
+const common = {
+  rootDir: root,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: root,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projections/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'postgres',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/esdb/'],
+    },
+    // EventStoreDB has no server on our machines: this project runs only where one is given.
+    ...(process.env.EVENTSTORE_CONNECTION_STRING
+      ? [{ ...common, displayName: 'esdb', testMatch: ['<rootDir>/test/esdb/**/*.test.ts'] }]
+      : []),
+  ],
+};
