@@ -1,1 +1,23 @@
-export {};
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { InvalidTokenRequest } from './auth/token.service';
+import { ConfigError } from './config/app-config';
+import { CliModule } from './cli/cli.module';
+
+/** `noxh <command>`: the CLI of API.md. A usage or config error prints one line and exits 1. */
+CommandFactory.run(CliModule, {
+  logger: ['error'],
+  errorHandler: (error) => {
+    process.stderr.write(`noxh: ${error.message}\n`);
+    process.exit(1);
+  },
+  serviceErrorHandler: (error) => {
+    const known = error instanceof ConfigError || error instanceof InvalidTokenRequest;
+    process.stderr.write(`noxh: ${known ? error.message : (error.stack ?? error.message)}\n`);
+    process.exit(1);
+  },
+}).catch((error: unknown) => {
+  process.stderr.write(`noxh: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

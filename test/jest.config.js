@@ -4,7 +4,9 @@ const root = require('node:path').resolve(__dirname, '..');
 const common = {
   rootDir: root,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // NestJS 12 ships as ES modules: the suite runs as ESM too (node --experimental-vm-modules).
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
@@ -14,6 +16,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       ...common,

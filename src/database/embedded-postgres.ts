@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 export interface RunningPostgres {
-  /** Connection string to the cluster's `postgres` database; callers pick their own database. */
+  /** Connection string to one database of the cluster. */
   url(database: string): string;
+  /** Creates the database unless it exists; returns its connection string. */
+  createDatabase(database: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -49,8 +52,21 @@ export async function startEmbeddedPostgres({ directory, port, log }: EmbeddedPo
         (error instanceof Error ? `: ${error.message}` : ''),
     );
   });
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url,
+    async createDatabase(database) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name ${database}`);
+      const client = new Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        if (rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+      } finally {
+        await client.end();
+      }
+      return url(database);
+    },
     stop: () => pg.stop(),
   };
 }

@@ -1,0 +1,60 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { JWT_SECRET } from './auth/auth.constants';
+import { AuthModule } from './auth/auth.module';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { DatabaseModule } from './database/database.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthModule } from './health/health.module';
+import { Clock, CLOCK, systemClock } from './shared/clock';
+
+export interface AppOptions {
+  /** Validated config with `databaseUrl` resolved (DATABASE_URL or the embedded PostgreSQL). */
+  config: AppConfig;
+  jwtSecret: string;
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static register({ config, jwtSecret, clock = systemClock }: AppOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: JWT_SECRET, useValue: jwtSecret },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [APP_CONFIG, JWT_SECRET, CLOCK],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.logLevel,
+            // Tokens are credentials; never write them to a log.
+            redact: ['req.headers.authorization'],
+            customProps: (req) => ({ actor: (req as { actor?: unknown }).actor }),
+          },
+        }),
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        EventStoreModule,
+        AuthModule,
+        HealthModule,
+        AuditModule,
+      ],
+    };
+  }
+}

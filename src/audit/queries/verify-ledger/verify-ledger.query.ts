@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import { LedgerVerificationView } from './ledger-verification.view';
+
+export class VerifyLedgerQuery extends Query<LedgerVerificationView> {}

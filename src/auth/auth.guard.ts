@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Actor, Role } from '../shared/actor';
+import { metadataKeys } from './auth.constants';
+import { TokenService } from './token.service';
+
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
+
+/** 401 for a missing or bad token, 403 for a valid token of the wrong role (API.md "Auth"). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(metadataKeys.PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthorizedException('A bearer token is required');
+    const actor = await this.tokens.verify(match[1]);
+    if (!actor) throw new UnauthorizedException('The bearer token is invalid or expired');
+    request.actor = actor;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(metadataKeys.ROLES, targets);
+    if (roles && !roles.includes(actor.role)) {
+      throw new ForbiddenException(`Role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthGuard } from './auth.guard';
+import { TokenService } from './token.service';
+
+/** Every route needs a valid token unless marked @Public(); the secret is provided by the root module. */
+@Global()
+@Module({
+  imports: [JwtModule.register({})],
+  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { Actor } from '../shared/actor';
+import { AuthenticatedRequest } from './auth.guard';
+
+/** The authenticated actor of the request (set by AuthGuard). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a public route');
+  return actor;
+});
+
+/** Boards and police act only in their own province; inspectors and admins in all (API.md). */
+export function assertProvince(actor: Actor, provinceCode: string): void {
+  if ((actor.role === 'board' || actor.role === 'police') && actor.province !== provinceCode) {
+    throw new ForbiddenException(`A ${actor.role} of province ${actor.province} may not act for province ${provinceCode}`);
+  }
+}

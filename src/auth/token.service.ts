@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { Actor, Role, ROLES } from '../shared/actor';
+import { isProvinceCode } from '../shared/province';
+import { JWT_SECRET } from './auth.constants';
+
+interface Claims {
+  sub: string;
+  role: Role;
+  province?: string;
+}
+
+export class InvalidTokenRequest extends Error {}
+
+/** Signs and checks the bearer tokens of API.md: claims `sub`, `role`, and `province` for boards and police. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(JWT_SECRET) private readonly secret: string,
+  ) {}
+
+  sign(actor: Actor, ttl: string): Promise<string> {
+    if (!ROLES.includes(actor.role)) throw new InvalidTokenRequest(`role must be one of ${ROLES.join(', ')}`);
+    if (needsProvince(actor.role) && !actor.province) throw new InvalidTokenRequest(`a ${actor.role} token needs --province`);
+    if (actor.province !== undefined && !isProvinceCode(actor.province)) {
+      throw new InvalidTokenRequest(`province must be a 2-digit province code (got "${actor.province}")`);
+    }
+    if (!/^\d+[smhd]$/.test(ttl)) throw new InvalidTokenRequest(`ttl must look like 30m, 8h or 7d (got "${ttl}")`);
+    const claims: Claims = { sub: actor.subject, role: actor.role, ...(actor.province && { province: actor.province }) };
+    return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: ttl as `${number}h`, algorithm: 'HS256' });
+  }
+
+  /** The actor of a valid token, or undefined for any token that is bad, expired or incomplete. */
+  async verify(token: string): Promise<Actor | undefined> {
+    try {
+      const claims = await this.jwt.verifyAsync<Partial<Claims>>(token, { secret: this.secret, algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string' || !claims.role || !ROLES.includes(claims.role)) return undefined;
+      if (needsProvince(claims.role) && (typeof claims.province !== 'string' || !isProvinceCode(claims.province))) return undefined;
+      return { subject: claims.sub, role: claims.role, ...(claims.province && { province: claims.province }) };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function needsProvince(role: Role): boolean {
+  return role === 'board' || role === 'police';
+}

@@ -1,0 +1,46 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { TokenService } from '../auth/token.service';
+import { Role } from '../shared/actor';
+
+interface TokenOptions {
+  role: Role;
+  province?: string;
+  sub?: string;
+  ttl: string;
+}
+
+/** `noxh token --role board|inspector|police|admin [--province CODE] [--sub NAME] [--ttl 8h]` (API.md). */
+@Command({ name: 'token', description: 'Print a signed JWT for a role (secret: JWT_SECRET, or the one generated into DATA_DIR)' })
+export class TokenCommand extends CommandRunner {
+  constructor(private readonly tokens: TokenService) {
+    super();
+  }
+
+  async run(_: string[], options: TokenOptions): Promise<void> {
+    const token = await this.tokens.sign(
+      { role: options.role, subject: options.sub ?? `${options.role}${options.province ? `-${options.province}` : ''}`, province: options.province },
+      options.ttl,
+    );
+    process.stdout.write(`${token}\n`);
+  }
+
+  @Option({ flags: '--role <role>', description: 'board | inspector | police | admin', required: true })
+  parseRole(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--province <code>', description: '2-digit province code (required for board and police)' })
+  parseProvince(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--sub <name>', description: 'the subject: who the token names' })
+  parseSub(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--ttl <duration>', description: 'lifetime, e.g. 30m, 8h, 7d', defaultValue: '8h' })
+  parseTtl(value: string): string {
+    return value;
+  }
+}

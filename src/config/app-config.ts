@@ -1,0 +1,85 @@
+export const APP_CONFIG = Symbol('AppConfig');
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set by the operator, or by start-up once the embedded PostgreSQL runs. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  eventStore: 'postgres' | 'esdb';
+  eventStoreConnectionString?: string;
+  /** Unset: a secret generated once into DATA_DIR (see jwt-secret.ts). */
+  jwtSecret?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxEventBytes: number;
+}
+
+/** A bad setting, reported as one line that names it. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks every setting at start, so a bad value stops the service before it serves. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'esdb'] as const, 'postgres');
+  const eventStoreConnectionString = url(env, 'EVENTSTORE_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']);
+  if (eventStore === 'esdb' && !eventStoreConnectionString) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
+  }
+  const jwtSecret = env.JWT_SECRET;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : './data',
+    embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    eventStore,
+    eventStoreConnectionString,
+    jwtSecret,
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    maxEventBytes: integer(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (got "${redact(raw)}")`);
+  }
+  if (!protocols.includes(protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${redact(raw)}")`);
+  }
+  return raw;
+}
+
+/** Never print a password from a connection string. */
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

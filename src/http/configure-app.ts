@@ -1,0 +1,40 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DomainErrorFilter } from './domain-error.filter';
+
+/** Everything main.ts and the test app share: prefix, validation, error mapping. */
+export function configureApp(app: NestFastifyApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      // API.md: a 400 lists one line per bad field, all of them.
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new DomainErrorFilter());
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('NOXH Ledger')
+      .setDescription('Sổ cái nhà ở xã hội: event-sourced allocation and audit ledger for social housing (nhà ở xã hội)')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
+/**
+ * Swagger UI at /docs, JSON at /docs-json. Kept apart from configureApp because the UI's static
+ * files come through @fastify/static, which jest's module runtime cannot load (it requires an
+ * ES module); the tests check the document in-process and the UI on the built server.
+ */
+export function serveDocs(app: NestFastifyApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}

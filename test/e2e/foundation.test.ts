@@ -1,0 +1,110 @@
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import { buildOpenApiDocument } from '../../src/http/configure-app';
+import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+
+describe('the service over HTTP', () => {
+  let t: TestApp;
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports database, event store and projection lag on /health without a token', async () => {
+    const res = await http().get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.database.status).toBe('up');
+    expect(res.body.info.eventStore).toMatchObject({ status: 'up', backend: 'postgres' });
+    expect(res.body.info.projections).toMatchObject({ status: 'up', maxLag: 0 });
+  });
+
+  it('reports a projection behind the log as lag in events', async () => {
+    await t.db.pool.query(`INSERT INTO projection_checkpoints (name, commit_position, prepare_position) VALUES ('applications', 0, 0)`);
+    await t.store.append('lag-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedRevision: 'any', actor: { subject: 's', role: 'admin' } });
+    const res = await http().get('/health').expect(200);
+    expect(res.body.info.projections.lag.applications).toBeGreaterThanOrEqual(2);
+    await t.db.pool.query(`DELETE FROM projection_checkpoints`);
+  });
+
+  it('describes every endpoint in the OpenAPI document, with bearer auth', () => {
+    const doc = buildOpenApiDocument(t.app);
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/v1/streams/{streamId}/events', '/api/v1/audit/verify']));
+    expect(doc.components?.securitySchemes?.bearer).toBeDefined();
+  });
+
+  describe('auth (API.md): 401 without a valid token, 403 for the wrong role or province', () => {
+    it('401 without a token', async () => {
+      const res = await http().get('/api/v1/audit/verify').expect(401);
+      expect(res.body.message).toMatch(/bearer token is required/);
+    });
+
+    it('401 for a token signed with another secret, or expired', async () => {
+      const forged = await new JwtService().signAsync({ sub: 'x', role: 'inspector' }, { secret: 'another-secret-of-at-least-32-chars!!' });
+      await http().get('/api/v1/audit/verify').set('Authorization', `Bearer ${forged}`).expect(401);
+      const expired = await new JwtService().signAsync(
+        { sub: 'x', role: 'inspector', exp: Math.floor(Date.now() / 1000) - 10 },
+        { secret: TEST_JWT_SECRET },
+      );
+      await http().get('/api/v1/audit/verify').set('Authorization', `Bearer ${expired}`).expect(401);
+    });
+
+    it('401 for a board token without a province claim', async () => {
+      const noProvince = await new JwtService().signAsync({ sub: 'x', role: 'board' }, { secret: TEST_JWT_SECRET });
+      await http().get('/api/v1/audit/verify').set('Authorization', `Bearer ${noProvince}`).expect(401);
+    });
+
+    it('403 for a valid token of a role the route does not allow', async () => {
+      const res = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'police' })).expect(403);
+      expect(res.body.message).toMatch(/Role police may not/);
+    });
+
+    it('403 for a board reading a stream another province wrote; 200 for its own', async () => {
+      const writer = { subject: 'board-hp', role: 'board' as const, province: '31' };
+      await t.store.append('application-scope-1', [{ type: 'ApplicationSubmitted', data: { fullName: 'Trần Văn Bình' } }], { expectedRevision: 'no_stream', actor: writer });
+      await http().get('/api/v1/streams/application-scope-1/events').set(await t.auth({ role: 'board', province: '56' })).expect(403);
+      await http().get('/api/v1/streams/application-scope-1/events').set(await t.auth({ role: 'board', province: '31' })).expect(200);
+    });
+  });
+
+  it('returns raw events with positions and hashes to an inspector', async () => {
+    const actor = { subject: 'board-hp', role: 'board' as const, province: '31' };
+    await t.store.append('project-raw-1', [{ type: 'ProjectRegistered', data: { name: 'NOXH Tràng Cát' } }], { expectedRevision: 'no_stream', actor });
+    const res = await http().get('/api/v1/streams/project-raw-1/events').set(await t.auth({ role: 'inspector' })).expect(200);
+    expect(res.body.stream).toBe('project-raw-1');
+    expect(res.body.events).toHaveLength(1);
+    expect(res.body.events[0]).toMatchObject({
+      type: 'ProjectRegistered',
+      revision: 0,
+      data: { name: 'NOXH Tràng Cát' },
+      prevHash: '0'.repeat(64),
+      metadata: { actor },
+    });
+    expect(res.body.events[0].globalPosition).toMatch(/^\d+$/);
+    expect(res.body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('maps an unknown stream to 404 with a code', async () => {
+    const res = await http().get('/api/v1/streams/project-nope/events').set(await t.auth({ role: 'inspector' })).expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'STREAM_NOT_FOUND' });
+  });
+
+  it('verifies the ledger, and names the first altered event', async () => {
+    const ok = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'inspector' })).expect(200);
+    expect(ok.body).toMatchObject({ ok: true, lastCheckpoint: null });
+    expect(ok.body.eventsChecked).toBeGreaterThan(0);
+
+    const client = await t.db.pool.connect();
+    try {
+      await client.query(`SET session_replication_role = replica`);
+      await client.query(`UPDATE events SET data = '{"name":"NOXH Khác"}' WHERE stream_id = 'project-raw-1'`);
+    } finally {
+      await client.query(`RESET session_replication_role`);
+      client.release();
+    }
+    const bad = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'admin' })).expect(200);
+    expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'project-raw-1', revision: 0 } });
+  });
+});

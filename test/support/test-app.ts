@@ -1,0 +1,48 @@
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../src/app.module';
+import { TokenService } from '../../src/auth/token.service';
+import { loadConfig } from '../../src/config/app-config';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
+import { configureApp } from '../../src/http/configure-app';
+import { Actor } from '../../src/shared/actor';
+import { Clock } from '../../src/shared/clock';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  store: EventStore;
+  /** A signed bearer header for this actor. */
+  auth(actor: Partial<Actor> & Pick<Actor, 'role'>): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+/** The real application (Fastify, auth, validation, migrations) on a fresh database of its own. */
+export async function createTestApp(clock?: Clock): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: db.url };
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  configureApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const tokens = app.get(TokenService);
+  return {
+    app,
+    db,
+    store: app.get<EventStore>(EVENT_STORE),
+    async auth({ role, subject = `${role}-1`, province }) {
+      const token = await tokens.sign({ role, subject, province: province ?? (role === 'board' || role === 'police' ? '31' : undefined) }, '1h');
+      return { Authorization: `Bearer ${token}` };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
