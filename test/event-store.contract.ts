@@ -11,8 +11,12 @@ export interface EventStoreFixture {
   store: EventStore;
   /** Starts an append whose events take their log positions now but become visible only at `commit()`. */
   beginLateAppend(stream: string, events: NewEvent[]): Promise<{ commit(): Promise<void> }>;
-  /** Changes a stored event's data behind the store's back (an operator with raw database access). */
-  tamper(stream: string, revision: number, data: JsonObject): Promise<void>;
+  /**
+   * Changes a stored event's data behind the store's back (an operator with raw database access).
+   * Resolves to the revision the verifier must name when that is not `revision` itself: an
+   * append-only log can only be forged by appending.
+   */
+  tamper(stream: string, revision: number, data: JsonObject): Promise<number | void>;
   /** The events the store writes are limited to this many bytes each. */
   maxEventBytes: number;
 }
@@ -311,9 +315,9 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       const s = stream();
       await store.append(s, [event('A', { n: 1 }), event('B', { n: 2 }), event('C', { n: 3 })], any);
       expect(await verifyStreams(store, [s])).toBeUndefined();
-      await fx.tamper(s, 1, { n: 20 });
+      const flagged = (await fx.tamper(s, 1, { n: 20 })) ?? 1;
       const bad = await verifyStreams(store, [s]);
-      expect(bad).toMatchObject({ stream: s, revision: 1 });
+      expect(bad).toMatchObject({ stream: s, revision: flagged });
       expect(bad?.reason).toMatch(/altered/);
     });
 

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -32,7 +32,13 @@ export const PG_POOL = Symbol('PgPool');
     {
       provide: PG_POOL,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Pool({ connectionString: requireUrl(config), max: 20 }),
+      useFactory: (config: AppConfig) => {
+        const pool = new Pool({ connectionString: requireUrl(config), max: 20 });
+        // An idle connection the server closes (restart, failover) must not crash the process;
+        // the pool replaces it on the next query.
+        pool.on('error', (error) => new Logger('Database').warn(`Idle connection lost: ${error.message}`));
+        return pool;
+      },
     },
   ],
   exports: [PG_POOL],
