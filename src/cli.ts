@@ -9,6 +9,9 @@ import { CliModule } from './cli/cli.module';
 CommandFactory.run(CliModule, {
   logger: ['error'],
   errorHandler: (error) => {
+    // Commander reports --help and --version as errors too; they are not.
+    const { code } = error as Error & { code?: string };
+    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') process.exit(0);
     process.stderr.write(`noxh: ${error.message}\n`);
     process.exit(1);
   },
