@@ -1,0 +1,71 @@
+/** The application as its stream tells it. Handlers read `currentlyEligible` here to build an allocation's facts. */
+import { Tenure } from '../../allocation/domain/unit.events';
+import { assertNever } from '../../shared/decider';
+import { ApplicationEvent, ApplicationSubmitted, EligibilityDecided, PriorityRanked } from './application.events';
+
+export type SubmittedApplication = {
+  /** Withdrawal and allocation each end the file: neither can follow the other. */
+  status: 'open' | 'withdrawn' | 'allocated';
+  applicationId: string;
+  projectId: string;
+  citizenId: string;
+  tenure: Tenure;
+  submittedAt: string;
+  /** The last decision, unless an amendment since changed the file it judged. */
+  decisionInForce: Pick<EligibilityDecided['data'], 'outcome' | 'decisionNo' | 'decidedAt'> | null;
+  /** An "eligible" decision is in force and the file is not withdrawn. */
+  currentlyEligible: boolean;
+  priorityRank: Pick<PriorityRanked['data'], 'method' | 'rank'> | null;
+  allocation: { allocationId: string; projectId: string; unitNo: string } | null;
+};
+export type ApplicationState = { status: 'not-submitted' } | SubmittedApplication;
+
+function created({ data }: ApplicationSubmitted): SubmittedApplication {
+  return {
+    status: 'open',
+    applicationId: data.applicationId,
+    projectId: data.projectId,
+    citizenId: data.applicant.citizenId,
+    tenure: data.tenure,
+    submittedAt: data.submittedAt,
+    decisionInForce: null,
+    currentlyEligible: false,
+    priorityRank: null,
+    allocation: null,
+  };
+}
+
+function settled(state: SubmittedApplication): SubmittedApplication {
+  return { ...state, currentlyEligible: state.status !== 'withdrawn' && state.decisionInForce?.outcome === 'eligible' };
+}
+
+function apply(state: SubmittedApplication, event: Exclude<ApplicationEvent, ApplicationSubmitted>): SubmittedApplication {
+  switch (event.type) {
+    case 'ApplicationAmended':
+      // The decision judged the file as it stood; a changed file needs a new decision.
+      return { ...state, tenure: event.data.changes.tenure ?? state.tenure, decisionInForce: null };
+    case 'ApplicationWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    case 'PopulationCheckRecorded':
+      return state;
+    case 'EligibilityDecided': {
+      const { outcome, decisionNo, decidedAt } = event.data;
+      return { ...state, decisionInForce: { outcome, decisionNo, decidedAt } };
+    }
+    case 'PriorityRanked':
+      return { ...state, priorityRank: { method: event.data.method, rank: event.data.rank } };
+    case 'UnitAllocated': {
+      const { allocationId, projectId, unitNo } = event.data;
+      return { ...state, status: 'allocated', allocation: { allocationId, projectId, unitNo } };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+export function evolveApplication(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  if (event.type === 'ApplicationSubmitted') return settled(created(event));
+  // Every sound stream starts with its submission: nothing can precede it.
+  if (state.status === 'not-submitted') return state;
+  return settled(apply(state, event));
+}
