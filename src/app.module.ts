@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { HttpModule } from './http/http.module';
 import { Clock, CLOCK, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export class AppModule {
         DatabaseModule,
         EventStoreModule,
         AuthModule,
+        HttpModule,
         HealthModule,
         AuditModule,
       ],

@@ -1,0 +1,26 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The first response to each (caller, Idempotency-Key): a repeat gets it back and writes nothing.
+ * The events themselves are guarded by the event store's own key; this keeps the HTTP answer.
+ */
+export class HttpIdempotency1763900000002 implements MigrationInterface {
+  name = 'HttpIdempotency1763900000002';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE http_idempotency (
+        actor_subject text NOT NULL,
+        key text NOT NULL,
+        request_hash char(64) NOT NULL,
+        status smallint NOT NULL,
+        response jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (actor_subject, key)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE http_idempotency`);
+  }
+}
