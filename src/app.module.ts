@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { AllocationModule } from './allocation/allocation.module';
 import { AuditModule } from './audit/audit.module';
 import { JWT_SECRET } from './auth/auth.constants';
 import { AuthModule } from './auth/auth.module';
@@ -56,6 +57,7 @@ export class AppModule {
         HttpModule,
         HealthModule,
         AuditModule,
+        AllocationModule,
       ],
     };
   }

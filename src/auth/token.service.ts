@@ -20,7 +20,7 @@ export class TokenService {
     @Inject(JWT_SECRET) private readonly secret: string,
   ) {}
 
-  sign(actor: Actor, ttl: string): Promise<string> {
+  sign(actor: Actor, ttl: string): string {
     if (!ROLES.includes(actor.role)) throw new InvalidTokenRequest(`role must be one of ${ROLES.join(', ')}`);
     if (needsProvince(actor.role) && !actor.province) throw new InvalidTokenRequest(`a ${actor.role} token needs --province`);
     if (actor.province !== undefined && !isProvinceCode(actor.province)) {
@@ -28,7 +28,7 @@ export class TokenService {
     }
     if (!/^\d+[smhd]$/.test(ttl)) throw new InvalidTokenRequest(`ttl must look like 30m, 8h or 7d (got "${ttl}")`);
     const claims: Claims = { sub: actor.subject, role: actor.role, ...(actor.province && { province: actor.province }) };
-    return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: ttl as `${number}h`, algorithm: 'HS256' });
+    return this.jwt.sign(claims, { secret: this.secret, expiresIn: ttl as `${number}h`, algorithm: 'HS256' });
   }
 
   /** The actor of a valid token, or undefined for any token that is bad, expired or incomplete. */

@@ -17,7 +17,7 @@ export class TokenCommand extends CommandRunner {
   }
 
   async run(_: string[], options: TokenOptions): Promise<void> {
-    const token = await this.tokens.sign(
+    const token = this.tokens.sign(
       { role: options.role, subject: options.sub ?? `${options.role}${options.province ? `-${options.province}` : ''}`, province: options.province },
       options.ttl,
     );

@@ -57,22 +57,22 @@ describe('the service over HTTP', () => {
     });
 
     it('403 for a valid token of a role the route does not allow', async () => {
-      const res = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'police' })).expect(403);
+      const res = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'police' })).expect(403);
       expect(res.body.message).toMatch(/Role police may not/);
     });
 
     it('403 for a board reading a stream another province wrote; 200 for its own', async () => {
       const writer = { subject: 'board-hp', role: 'board' as const, province: '31' };
       await t.store.append('application-scope-1', [{ type: 'ApplicationSubmitted', data: { fullName: 'Trần Văn Bình' } }], { expectedRevision: 'no_stream', actor: writer });
-      await http().get('/api/v1/streams/application-scope-1/events').set(await t.auth({ role: 'board', province: '56' })).expect(403);
-      await http().get('/api/v1/streams/application-scope-1/events').set(await t.auth({ role: 'board', province: '31' })).expect(200);
+      await http().get('/api/v1/streams/application-scope-1/events').set(t.auth({ role: 'board', province: '56' })).expect(403);
+      await http().get('/api/v1/streams/application-scope-1/events').set(t.auth({ role: 'board', province: '31' })).expect(200);
     });
   });
 
   it('returns raw events with positions and hashes to an inspector', async () => {
     const actor = { subject: 'board-hp', role: 'board' as const, province: '31' };
     await t.store.append('project-raw-1', [{ type: 'ProjectRegistered', data: { name: 'NOXH Tràng Cát' } }], { expectedRevision: 'no_stream', actor });
-    const res = await http().get('/api/v1/streams/project-raw-1/events').set(await t.auth({ role: 'inspector' })).expect(200);
+    const res = await http().get('/api/v1/streams/project-raw-1/events').set(t.auth({ role: 'inspector' })).expect(200);
     expect(res.body.stream).toBe('project-raw-1');
     expect(res.body.events).toHaveLength(1);
     expect(res.body.events[0]).toMatchObject({
@@ -87,12 +87,12 @@ describe('the service over HTTP', () => {
   });
 
   it('maps an unknown stream to 404 with a code', async () => {
-    const res = await http().get('/api/v1/streams/project-nope/events').set(await t.auth({ role: 'inspector' })).expect(404);
+    const res = await http().get('/api/v1/streams/project-nope/events').set(t.auth({ role: 'inspector' })).expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'STREAM_NOT_FOUND' });
   });
 
   it('verifies the ledger, and names the first altered event', async () => {
-    const ok = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'inspector' })).expect(200);
+    const ok = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'inspector' })).expect(200);
     expect(ok.body).toMatchObject({ ok: true, lastCheckpoint: null });
     expect(ok.body.eventsChecked).toBeGreaterThan(0);
 
@@ -104,7 +104,7 @@ describe('the service over HTTP', () => {
       await client.query(`RESET session_replication_role`);
       client.release();
     }
-    const bad = await http().get('/api/v1/audit/verify').set(await t.auth({ role: 'admin' })).expect(200);
+    const bad = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'admin' })).expect(200);
     expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'project-raw-1', revision: 0 } });
   });
 });

@@ -16,14 +16,14 @@ export interface TestApp {
   db: TestDatabase;
   store: EventStore;
   /** A signed bearer header for this actor. */
-  auth(actor: Partial<Actor> & Pick<Actor, 'role'>): Promise<{ Authorization: string }>;
+  auth(actor: Partial<Actor> & Pick<Actor, 'role'>): { Authorization: string };
   close(): Promise<void>;
 }
 
 /** The real application (Fastify, auth, validation, migrations) on a fresh database of its own. */
 export async function createTestApp(clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: db.url };
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: db.url };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
   }).compile();
@@ -36,8 +36,8 @@ export async function createTestApp(clock?: Clock): Promise<TestApp> {
     app,
     db,
     store: app.get<EventStore>(EVENT_STORE),
-    async auth({ role, subject = `${role}-1`, province }) {
-      const token = await tokens.sign({ role, subject, province: province ?? (role === 'board' || role === 'police' ? '31' : undefined) }, '1h');
+    auth({ role, subject = `${role}-1`, province }) {
+      const token = tokens.sign({ role, subject, province: province ?? (role === 'board' || role === 'police' ? '31' : undefined) }, '1h');
       return { Authorization: `Bearer ${token}` };
     },
     async close() {

@@ -13,7 +13,6 @@ export class HttpIdempotency1763900000002 implements MigrationInterface {
         actor_subject text NOT NULL,
         key text NOT NULL,
         request_hash char(64) NOT NULL,
-        status smallint NOT NULL,
         response jsonb NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (actor_subject, key)

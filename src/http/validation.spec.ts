@@ -1,0 +1,14 @@
+import { isIsoDate } from './validation';
+
+describe('isIsoDate', () => {
+  it.each(['2024-02-29', '2026-11-23', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00.123+07:00'])('accepts %s', (value) => {
+    expect(isIsoDate(value)).toBe(true);
+  });
+
+  it.each(['2023-02-29', '2026-02-30', '2026-13-01', '26-11-23', '2026-11-23T25:00:00Z', '2026-11-23T08:00:00', 'hôm nay', '1899-12-31', 20261123])(
+    'refuses %s',
+    (value) => {
+      expect(isIsoDate(value)).toBe(false);
+    },
+  );
+});
