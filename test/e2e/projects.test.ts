@@ -60,6 +60,26 @@ describe('POST /api/v1/projects', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('does the work once when repeats of one Idempotency-Key race', async () => {
+    const key = { 'Idempotency-Key': 'register-race' };
+    const before = await eventCount(t);
+    const responses = await Promise.all(Array.from({ length: 8 }, () => boardPost(t, '/projects', project, '31', key)));
+    const created = responses.filter((r) => r.status === 201);
+    const busy = responses.filter((r) => r.status === 409);
+    expect(created.length + busy.length).toBe(8);
+    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    busy.forEach((r) => expect(r.body.code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS'));
+    expect(await eventCount(t)).toBe(before + 1);
+  });
+
+  it('gives the key back when the request fails, so it can be retried', async () => {
+    const key = { 'Idempotency-Key': 'register-after-failure' };
+    await boardPost(t, '/projects', { ...project, id: 'hp-retry' }).expect(201);
+    await boardPost(t, '/projects', { ...project, id: 'hp-retry' }, '31', key).expect(409);
+    const res = await boardPost(t, '/projects', { ...project, id: 'hp-retry-2' }, '31', key).expect(201);
+    expect(res.body).toEqual({ id: 'hp-retry-2' });
+  });
+
   it('refuses bad input with 400, every bad field named, and writes nothing', async () => {
     await expectRefusedWithoutWrites(t, '/projects', [
       ['no body', {}, /name must/],

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The first response to each (caller, Idempotency-Key): a repeat gets it back and writes nothing.
- * The events themselves are guarded by the event store's own key; this keeps the HTTP answer.
+ * A NULL response marks a request still running: the key is claimed before the work starts.
  */
 export class HttpIdempotency1763900000002 implements MigrationInterface {
   name = 'HttpIdempotency1763900000002';
@@ -13,7 +13,7 @@ export class HttpIdempotency1763900000002 implements MigrationInterface {
         actor_subject text NOT NULL,
         key text NOT NULL,
         request_hash char(64) NOT NULL,
-        response jsonb NOT NULL,
+        response jsonb,
         recorded_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (actor_subject, key)
       )`);

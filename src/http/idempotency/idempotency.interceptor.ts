@@ -1,11 +1,12 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
-import { from, mergeMap, Observable, catchError } from 'rxjs';
+import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { PG_POOL } from '../../database/database.module';
 import { IdempotencyKeyReused } from '../../event-store/event-store.errors';
 import type { Actor } from '../../shared/actor';
 import { canonicalJson, type JsonValue } from '../../shared/json';
+import { IdempotentRequestInProgress } from './idempotency.errors';
 
 export interface IdempotentRequest {
   method: string;
@@ -19,16 +20,19 @@ export interface IdempotentRequest {
 
 interface Stored {
   request_hash: string;
-  response: JsonValue;
+  response: JsonValue | null;
 }
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
+/** A claim this old belongs to a request that died half-way; its key may be used again. */
+const ABANDONED_AFTER = '5 minutes';
 
 /**
  * `Idempotency-Key` on every POST (API.md): a repeat returns the first response and writes
  * nothing; the same key with another request is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller.
- * Two racing repeats both reach the handler; the event store's own key makes the loser's append
- * a replay, and a loser that failed on the winner's effects gets the winner's response.
+ * The key is claimed before the work starts, so a repeat racing the first request is told to
+ * retry (409 IDEMPOTENCY_REQUEST_IN_PROGRESS) instead of doing the work twice; a request that
+ * fails gives its key back.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -46,42 +50,58 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .digest('hex');
     request.idempotencyKey = `${subject}:${key}`;
 
-    const replay = (stored: Stored) => {
-      if (stored.request_hash !== hash) throw new IdempotencyKeyReused(key);
-      return stored.response;
-    };
-    return from(this.find(subject, key)).pipe(
-      mergeMap((stored) =>
-        stored
-          ? [replay(stored)]
-          : next.handle().pipe(
-              mergeMap(async (response: unknown) => {
-                await this.save(subject, key, hash, response);
-                return response;
-              }),
-              catchError(async (error: unknown) => {
-                const winner = await this.find(subject, key);
-                if (winner) return replay(winner);
-                throw error;
-              }),
-            ),
-      ),
+    return from(this.claim(subject, key, hash)).pipe(
+      mergeMap((earlier) => {
+        if (earlier) {
+          if (earlier.request_hash !== hash) throw new IdempotencyKeyReused(key);
+          if (earlier.response === null) throw new IdempotentRequestInProgress(key);
+          return [earlier.response];
+        }
+        return next.handle().pipe(
+          mergeMap(async (response: unknown) => {
+            await this.complete(subject, key, response);
+            return response;
+          }),
+          catchError(async (error: unknown) => {
+            await this.release(subject, key);
+            throw error;
+          }),
+        );
+      }),
     );
   }
 
-  private async find(subject: string, key: string): Promise<Stored | undefined> {
-    const { rows } = await this.pool.query<Stored>(
-      'SELECT request_hash, response FROM http_idempotency WHERE actor_subject = $1 AND key = $2',
+  /** Claims the key; returns the earlier request's row when the key was already taken. */
+  private async claim(subject: string, key: string, hash: string): Promise<Stored | undefined> {
+    await this.pool.query(
+      `DELETE FROM http_idempotency WHERE actor_subject = $1 AND key = $2 AND response IS NULL
+       AND recorded_at < now() - interval '${ABANDONED_AFTER}'`,
       [subject, key],
     );
-    return rows[0];
+    // The holder may give the key back between our insert and our read: then claim again.
+    for (;;) {
+      const { rowCount } = await this.pool.query(
+        `INSERT INTO http_idempotency (actor_subject, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [subject, key, hash],
+      );
+      if (rowCount === 1) return undefined;
+      const { rows } = await this.pool.query<Stored>(
+        'SELECT request_hash, response FROM http_idempotency WHERE actor_subject = $1 AND key = $2',
+        [subject, key],
+      );
+      if (rows[0]) return rows[0];
+    }
   }
 
-  private async save(subject: string, key: string, hash: string, response: unknown): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO http_idempotency (actor_subject, key, request_hash, response) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING`,
-      [subject, key, hash, JSON.stringify(response ?? null)],
-    );
+  private async complete(subject: string, key: string, response: unknown): Promise<void> {
+    await this.pool.query('UPDATE http_idempotency SET response = $3 WHERE actor_subject = $1 AND key = $2', [
+      subject,
+      key,
+      JSON.stringify(response ?? null),
+    ]);
+  }
+
+  private async release(subject: string, key: string): Promise<void> {
+    await this.pool.query('DELETE FROM http_idempotency WHERE actor_subject = $1 AND key = $2 AND response IS NULL', [subject, key]);
   }
 }
