@@ -1,7 +1,14 @@
 import type { Decider, DomainCommand, DomainEvent } from '../shared/decider';
 import { fold } from '../shared/decider';
 import type { JsonObject } from '../shared/json';
-import type { AppendResult, EventStore, StreamAppend, WriteOptions } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, StreamAppend, WriteOptions } from './event-store.port';
+
+export interface Loaded<State> {
+  stream: string;
+  state: State;
+  /** The revision the state was folded from: the append of a decision on it must find it unchanged. */
+  expectedRevision: ExpectedRevision;
+}
 
 export interface Decision<State> {
   /** The append to make: the stream, its new events, and the revision they were decided on. */
@@ -10,29 +17,40 @@ export interface Decision<State> {
   state: State;
 }
 
+/** Reads a stream and folds it. */
+export async function load<State, Event extends DomainEvent>(
+  store: Pick<EventStore, 'readStream'>,
+  stream: string,
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+): Promise<Loaded<State>> {
+  const past = await store.readStream(stream);
+  // Stored payloads were written from these same event types; a payload whose shape changes gets
+  // a new schema version and an upcaster, applied here.
+  const state = fold(decider, past.map((e) => ({ type: e.type, data: e.data }) as unknown as Event));
+  return { stream, state, expectedRevision: past.length === 0 ? 'no_stream' : past[past.length - 1].revision };
+}
+
 /**
- * Reads a stream, folds it, decides. The expected revision is the one the decision saw, so a
- * concurrent writer turns into a ConcurrencyConflict instead of a decision on stale state.
+ * Decides on loaded state. The expected revision is the one the decision saw, so a concurrent
+ * writer turns into a ConcurrencyConflict instead of a decision on stale state.
  */
+export function decide<State, Command extends DomainCommand, Event extends DomainEvent>(
+  { stream, state, expectedRevision }: Loaded<State>,
+  decider: Decider<State, Command, Event>,
+  command: Command,
+): StreamAppend {
+  const events = decider.decide(command, state);
+  return { stream, expectedRevision, events: events.map((e) => ({ type: e.type, data: e.data as unknown as JsonObject })) };
+}
+
 export async function decideOn<State, Command extends DomainCommand, Event extends DomainEvent>(
   store: Pick<EventStore, 'readStream'>,
   stream: string,
   decider: Decider<State, Command, Event>,
   command: Command | ((state: State) => Command),
 ): Promise<Decision<State>> {
-  const past = await store.readStream(stream);
-  // Stored payloads were written from these same event types; a payload whose shape changes gets
-  // a new schema version and an upcaster, applied here.
-  const state = fold(decider, past.map((e) => ({ type: e.type, data: e.data }) as unknown as Event));
-  const events = decider.decide(typeof command === 'function' ? command(state) : command, state);
-  return {
-    state,
-    append: {
-      stream,
-      expectedRevision: past.length === 0 ? 'no_stream' : past[past.length - 1].revision,
-      events: events.map((e) => ({ type: e.type, data: e.data as unknown as JsonObject })),
-    },
-  };
+  const loaded = await load(store, stream, decider);
+  return { state: loaded.state, append: decide(loaded, decider, typeof command === 'function' ? command(loaded.state) : command) };
 }
 
 /** The whole round trip for a command on one stream: read, fold, decide, append. */

@@ -143,3 +143,12 @@ export class BenefitNotHeld extends DomainError {
     super(`Citizen ${citizenId} holds no live benefit claim ${claimId}`, { citizenId, claimId });
   }
 }
+
+export class AllocationNotFound extends DomainError {
+  readonly status = 404;
+  readonly code = 'ALLOCATION_NOT_FOUND';
+
+  constructor(allocationId: string) {
+    super(`No allocation ${allocationId}`, { allocationId });
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
+import { appendDecisions, decide, load } from '../../../event-store/handle-command';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { streams } from '../../../shared/streams';
+import { AllocationNotFound, AllocationNotInForce } from '../../domain/allocation.errors';
+import { parseAllocationId } from '../../domain/allocation-id';
+import { personClaimDecider } from '../../domain/person-claim.decider';
+import { unitDecider } from '../../domain/unit.decider';
+import { projectOfBoard } from '../project-of-board';
+import { RevokeAllocationCommand } from './revoke-allocation.command';
+
+/** Revokes an allocation before handover and frees the citizen's benefit claim with it, atomically. */
+@CommandHandler(RevokeAllocationCommand)
+export class RevokeAllocationHandler implements ICommandHandler<RevokeAllocationCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ allocationId, request, actor, idempotencyKey }: RevokeAllocationCommand): Promise<void> {
+    const ref = parseAllocationId(allocationId);
+    if (!ref) throw new AllocationNotFound(allocationId);
+    await projectOfBoard(this.store, ref.projectId, actor);
+    const now = this.clock.now().toISOString();
+    const unit = await load(this.store, streams.unit(ref.projectId, ref.unitNo), unitDecider);
+    const revoked = decide(unit, unitDecider, { type: 'RevokeAllocation', data: { ...ref, allocationId, ...request, now } });
+    const citizenId = unit.state.status === 'unreleased' ? null : unit.state.allocation?.citizenId;
+    if (!citizenId) throw new AllocationNotInForce(ref.projectId, ref.unitNo, allocationId);
+    const person = await load(this.store, streams.person(citizenId), personClaimDecider);
+    const released = decide(person, personClaimDecider, {
+      type: 'ReleaseBenefit',
+      data: { citizenId, claimId: allocationId, reason: 'allocation-revoked', now },
+    });
+    await appendDecisions(this.store, [revoked, released], { actor, idempotencyKey });
+  }
+}
