@@ -1,0 +1,86 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint-store';
+import type { Projection } from './projection';
+
+export interface CatchUpOptions {
+  batchSize?: number;
+  /** Called after each committed batch with the events applied so far. */
+  onProgress?: (applied: number) => void;
+}
+
+/** Another runner holds the projection: only one may write it (leader election by advisory lock). */
+export class ProjectionLocked extends Error {
+  constructor(name: string) {
+    super(`Projection ${name} is being run by another process`);
+  }
+}
+
+/**
+ * Runs projections over the global log. Each batch's rows and the checkpoint commit in one
+ * transaction; a session-level PostgreSQL advisory lock per projection makes sure only one
+ * process writes it, wherever the runners are.
+ */
+export class ProjectionRunner {
+  constructor(
+    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Applies everything after the projection's checkpoint, up to the head of the log. */
+  async catchUp(projection: Projection, options: CatchUpOptions = {}): Promise<number> {
+    return this.whileLeading(projection, () => this.applyUntilHead(projection, options));
+  }
+
+  /** Empties the projection's tables and applies the whole log again. */
+  async rebuild(projection: Projection, options: CatchUpOptions = {}): Promise<number> {
+    return this.whileLeading(projection, async () => {
+      await this.dataSource.transaction(async (tx) => {
+        for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
+        await deleteCheckpoint(tx, projection.name);
+      });
+      return this.applyUntilHead(projection, options);
+    });
+  }
+
+  /** Applies one batch after the checkpoint; returns how many events it read (0: up to date). */
+  async step(projection: Projection, batchSize: number): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
+      const after = await readCheckpoint(tx, projection.name);
+      const { events, next } = await this.store.readAll({ after, limit: batchSize });
+      if (events.length === 0) return 0;
+      await projection.apply(events, tx);
+      await writeCheckpoint(tx, projection.name, next);
+      return events.length;
+    });
+  }
+
+  private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress }: CatchUpOptions): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const read = await this.step(projection, batchSize);
+      applied += read;
+      if (read > 0) onProgress?.(applied);
+      if (read < batchSize) return applied;
+    }
+  }
+
+  private async whileLeading<T>(projection: Projection, work: () => Promise<T>): Promise<T> {
+    const session: QueryRunner = this.dataSource.createQueryRunner();
+    await session.connect();
+    const key = `projection:${projection.name}`;
+    try {
+      const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])) as { locked: boolean }[];
+      if (!locked) throw new ProjectionLocked(projection.name);
+      try {
+        return await work();
+      } finally {
+        await session.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      }
+    } finally {
+      await session.release();
+    }
+  }
+}
+

@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '../../src/event-store/event-store.port';
+
+/**
+ * A read model or detector built from the log. `apply` writes through the transaction it is
+ * given, the same one that moves the checkpoint: a batch lands whole or not at all, so a crash at
+ * any instant neither loses nor double-applies an event.
+ */
+export interface Projection {
+  /** Stable: the checkpoint and the leader lock are keyed by it. */
+  readonly name: string;
+  /** The tables it owns; a rebuild empties them. */
+  readonly tables: readonly string[];
+  apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
+}
+
+export const PROJECTIONS = Symbol('Projections');
