@@ -17,7 +17,7 @@ const register = (data: Partial<RegisterObligation['data']> = {}): RegisterOblig
     commercialProjectId: PROJECT,
     name: 'Vinhomes Marina',
     provinceCode: '31',
-    residentialLandAreaM2: 123_457,
+    residentialLandAreaM2: 123_455,
     dueDate: '2027-12-31',
     now: '2025-02-01T02:00:00.000Z',
     ...data,
@@ -38,7 +38,7 @@ const registered = (data: Partial<LandFundObligationRegistered['data']> = {}): L
     commercialProjectId: PROJECT,
     name: 'Vinhomes Marina',
     provinceCode: '31',
-    residentialLandAreaM2: 123_457,
+    residentialLandAreaM2: 123_455,
     requiredShare: 0.2,
     requiredAreaM2: 24_691,
     dueDate: '2027-12-31',
@@ -57,8 +57,18 @@ const paidInLieu = (data: Partial<LandFundPaidInLieu['data']> = {}): LandFundPai
 
 describe('land-fund decider', () => {
   describe('registering an obligation', () => {
-    it('requires 20% of the residential land by default, rounded to whole m²', () =>
+    it('requires 20% of the residential land by default', () =>
       given(landFundDecider, []).when(register()).then([registered()]));
+
+    it('rounds a fractional requirement up to the next whole m²: a legal duty is never rounded away', () =>
+      given(landFundDecider, [])
+        .when(register({ residentialLandAreaM2: 123_457 }))
+        .then([registered({ residentialLandAreaM2: 123_457, requiredAreaM2: 24_692 })]));
+
+    it('leaves even a tiny plot owing at least 1 m², open until handed over', () =>
+      given(landFundDecider, [])
+        .when(register({ residentialLandAreaM2: 2 }))
+        .then([registered({ residentialLandAreaM2: 2, requiredAreaM2: 1 })]));
 
     it('uses the share given by the province instead of the default', () =>
       given(landFundDecider, [])

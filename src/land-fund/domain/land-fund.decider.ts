@@ -38,6 +38,8 @@ export type LandFundState = {
   /** Area still owed: 0 once discharged, whether in land or by payment. */
   outstandingM2: number;
   dueDate: string | null;
+  /** Whose boards may record its handovers. */
+  provinceCode: string | null;
 };
 
 function requirePositiveInteger(field: string, value: number): void {
@@ -50,13 +52,21 @@ function requireOpen(state: LandFundState, commercialProjectId: string): void {
 }
 
 export const landFundDecider: Decider<LandFundState, LandFundCommand, LandFundEvent> = {
-  initialState: () => ({ status: 'unregistered', requiredAreaM2: 0, handedOverM2: 0, paidInLieuVnd: 0, outstandingM2: 0, dueDate: null }),
+  initialState: () => ({
+    status: 'unregistered',
+    requiredAreaM2: 0,
+    handedOverM2: 0,
+    paidInLieuVnd: 0,
+    outstandingM2: 0,
+    dueDate: null,
+    provinceCode: null,
+  }),
 
   evolve: (state, event) => {
     switch (event.type) {
       case 'LandFundObligationRegistered': {
-        const { requiredAreaM2, dueDate } = event.data;
-        return { ...state, status: requiredAreaM2 > 0 ? 'open' : 'discharged', requiredAreaM2, outstandingM2: requiredAreaM2, dueDate };
+        const { requiredAreaM2, dueDate, provinceCode } = event.data;
+        return { ...state, status: 'open', requiredAreaM2, outstandingM2: requiredAreaM2, dueDate, provinceCode };
       }
       case 'LandFundHandedOver': {
         const handedOverM2 = state.handedOverM2 + event.data.areaM2;
@@ -80,7 +90,8 @@ export const landFundDecider: Decider<LandFundState, LandFundCommand, LandFundEv
         if (!(requiredShare > 0 && requiredShare <= 1)) {
           throw new InvalidLandFundFigure('requiredShare', requiredShare, 'a share above 0 and at most 1');
         }
-        const requiredAreaM2 = Math.round(obligation.residentialLandAreaM2 * requiredShare);
+        // Rounded up: rounding down would let a developer owe a fraction less than the law says.
+        const requiredAreaM2 = Math.ceil(obligation.residentialLandAreaM2 * requiredShare);
         return [{ type: 'LandFundObligationRegistered', data: { ...obligation, requiredShare, requiredAreaM2, registeredAt: now } }];
       }
       case 'HandOverLand':
