@@ -3,6 +3,13 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
 
+export interface LiveProjection {
+  stop(): Promise<void>;
+}
+
+/** A standby runner tries to become the projection's writer this often. */
+const STANDBY_RETRY_MS = 5_000;
+
 export interface CatchUpOptions {
   batchSize?: number;
   /** Called after each committed batch with the events applied so far. */
@@ -23,7 +30,7 @@ export class ProjectionLocked extends Error {
  */
 export class ProjectionRunner {
   constructor(
-    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly store: Pick<EventStore, 'readAll' | 'subscribeToAll'>,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -41,6 +48,69 @@ export class ProjectionRunner {
       });
       return this.applyUntilHead(projection, options);
     });
+  }
+
+  /**
+   * Keeps the projection current: waits to be its only writer (another instance may lead), then
+   * tails the log from its checkpoint, each batch committed with its checkpoint.
+   */
+  live(projection: Projection, onError: (error: unknown) => void): LiveProjection {
+    let stopped = false;
+    let stopCurrent: () => Promise<void> = async () => undefined;
+    let wake: () => void = () => undefined;
+    const lead = async (): Promise<void> => {
+      while (!stopped) {
+        const session = this.dataSource.createQueryRunner();
+        await session.connect();
+        const key = `projection:${projection.name}`;
+        const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])) as { locked: boolean }[];
+        if (!locked) {
+          await session.release();
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, STANDBY_RETRY_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          continue;
+        }
+        const after = await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name));
+        const finished = new Promise<void>((resolve) => {
+          const subscription = this.store.subscribeToAll({
+            after,
+            onBatch: (events, next) =>
+              this.dataSource.transaction(async (tx) => {
+                await projection.apply(events, tx);
+                await writeCheckpoint(tx, projection.name, next);
+              }),
+            onError: (error) => {
+              onError(error);
+              resolve();
+            },
+          });
+          stopCurrent = async () => {
+            await subscription.stop();
+            resolve();
+          };
+        });
+        await finished;
+        // The connection goes back to the pool, not away: the lock must be given back by hand.
+        // (A crashed process loses its connections, and its locks with them.)
+        await session.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        await session.release();
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, STANDBY_RETRY_MS));
+      }
+    };
+    const running = lead().catch(onError);
+    return {
+      async stop() {
+        stopped = true;
+        wake();
+        await stopCurrent();
+        await running;
+      },
+    };
   }
 
   /** Applies one batch after the checkpoint; returns how many events it read (0: up to date). */

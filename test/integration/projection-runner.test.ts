@@ -97,3 +97,49 @@ describe('ProjectionRunner', () => {
     await expect(other.catchUp(projection)).resolves.toBe(0);
   });
 });
+
+describe('ProjectionRunner.live', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const actor = { subject: 'test', role: 'admin' as const };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: db.url });
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision int NOT NULL)');
+    store = new PostgresEventStore(db.pool, systemClock, 1024 * 1024);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  async function eventually(check: () => Promise<boolean>): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not reached in 10 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('keeps a projection current as events arrive, with one leader among two runners', async () => {
+    const errors: unknown[] = [];
+    const first = new ProjectionRunner(store, dataSource).live(new StreamCounts(), (e) => errors.push(e));
+    const second = new ProjectionRunner(store, dataSource).live(new StreamCounts(), (e) => errors.push(e));
+    try {
+      for (let i = 0; i < 30; i += 1) await store.append('live-1', [{ type: 'Tick', data: { i } }], { expectedRevision: 'any', actor });
+      await eventually(async () => {
+        const rows = (await dataSource.query(`SELECT events FROM test_stream_counts WHERE stream = 'live-1'`)) as { events: number }[];
+        return rows[0]?.events === 30;
+      });
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+    expect(errors).toEqual([]);
+    const [{ held }] = (await dataSource.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`)) as { held: number }[];
+    expect(held).toBe(0);
+  });
+});
