@@ -2,14 +2,18 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AllocationModule } from './allocation/allocation.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { JWT_SECRET } from './auth/auth.constants';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
+import { LandFundModule } from './land-fund/land-fund.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { Clock, CLOCK, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -58,6 +62,10 @@ export class AppModule {
         HealthModule,
         AuditModule,
         AllocationModule,
+        EligibilityModule,
+        ApplicationsModule,
+        LandFundModule,
+        ProgrammesModule,
       ],
     };
   }

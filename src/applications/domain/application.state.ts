@@ -1,15 +1,28 @@
 /** The application as its stream tells it. Handlers read `currentlyEligible` here to build an allocation's facts. */
 import { Tenure } from '../../allocation/domain/unit.events';
 import { assertNever } from '../../shared/decider';
-import { ApplicationEvent, ApplicationSubmitted, EligibilityDecided, PriorityRanked } from './application.events';
+import {
+  ApplicationDeclaration,
+  ApplicationEvent,
+  ApplicationSubmitted,
+  EligibilityDecided,
+  Person,
+  PriorityRanked,
+} from './application.events';
 
 export type SubmittedApplication = {
   /** Withdrawal and allocation each end the file: neither can follow the other. */
   status: 'open' | 'withdrawn' | 'allocated';
   applicationId: string;
   projectId: string;
+  /** The project's province: boards of other provinces may not act on the file. */
+  provinceCode: string;
   citizenId: string;
+  applicant: Person;
+  /** Equal to `declaration.tenure`; kept apart because allocation reads it on its own. */
   tenure: Tenure;
+  /** The declaration as submitted with every amendment applied: what an eligibility decision judges. */
+  declaration: ApplicationDeclaration;
   submittedAt: string;
   /** The last decision, unless an amendment since changed the file it judged. */
   decisionInForce: Pick<EligibilityDecided['data'], 'outcome' | 'decisionNo' | 'decidedAt'> | null;
@@ -25,8 +38,11 @@ function created({ data }: ApplicationSubmitted): SubmittedApplication {
     status: 'open',
     applicationId: data.applicationId,
     projectId: data.projectId,
+    provinceCode: data.provinceCode,
     citizenId: data.applicant.citizenId,
+    applicant: data.applicant,
     tenure: data.tenure,
+    declaration: declarationOf(data),
     submittedAt: data.submittedAt,
     decisionInForce: null,
     currentlyEligible: false,
@@ -35,15 +51,21 @@ function created({ data }: ApplicationSubmitted): SubmittedApplication {
   };
 }
 
+function declarationOf({ tenure, household, category, monthlyIncomeVnd, housing }: ApplicationSubmitted['data']): ApplicationDeclaration {
+  return { tenure, household, category, monthlyIncomeVnd, housing };
+}
+
 function settled(state: SubmittedApplication): SubmittedApplication {
   return { ...state, currentlyEligible: state.status !== 'withdrawn' && state.decisionInForce?.outcome === 'eligible' };
 }
 
 function apply(state: SubmittedApplication, event: Exclude<ApplicationEvent, ApplicationSubmitted>): SubmittedApplication {
   switch (event.type) {
-    case 'ApplicationAmended':
+    case 'ApplicationAmended': {
       // The decision judged the file as it stood; a changed file needs a new decision.
-      return { ...state, tenure: event.data.changes.tenure ?? state.tenure, decisionInForce: null };
+      const declaration = { ...state.declaration, ...event.data.changes };
+      return { ...state, declaration, tenure: declaration.tenure, decisionInForce: null };
+    }
     case 'ApplicationWithdrawn':
       return { ...state, status: 'withdrawn' };
     case 'PopulationCheckRecorded':

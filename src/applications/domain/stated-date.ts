@@ -1,8 +1,11 @@
 /** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-/** The Vietnamese calendar day of a stated date: `YYYY-MM-DD` as written, or an instant's local day. */
-function calendarDay(value: string): string {
+/**
+ * The Vietnamese calendar day of a stated date: `YYYY-MM-DD` as written, or an instant's local day.
+ * Exported because the same day chooses the policy version an eligibility decision is judged by.
+ */
+export function calendarDay(value: string): string {
   return value.length === 10 ? value : new Date(Date.parse(value) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 

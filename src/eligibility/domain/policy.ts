@@ -99,7 +99,10 @@ export type PolicyVersion = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ISO_DATE.test(value)) return false;
+  // A month or day out of range ("2025-13-40") is an invalid Date, whose toISOString throws.
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
 /** Dates compare as strings because they are all `YYYY-MM-DD`; `effectiveTo` is inclusive. */
