@@ -1,0 +1,14 @@
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { DomainEvent } from '../../src/shared/decider';
+
+/** One read model's share of the ledger projection: it updates its tables for the events it knows. */
+export type ReadModelApplier = (event: StoredEvent, tx: EntityManager) => Promise<void>;
+
+/**
+ * The stored event seen as its domain type. Stored payloads were written from these types; a
+ * changed shape gets a new schema version and an upcaster before it reaches a read model.
+ */
+export function as<E extends DomainEvent>(event: StoredEvent): E['data'] {
+  return event.data as unknown as E['data'];
+}
