@@ -6,11 +6,19 @@ import type { Detector } from '../detectors/detector';
 import { reconcileFindings } from '../detectors/findings-writer';
 import { applyLandFundEvent } from '../land-fund/land-fund.read-model';
 import { applyProgrammeEvent } from '../programmes/programme.read-model';
+import { applyPopulationCheckEvent } from '../population/population-check.read-model';
 import type { Projection } from '../runner/projection';
 import { applyUnitEvent } from '../units/unit.read-model';
 import type { ReadModelApplier } from './read-model';
 
-const READ_MODELS: ReadModelApplier[] = [applyUnitEvent, applyApplicationEvent, applyClaimEvent, applyLandFundEvent, applyProgrammeEvent];
+const READ_MODELS: ReadModelApplier[] = [
+  applyUnitEvent,
+  applyApplicationEvent,
+  applyClaimEvent,
+  applyLandFundEvent,
+  applyProgrammeEvent,
+  applyPopulationCheckEvent,
+];
 
 /**
  * The read models and every detector, in one projection: a detector reads the read models as they
@@ -19,7 +27,7 @@ const READ_MODELS: ReadModelApplier[] = [applyUnitEvent, applyApplicationEvent, 
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  readonly tables = ['rm_projects', 'rm_applications', 'rm_people', 'rm_units', 'rm_claims', 'rm_land_fund', 'rm_programme_targets', 'findings'];
+  readonly tables = ['rm_projects', 'rm_applications', 'rm_people', 'rm_units', 'rm_claims', 'rm_land_fund', 'rm_programme_targets', 'rm_population_checks', 'findings'];
 
   constructor(private readonly detectors: readonly Detector[]) {}
 

@@ -2,6 +2,13 @@ import { EventStore1763900000000 } from './1763900000000-event-store';
 import { ProjectionCheckpoints1763900000001 } from './1763900000001-projection-checkpoints';
 import { HttpIdempotency1763900000002 } from './1763900000002-http-idempotency';
 import { ReadModels1763900000003 } from './1763900000003-read-models';
+import { PopulationChecksReadModel1763900000004 } from './1763900000004-population-checks-read-model';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
-export const MIGRATIONS = [EventStore1763900000000, ProjectionCheckpoints1763900000001, HttpIdempotency1763900000002, ReadModels1763900000003];
+export const MIGRATIONS = [
+  EventStore1763900000000,
+  ProjectionCheckpoints1763900000001,
+  HttpIdempotency1763900000002,
+  ReadModels1763900000003,
+  PopulationChecksReadModel1763900000004,
+];
