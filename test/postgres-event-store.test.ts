@@ -51,6 +51,21 @@ describe('PostgreSQL event log protections', () => {
   });
   afterAll(() => own.drop());
 
+  it('reads the log in numeric transaction order, also across a change in digit count (99 before 100)', async () => {
+    // Transaction ids cannot be chosen, so two rows are planted with ids 100 and 99, below any
+    // running transaction: a text sort would put '100' first and a reader would then skip 99.
+    const row = (txId: string, stream: string) =>
+      own.pool.query(
+        `INSERT INTO events (tx_id, event_id, stream_id, stream_revision, type, data, metadata, recorded_at, prev_hash, hash)
+         VALUES ($1::xid8, gen_random_uuid(), $2, 0, 'Planted', '{}', '{}', now(), repeat('0', 64), repeat('0', 64))`,
+        [txId, stream],
+      );
+    await row('100', 'planted-100');
+    await row('99', 'planted-99');
+    const { events } = await new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES).readAll({ limit: 1 });
+    expect(events.map((e) => [e.stream, e.position.commit])).toEqual([['planted-99', 99n]]);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of recorded events', async () => {
     const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
     await store.append('guarded-1', [{ type: 'A', data: {} }], { expectedRevision: 'any', actor: { subject: 't', role: 'admin' } });

@@ -9,7 +9,9 @@ import {
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
 
-const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_id,
+// The text form of tx_id gets its own name: an ORDER BY tx_id would otherwise sort by this text
+// ('1000' before '761') instead of the xid8 column, and a reader would skip events.
+const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
   type, data, metadata, prev_hash, hash FROM events`;
 
 /**
@@ -26,7 +28,7 @@ interface EventRow {
   stream_id: string;
   stream_revision: string;
   global_position: string;
-  tx_id: string;
+  tx_text: string;
   type: string;
   data: JsonObject;
   metadata: EventMetadata;
@@ -103,7 +105,7 @@ export class PostgresEventStore implements EventStore {
   async readAll({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllResult> {
     const { rows } = await this.pool.query<EventRow>(
       `${SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
-       ORDER BY tx_id, global_position LIMIT $3`,
+       ORDER BY events.tx_id, events.global_position LIMIT $3`,
       [after.commit.toString(), after.prepare.toString(), limit],
     );
     const events = rows.map(toStoredEvent);
@@ -151,7 +153,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     stream: row.stream_id,
     revision: Number(row.stream_revision),
     globalPosition,
-    position: { commit: BigInt(row.tx_id), prepare: globalPosition },
+    position: { commit: BigInt(row.tx_text), prepare: globalPosition },
     type: row.type,
     data: row.data,
     metadata: row.metadata,
