@@ -30,7 +30,7 @@ describe('allocations (giao nhà)', () => {
 
   it('50 concurrent requests for one unit: exactly one 201, every other a 409, each refusal recorded', async () => {
     await seedProject(t, 'hp-race', '31', [{ unitNo: 'B-1' }]);
-    const applicants = Array.from({ length: 50 }, (_, i) => ({ applicationId: `race-${i}`, citizenId: `0311900${String(i).padStart(5, '0')}` }));
+    const applicants = Array.from({ length: 50 }, (_, i) => ({ applicationId: `race-${i}`, citizenId: `0311920${String(i).padStart(5, '0')}` }));
     for (const a of applicants) await seedApplication(t, { ...a, projectId: 'hp-race', province: '31' });
 
     const responses = await Promise.all(

@@ -3,6 +3,7 @@ import { ProjectionCheckpoints1763900000001 } from './1763900000001-projection-c
 import { HttpIdempotency1763900000002 } from './1763900000002-http-idempotency';
 import { ReadModels1763900000003 } from './1763900000003-read-models';
 import { PopulationChecksReadModel1763900000004 } from './1763900000004-population-checks-read-model';
+import { AppendWithoutNotify1763900000005 } from './1763900000005-append-without-notify';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   HttpIdempotency1763900000002,
   ReadModels1763900000003,
   PopulationChecksReadModel1763900000004,
+  AppendWithoutNotify1763900000005,
 ];

@@ -44,6 +44,8 @@ interface AppendRow {
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   readonly atomicMultiStream = true;
+  private announcing = false;
+  private announceAgain = false;
 
   constructor(
     private readonly pool: Pool,
@@ -57,15 +59,45 @@ export class PostgresEventStore implements EventStore {
 
   async appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult> {
     const prepared = prepareAppends(appends, options, this.clock.now(), this.maxEventBytes);
+    // Only a key's retry is compared with its first request; without a key nothing needs the print.
+    const print = options.idempotencyKey === undefined ? '' : fingerprint(appends);
     const client = await this.pool.connect();
     try {
-      return await this.appendWith(client, prepared, options.idempotencyKey, fingerprint(appends));
+      const result = await this.appendWith(client, prepared, options.idempotencyKey, print);
+      if (!result.replayed) this.announce();
+      return result;
     } finally {
       client.release();
     }
   }
 
-  /** Runs the append on a given connection; the contract test uses it to hold a transaction open. */
+  /**
+   * Wakes subscriptions after an append has committed. Not inside the append: NOTIFY holds a
+   * database-wide lock from commit until the commit is flushed, which made every append wait for
+   * the one before it. At most one announcement is in flight; appends that commit meanwhile get
+   * one more. A lost one only delays readers until their idle poll.
+   */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void (async () => {
+      do {
+        this.announceAgain = false;
+        await this.pool
+          .query(`BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_notify('noxh_events', ''); COMMIT`)
+          .catch(() => undefined);
+      } while (this.announceAgain);
+      this.announcing = false;
+    })();
+  }
+
+  /**
+   * Runs the append on a given connection; the contract test uses it to hold a transaction open.
+   * Subscriptions are not woken by it: a caller that commits later finds them by their idle poll.
+   */
   async appendWith(client: PoolClient, prepared: PreparedAppend[], idempotencyKey: string | undefined, print: string): Promise<AppendResult> {
     const batches = prepared.map((p) => ({
       stream: p.stream,
