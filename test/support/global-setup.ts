@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<void> {
   if (!adminUrl) {
     const directory = await mkdtemp(join(tmpdir(), 'noxh-test-'));
     const running = await startEmbeddedPostgres({ directory, port: await freePort(), log: () => undefined });
-    globalThis.__NOXH_PG_STOP__ = running.stop;
+    globalThis.__NOXH_PG_STOP__ = async () => {
+      await running.stop();
+      await rm(directory, { recursive: true, force: true });
+    };
     adminUrl = running.url('postgres');
   }
   process.env.NOXH_TEST_ADMIN_URL = adminUrl;
