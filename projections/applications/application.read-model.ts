@@ -48,7 +48,12 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
     case 'EligibilityDecided': {
       const d = as<EligibilityDecided>(event);
       const decision = { ...d, eventId: event.eventId, recordedAt: event.metadata.recordedAt, recordedBy: event.metadata.actor.subject };
-      await tx.query('UPDATE rm_applications SET decision = $2 WHERE application_id = $1', [d.applicationId, JSON.stringify(decision)]);
+      // Every decision's dates are kept, not only the one in force: a backdated record stays evidence (detector 11).
+      const dated = { eventId: event.eventId, decisionNo: d.decisionNo, outcome: d.outcome, decidedAt: d.decidedAt, decidedBy: d.decidedBy,
+        recordedAt: event.metadata.recordedAt, recordedBy: event.metadata.actor.subject };
+      await tx.query('UPDATE rm_applications SET decision = $2, decision_history = decision_history || jsonb_build_array($3::jsonb) WHERE application_id = $1', [
+        d.applicationId, JSON.stringify(decision), JSON.stringify(dated),
+      ]);
       return;
     }
     case 'PriorityRanked': {

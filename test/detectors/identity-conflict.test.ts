@@ -1,0 +1,86 @@
+import type { HouseholdMember, Person } from '../../src/applications/domain/application.events';
+import { LedgerHarness, person, submitted } from '../support/ledger-harness';
+
+describe('detector: identity-conflict', () => {
+  let h: LedgerHarness;
+  beforeAll(async () => {
+    h = await LedgerHarness.start();
+  });
+  afterAll(() => h.stop());
+
+  const apply = (id: string, applicant: Person, household: HouseholdMember[] = []) =>
+    h.write(`application-${id}`, [submitted(applicant, { applicationId: id, household })]);
+  const findingsOf = async (rule: string) => (await h.findings('identity-conflict')).filter((f) => f.details.rule === rule);
+
+  const duc = person('031088000704', 'Trần Văn Đức', '1988-01-01', 'male');
+  const van = person('031185000705', 'Phan Thị Vân', '1985-02-02', 'female');
+
+  it('raises a finding for the same name (without diacritics, case or extra spaces) and birth date under two citizen ids', async () => {
+    const [first] = await apply('i3-hong-1', person('031192000701', 'Nguyễn Thị Hồng', '1992-05-06', 'female'));
+    const [second] = await apply('i3-hong-2', person('031192000702', '  NGUYEN  THI HONG ', '1992-05-06', 'female'));
+    await h.project();
+    const [finding] = await findingsOf('same-identity');
+    expect(finding).toMatchObject({ status: 'open', severity: 'medium', citizen_ids: ['031192000701', '031192000702'], first_seen_event_id: second });
+    expect(finding.evidence).toEqual([{ eventId: first, stream: 'application-i3-hong-1' }, { eventId: second, stream: 'application-i3-hong-2' }]);
+    expect(finding.summary).toBe(
+      'Citizen ids 031192000701 ("Nguyễn Thị Hồng") and 031192000702 ("NGUYEN  THI HONG") are declared with the same name and birth date (1992-05-06): possibly one person under two ids.',
+    );
+  });
+
+  it('does not flag the same name with another birth date', async () => {
+    await apply('i3-hong-3', person('031192000703', 'Nguyễn Thị Hồng', '1992-05-07', 'female'));
+    await h.project();
+    expect((await h.findings('identity-conflict')).filter((f) => f.citizen_ids.includes('031192000703'))).toEqual([]);
+  });
+
+  it('raises a high finding for one citizen id declared under two names, with both declarations as evidence', async () => {
+    const [own] = await apply('i3-duc', duc);
+    const [spouseFile] = await apply('i3-van', van, [{ ...duc, fullName: 'Trần Văn Phúc', relation: 'spouse' }]);
+    await h.project();
+    const [finding] = await findingsOf('declarations');
+    expect(finding).toMatchObject({ status: 'open', severity: 'high', citizen_ids: ['031088000704'], first_seen_event_id: spouseFile });
+    expect(finding.evidence).toEqual([{ eventId: own, stream: 'application-i3-duc' }, { eventId: spouseFile, stream: 'application-i3-van' }]);
+    expect(finding.summary).toContain('"Trần Văn Đức" born 1988-01-01 (application i3-duc), "Trần Văn Phúc" born 1988-01-01 (application i3-van)');
+  });
+
+  it('closes it, naming the amendment, when the household is corrected (Đ and D are one letter)', async () => {
+    const [amendment] = await h.write('application-i3-van', [{
+      type: 'ApplicationAmended',
+      data: { applicationId: 'i3-van', changes: { household: [{ ...duc, fullName: 'TRAN VAN DUC', relation: 'spouse' }] }, reason: 'Sửa tên', amendedAt: '2026-03-04' },
+    }]);
+    await h.project();
+    const [finding] = await findingsOf('declarations');
+    expect(finding).toMatchObject({ status: 'closed', closed_by_event_id: amendment });
+  });
+
+  it('closes a same-identity finding when an amendment drops the member who carried the other id', async () => {
+    await apply('i3-oanh', person('031170000801', 'Hà Thị Oanh', '1970-01-01', 'female'));
+    const quang = person('031095000802', 'Hà Văn Quang', '1995-06-06', 'male');
+    await apply('i3-quang', quang, [{ ...person('031170000899', 'HA THI OANH', '1970-01-01', 'female'), relation: 'parent' }]);
+    await h.project();
+    const raised = (await findingsOf('same-identity')).find((f) => f.citizen_ids.includes('031170000801'));
+    expect(raised).toMatchObject({ status: 'open', citizen_ids: ['031170000801', '031170000899'] });
+    const [amendment] = await h.write('application-i3-quang', [{
+      type: 'ApplicationAmended', data: { applicationId: 'i3-quang', changes: { household: [] }, reason: 'Khai nhầm', amendedAt: '2026-03-04' },
+    }]);
+    await h.project();
+    expect((await findingsOf('same-identity')).find((f) => f.id === raised?.id)).toMatchObject({ status: 'closed', closed_by_event_id: amendment });
+  });
+
+  it('raises a finding when the id\'s digits contradict the declared birth year and gender, and none for ids that agree', async () => {
+    const [file] = await apply('i3-nam', person('031090000706', 'Bùi Văn Nam', '1991-03-03', 'female'));
+    await h.project();
+    const findings = await findingsOf('id-digits');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: 'medium', citizen_ids: ['031090000706'], evidence: [{ eventId: file, stream: 'application-i3-nam' }] });
+    expect(findings[0].summary).toBe(
+      'The digits of citizen id 031090000706 contradict what was declared: citizen id encodes birth year 1990, declared 1991; citizen id encodes gender male, declared female.',
+    );
+  });
+
+  it('gives the same findings, ids and positions after a rebuild with another batch size', async () => {
+    const before = await h.findings();
+    await h.rebuild(3);
+    expect(await h.findings()).toEqual(before);
+  });
+});

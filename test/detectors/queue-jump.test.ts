@@ -1,0 +1,108 @@
+import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
+
+type Tenure = 'sale' | 'rent';
+
+describe('detector: queue-jump', () => {
+  let h: LedgerHarness;
+  beforeAll(async () => {
+    h = await LedgerHarness.start();
+  });
+  afterAll(() => h.stop());
+
+  const of = async (applicationId: string) => (await h.findings('queue-jump')).filter((f) => f.summary.includes(`application ${applicationId} `));
+
+  async function project(projectId: string, unitNos: string[], tenure: Tenure = 'sale'): Promise<void> {
+    const units = unitNos.map((unitNo) => ({ unitNo, floorAreaM2: 55, tenure, priceVnd: 1_000_000_000 }));
+    await h.write(`project-${projectId}`, [
+      { type: 'ProjectRegistered', data: { projectId, name: `NOXH ${projectId}`, provinceCode: '31', investor: 'Công ty A', kind: 'new',
+        landAreaM2: 10_000, plannedUnits: 50, registeredAt: '2026-01-05' } },
+      { type: 'UnitsReleased', data: { projectId, units, releasedAt: '2026-02-01' } },
+    ]);
+    for (const u of units) await h.write(`unit-${projectId}.${u.unitNo}`, [{ type: 'UnitReleased', data: { ...u, projectId, releasedAt: '2026-02-01' } }]);
+  }
+
+  /** A ranked file: submitted, decided, ranked. Returns the ranking event id. */
+  async function ranked(projectId: string, applicationId: string, citizenId: string, rank: number | null, o: { tenure?: Tenure; outcome?: 'eligible' | 'ineligible' } = {}): Promise<string> {
+    const ids = await h.write(`application-${applicationId}`, [
+      submitted(person(citizenId, `Người nộp ${applicationId}`, '1990-01-01'), { applicationId, projectId, tenure: o.tenure ?? 'sale' }),
+      { type: 'EligibilityDecided', data: { applicationId, outcome: o.outcome ?? 'eligible', decisionNo: `QĐ-${applicationId}`, decidedBy: 'Nguyễn Văn An',
+        decidedAt: '2026-03-01', reasons: [], justification: null, policyVersion: 'vn-decree-136-2026', policyOutcome: o.outcome ?? 'eligible', policyReasons: [] } },
+      ...(rank === null ? [] : [{ type: 'PriorityRanked', data: { applicationId, projectId, method: 'ballot', rank, rankedAt: '2026-03-10' } }]),
+    ]);
+    return ids[2];
+  }
+
+  /** The unit, the application's mirror and the claim, in one append as the allocation handler writes them. */
+  async function allocate(projectId: string, unitNo: string, applicationId: string, citizenId: string): Promise<string> {
+    const allocationId = `${projectId}.${unitNo}.r1`;
+    const result = await h.store.appendMany([
+      { stream: `unit-${projectId}.${unitNo}`, expectedRevision: 'any', events: [{ type: 'UnitAllocated', data: { allocationId, projectId, unitNo, applicationId,
+        citizenId, eligibilityDecisionNo: `QĐ-${applicationId}`, decisionNo: 'QĐ-PB-1', decidedBy: 'Hội đồng', decidedAt: '2026-04-01', allocatedAt: '2026-04-01' } }] },
+      { stream: `application-${applicationId}`, expectedRevision: 'any', events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId, unitNo, allocatedAt: '2026-04-01' } }] },
+      { stream: `person-${citizenId}`, expectedRevision: 'any', events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId, unitNo,
+        provinceCode: '31', tenure: 'sale', claimedAt: '2026-04-01' } }] },
+    ], { actor: board('31') });
+    await h.project();
+    return result.events[0].eventId;
+  }
+
+  let rank1: string;
+  let rank2: string;
+  let rank3: string;
+  it('raises an allocation to rank 3 while ranks 1 and 2 of the same project and tenure wait, with the rankings and the allocation as evidence', async () => {
+    await project('qj-1', ['A-1', 'A-2', 'A-3']);
+    rank1 = await ranked('qj-1', 'qj-r1', '031190000001', 1);
+    rank2 = await ranked('qj-1', 'qj-r2', '031190000002', 2);
+    rank3 = await ranked('qj-1', 'qj-r3', '031190000003', 3);
+    const allocation = await allocate('qj-1', 'A-1', 'qj-r3', '031190000003');
+    const [finding] = await of('qj-r3');
+    expect(finding).toMatchObject({ status: 'open', severity: 'high', province_code: '31', citizen_ids: ['031190000003', '031190000001', '031190000002'] });
+    expect(finding.evidence.map((e) => e.eventId)).toEqual([allocation, rank3, rank1, rank2]);
+    expect(finding.details).toMatchObject({ allocatedRank: 3, skipped: [{ applicationId: 'qj-r1', rank: 1 }, { applicationId: 'qj-r2', rank: 2 }] });
+  });
+
+  it('keeps the finding open when the skipped files are served later: the jump happened', async () => {
+    await allocate('qj-1', 'A-2', 'qj-r1', '031190000001');
+    await allocate('qj-1', 'A-3', 'qj-r2', '031190000002');
+    expect((await of('qj-r3')).map((f) => f.status)).toEqual(['open']);
+    expect(await of('qj-r1')).toEqual([]);
+    expect(await of('qj-r2')).toEqual([]);
+  });
+
+  it('does not flag an allocation when every better rank is withdrawn, ineligible, of another tenure or already served', async () => {
+    await project('qj-2', ['B-1', 'B-2']);
+    await ranked('qj-2', 'qj-w', '031190000011', 1);
+    await h.write('application-qj-w', [{ type: 'ApplicationWithdrawn', data: { applicationId: 'qj-w', reason: 'Rút hồ sơ', withdrawnAt: '2026-03-20' } }]);
+    await ranked('qj-2', 'qj-i', '031190000012', 2, { outcome: 'ineligible' });
+    await ranked('qj-2', 'qj-t', '031190000013', 3, { tenure: 'rent' });
+    await ranked('qj-2', 'qj-s', '031190000014', 4);
+    await allocate('qj-2', 'B-1', 'qj-s', '031190000014');
+    await ranked('qj-2', 'qj-5', '031190000015', 5);
+    await allocate('qj-2', 'B-2', 'qj-5', '031190000015');
+    expect(await of('qj-s')).toEqual([]);
+    expect(await of('qj-5')).toEqual([]);
+  });
+
+  it('raises an allocation to an unranked file while ranked files wait', async () => {
+    await project('qj-3', ['C-1', 'C-2']);
+    await ranked('qj-3', 'qj-c1', '031190000021', 1);
+    await ranked('qj-3', 'qj-u', '031190000022', null);
+    await allocate('qj-3', 'C-1', 'qj-u', '031190000022');
+    const [finding] = await of('qj-u');
+    expect(finding.summary).toContain('(not ranked)');
+    expect(finding.details).toMatchObject({ allocatedRank: null, skipped: [{ applicationId: 'qj-c1', rank: 1 }] });
+  });
+
+  it('closes when the jumping allocation is revoked, naming the revocation', async () => {
+    const [revocation] = await h.write('unit-qj-3.C-1', [{ type: 'AllocationRevoked', data: { allocationId: 'qj-3.C-1.r1', projectId: 'qj-3', unitNo: 'C-1',
+      applicationId: 'qj-u', citizenId: '031190000022', reason: 'Cấp sai thứ tự', decisionNo: 'QĐ-THU-1', revokedAt: '2026-04-15' } }]);
+    await h.project();
+    expect((await of('qj-u')).map((f) => [f.status, f.closed_by_event_id])).toEqual([['closed', revocation]]);
+  });
+
+  it('gives the same findings after a rebuild with another batch size', async () => {
+    const before = await h.findings();
+    await h.rebuild(3);
+    expect(await h.findings()).toEqual(before);
+  });
+});
