@@ -12,8 +12,10 @@ import { EligibilityModule } from './eligibility/eligibility.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
+import { InspectionModule } from './inspection/inspection.module';
 import { LandFundModule } from './land-fund/land-fund.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { Clock, CLOCK, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -66,6 +68,8 @@ export class AppModule {
         ApplicationsModule,
         LandFundModule,
         ProgrammesModule,
+        ProjectionsModule,
+        InspectionModule,
       ],
     };
   }

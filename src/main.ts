@@ -2,26 +2,18 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/app-config';
-import { RunningPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { resolveDatabase } from './database/resolve-database';
 import { configureApp, serveDocs } from './http/configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  let embedded: RunningPostgres | undefined;
-  if (!config.databaseUrl) {
-    const directory = resolve(config.dataDir, 'postgres');
-    process.stdout.write(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${config.embeddedPostgresPort}\n`);
-    embedded = await startEmbeddedPostgres({ directory, port: config.embeddedPostgresPort, log: () => undefined });
-    // embedded-postgres stops the database on SIGINT/SIGTERM by itself, racing the app's close
-    // and cutting in-flight requests off; the shutdown below does it in order instead.
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-    config.databaseUrl = await embedded.createDatabase('noxh');
-  }
+  // embedded-postgres would stop the database on SIGINT/SIGTERM by itself, racing the app's close
+  // and cutting in-flight requests off; the shutdown below does it in order instead (ownSignals).
+  const database = await resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
+  config.databaseUrl = database.url;
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -42,7 +34,7 @@ async function bootstrap(): Promise<void> {
     stopping = true;
     app.get(Logger).log(`${signal}: shutting down`);
     await app.close();
-    await embedded?.stop();
+    await database.stop();
     process.exit(0);
   };
   process.once('SIGINT', (s) => void shutdown(s));

@@ -4,15 +4,26 @@ import { JWT_SECRET } from '../auth/auth.constants';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { TokenCommand } from './token.command';
+import { VerifyCommand } from './verify.command';
 
-/** The `noxh` commands. Only what each command needs is wired: `token` never touches the database. */
+/**
+ * The `noxh` commands. Only what each command needs is wired: `token` never touches the database;
+ * the others open it when they run (ledger-context.ts).
+ */
 @Module({
   imports: [JwtModule.register({})],
   providers: [
     { provide: JWT_SECRET, useFactory: () => { const config = loadConfig(); return resolveJwtSecret(config.jwtSecret, config.dataDir); } },
     TokenService,
     TokenCommand,
+    VerifyCommand,
+    ProjectionsCommand,
+    RebuildProjectionsCommand,
+    FindingsCommand,
+    ExportFindingsCommand,
   ],
 })
 export class CliModule {}

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       maxEventBytes: 1024 * 1024,
+      projections: 'live',
     });
   });
 
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /^DATABASE_URL is not a valid URL/],
     [{ JWT_SECRET: 'short' }, /^JWT_SECRET must be at least 32 characters long$/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+    [{ PROJECTIONS: 'sometimes' }, /^PROJECTIONS must be one of live, off \(got "sometimes"\)$/],
   ])('refuses %j with one line naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -34,5 +36,9 @@ describe('loadConfig', () => {
   it('accepts an EventStoreDB backend with its connection string', () => {
     const config = loadConfig({ EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
     expect(config).toMatchObject({ eventStore: 'esdb', eventStoreConnectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('lets projections be switched off (tests catch up explicitly; a read-only node leaves them to another)', () => {
+    expect(loadConfig({ PROJECTIONS: 'off' }).projections).toBe('off');
   });
 });

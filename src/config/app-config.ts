@@ -13,6 +13,11 @@ export interface AppConfig {
   jwtSecret?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxEventBytes: number;
+  /**
+   * `live`: the service tails the log into the read models and detectors from start-up;
+   * `off`: nothing runs by itself (tests, or a node that only serves reads while another projects).
+   */
+  projections: 'live' | 'off';
 }
 
 /** A bad setting, reported as one line that names it. */
@@ -42,6 +47,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     maxEventBytes: integer(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    projections: oneOf(env, 'PROJECTIONS', ['live', 'off'] as const, 'live'),
   };
 }
 

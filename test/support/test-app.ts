@@ -23,7 +23,8 @@ export interface TestApp {
 /** The real application (Fastify, auth, validation, migrations) on a fresh database of its own. */
 export async function createTestApp(clock?: Clock): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), databaseUrl: db.url };
+  // Projections off: a test writes, then catches up explicitly (ProjectionsService.catchUpAll).
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PROJECTIONS: 'off' }), databaseUrl: db.url };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
   }).compile();

@@ -1,0 +1,46 @@
+import { Command, CommandRunner, SubCommand } from 'nest-commander';
+import { ProjectionLocked, ProjectionRunner } from '../../projections/runner/projection-runner';
+import { LOG_START } from '../event-store/event-store.port';
+import { allProjections, PROJECTION_NAMES } from '../projections/projections';
+import { fail, withLedger } from './ledger-context';
+import { eventsBar, rate } from './progress';
+
+/** `noxh projections rebuild [NAME]` (API.md): empties a projection's tables and applies the whole log again. */
+@SubCommand({
+  name: 'rebuild',
+  arguments: '[name]',
+  description: 'Rebuild read models from the log, with progress',
+  argsDescription: { name: `${PROJECTION_NAMES.join(' | ')} (none: all)` },
+})
+export class RebuildProjectionsCommand extends CommandRunner {
+  async run([name]: string[]): Promise<void> {
+    const chosen = allProjections().filter((p) => name === undefined || p.name === name);
+    if (chosen.length === 0) return fail(`unknown projection "${name}": one of ${PROJECTION_NAMES.join(', ')}`);
+    await withLedger(async ({ store, dataSource }) => {
+      const runner = new ProjectionRunner(store, dataSource);
+      const total = await store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER);
+      for (const projection of chosen) {
+        const bar = eventsBar(projection.name);
+        const speed = rate();
+        bar.start(total, 0, { rate: 0 });
+        try {
+          const applied = await runner.rebuild(projection, { onProgress: (n) => bar.update(n, { rate: speed.perSecond(n) }) });
+          bar.stop();
+          process.stdout.write(`${projection.name}: rebuilt from ${applied} events in ${speed.seconds().toFixed(1)} s (${speed.perSecond(applied)} events/s)\n`);
+        } catch (error) {
+          bar.stop();
+          // The service runs it live and holds its lock: rebuilding under it would race its writes.
+          if (error instanceof ProjectionLocked) return fail(`${error.message}; stop the service (or set PROJECTIONS=off) to rebuild`);
+          throw error;
+        }
+      }
+    });
+  }
+}
+
+@Command({ name: 'projections', description: 'Read models and detectors built from the log', subCommands: [RebuildProjectionsCommand] })
+export class ProjectionsCommand extends CommandRunner {
+  async run(): Promise<void> {
+    this.command.help();
+  }
+}

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import type { AppConfig } from '../config/app-config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+/** The database to use, and how to let go of it when done. */
+export interface ResolvedDatabase {
+  url: string;
+  /** Whether this process started the embedded PostgreSQL (and so must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  log: (line: string) => void;
+  /**
+   * The service shuts down in order on SIGINT/SIGTERM itself, so it takes those signals from
+   * embedded-postgres (whose own handler stops the database under in-flight requests). A CLI
+   * command leaves them: Ctrl-C should still stop the database it started.
+   */
+  ownSignals: boolean;
+  /**
+   * A CLI command run beside `npm start` finds the service's embedded PostgreSQL already on the
+   * port; it uses that one instead of failing to start a second on the same data folder.
+   */
+  reuseRunning?: boolean;
+}
+
+const EMBEDDED_DATABASE = 'noxh';
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR (API.md "Running"),
+ * the same for the service and the CLI, so both see the same data.
+ */
+export async function resolveDatabase(config: AppConfig, { log, ownSignals, reuseRunning = false }: ResolveOptions): Promise<ResolvedDatabase> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  const directory = resolve(config.dataDir, 'postgres');
+  if (reuseRunning) {
+    const url = `postgres://noxh:noxh@127.0.0.1:${config.embeddedPostgresPort}/${EMBEDDED_DATABASE}`;
+    if (await accepts(url)) {
+      log(`No DATABASE_URL: using the embedded PostgreSQL already running on port ${config.embeddedPostgresPort}`);
+      return { url, embedded: false, stop: async () => undefined };
+    }
+  }
+  log(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${config.embeddedPostgresPort}`);
+  // Seen as a plain emitter: Process types its listeners per event name, not for a list of names.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(EXIT_EVENTS.map((event) => [event, emitter.listeners(event)]));
+  const running = await startEmbeddedPostgres({ directory, port: config.embeddedPostgresPort, log: () => undefined });
+  // embedded-postgres hooks process exit on import: on 'beforeExit' it calls process.exit(0),
+  // turning a command's exit code 1 into 0, and on 'exit' it throws once stopped. Every caller
+  // stops the database itself, so those hooks go.
+  for (const event of EXIT_EVENTS) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)?.includes(listener)) emitter.off(event, listener as () => void);
+  }
+  if (ownSignals) {
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+  }
+  const url = await running.createDatabase(EMBEDDED_DATABASE);
+  return { url, embedded: true, stop: running.stop };
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+  } catch {
+    return false;
+  }
+  await client.end();
+  return true;
+}

@@ -1,0 +1,70 @@
+import { allFindings, type FindingFilter, type ReadModels } from '../findings/finding-rows';
+import type { FindingView } from '../findings/finding.view';
+import { ExcelJS } from './exceljs';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface FindingsExport {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+  /** What went out, for the record of the read. */
+  findings: FindingView[];
+}
+
+/** One row per finding: what it is, whom it names, the evidence event ids, and its latest review. */
+const COLUMNS: { header: string; width: number; value: (f: FindingView) => string }[] = [
+  { header: 'finding_id', width: 44, value: (f) => f.id },
+  { header: 'detector', width: 28, value: (f) => f.detector },
+  { header: 'severity', width: 9, value: (f) => f.severity },
+  { header: 'province_code', width: 9, value: (f) => f.provinceCode ?? '' },
+  { header: 'status', width: 8, value: (f) => f.status },
+  { header: 'citizen_ids', width: 28, value: (f) => f.citizenIds.join(' ') },
+  { header: 'summary', width: 60, value: (f) => f.summary },
+  { header: 'evidence_event_ids', width: 80, value: (f) => f.evidence.map((e) => e.eventId).join(' ') },
+  { header: 'evidence_streams', width: 60, value: (f) => f.evidence.map((e) => e.stream).join(' ') },
+  { header: 'first_seen_event_id', width: 38, value: (f) => f.firstSeenEventId },
+  { header: 'first_seen_position', width: 16, value: (f) => f.firstSeenPosition },
+  { header: 'closed_by_event_id', width: 38, value: (f) => f.closedByEventId ?? '' },
+  { header: 'review_verdict', width: 10, value: (f) => f.review?.verdict ?? '' },
+  { header: 'review_note', width: 60, value: (f) => f.review?.note ?? '' },
+  { header: 'reviewed_by', width: 20, value: (f) => f.review?.reviewedBy ?? '' },
+  { header: 'reviewed_at', width: 26, value: (f) => f.review?.reviewedAt ?? '' },
+];
+
+/** The findings export of the API and of `noxh findings export`: the same file from both. */
+export async function buildFindingsExport(db: ReadModels, filter: FindingFilter, format: ExportFormat, now: Date): Promise<FindingsExport> {
+  const findings = await allFindings(db, filter);
+  const stamp = now.toISOString().slice(0, 10);
+  const scope = filter.provinces ? `-${filter.provinces.join('-')}` : '';
+  const filename = `noxh-findings${scope}-${stamp}.${format}`;
+  if (format === 'csv') return { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(findings), findings };
+  return { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(findings), findings };
+}
+
+/**
+ * RFC 4180 with CRLF, behind a UTF-8 byte-order mark: without it Excel reads the file as the
+ * local code page and "Nguyễn" turns to mojibake.
+ */
+function toCsv(findings: FindingView[]): Buffer {
+  const lines = [COLUMNS.map((c) => c.header), ...findings.map((f) => COLUMNS.map((c) => c.value(f)))].map((cells) => cells.map(csvCell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function csvCell(value: string): string {
+  // A cell starting with = + - @ is a formula to a spreadsheet; notes are free text (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+async function toXlsx(findings: FindingView[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'NOXH Ledger';
+  const sheet = workbook.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  // Every cell a string: ids of 12 digits must not become numbers (and lose their leading 0).
+  for (const finding of findings) sheet.addRow(COLUMNS.map((c) => c.value(finding)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { applicationDecider } from '../../../applications/domain/application.decider';
+import type { ApplicationEvent } from '../../../applications/domain/application.events';
+import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import { fold } from '../../../shared/decider';
+import { streams } from '../../../shared/streams';
+import { ApplicationNotFoundAsOf } from '../../inspection.errors';
+import { PersonalDataReads } from '../../personal-data/personal-data-reads';
+import { assertReadable } from '../../province-scope';
+import { LoggedEventView } from '../../views/logged-event.view';
+import { ApplicationAsOfQuery } from './application-as-of.query';
+import type { ApplicationAsOfView } from './application-as-of.view';
+
+/** Time travel: the stream up to an instant, folded by the same evolve the write side decides on. */
+@QueryHandler(ApplicationAsOfQuery)
+export class ApplicationAsOfHandler implements IQueryHandler<ApplicationAsOfQuery> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: PersonalDataReads,
+  ) {}
+
+  async execute({ applicationId, asOf = this.clock.now(), actor }: ApplicationAsOfQuery): Promise<ApplicationAsOfView> {
+    const events = await this.store.readStream(streams.application(applicationId), { until: asOf });
+    // Stored payloads were written from these event types (see handle-command.ts `load`).
+    const state = fold(applicationDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as ApplicationEvent));
+    if (state.status === 'not-submitted') throw new ApplicationNotFoundAsOf(applicationId, asOf.toISOString());
+    assertReadable(actor, state.provinceCode, 'an application');
+    const people = [state.citizenId, ...state.declaration.household.map((m) => m.citizenId)];
+    await this.reads.record(actor, { endpoint: 'GET /api/v1/applications/:id', ids: [applicationId], citizenIds: people });
+    return { applicationId, asOf: asOf.toISOString(), state, events: events.map(LoggedEventView.from) };
+  }
+}

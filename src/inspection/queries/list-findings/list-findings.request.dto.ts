@@ -1,0 +1,42 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DETECTOR_NAMES, type DetectorName } from '../../../../projections/detectors/detector';
+import { IsProvinceCode } from '../../../http/validation';
+
+export const FINDING_STATUSES = ['open', 'closed'] as const;
+
+/** The filters GET /findings and the export share. */
+export class FindingFilterRequest {
+  @ApiPropertyOptional({ enum: DETECTOR_NAMES })
+  @IsOptional()
+  @IsIn(DETECTOR_NAMES)
+  detector?: DetectorName;
+
+  @IsOptional()
+  @IsProvinceCode({ required: false, description: 'Findings of this province, with the provinces merged into it in 2025 (31 includes Hải Dương, 30). A board may ask only for its own.' })
+  province?: string;
+
+  @ApiPropertyOptional({ enum: FINDING_STATUSES })
+  @IsOptional()
+  @IsIn(FINDING_STATUSES)
+  status?: (typeof FINDING_STATUSES)[number];
+}
+
+export class ListFindingsRequest extends FindingFilterRequest {
+  // Query strings are text: turned into numbers first, so "abc" is refused as not an integer.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize: number = 50;
+}

@@ -1,0 +1,6 @@
+import { IsCitizenId } from '../../../http/validation';
+
+export class CitizenIdPath {
+  @IsCitizenId()
+  citizenId!: string;
+}

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RawEventView } from '../../audit/queries/read-stream/stream-events.view';
+import type { StoredEvent } from '../../event-store/event-store.port';
+
+/** A raw event (positions and hashes, as GET /streams/:id/events shows it) with its stream: answers here span streams. */
+export class LoggedEventView extends RawEventView {
+  @ApiProperty({ example: 'application-hp-trang-cat-hs-0001' }) stream!: string;
+
+  static from(event: StoredEvent): LoggedEventView {
+    return { stream: event.stream, ...RawEventView.of(event) };
+  }
+}
