@@ -17,12 +17,17 @@ interface LiveFile { citizen_id: string; application_id: string; project_id: str
 /** The pair a finding is about, one key per unordered pair so the finding has one id whichever side moved. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Every pair of a citizen in `ids` with someone declared in one file with them (withdrawn files too: the link may just have gone). */
+/**
+ * Every pair of a citizen in `ids` with someone declared in one file with them (withdrawn files
+ * too: the link may just have gone) where one of the two holds a live benefit: without one no
+ * finding can hold, and the findings that just stopped holding come back through openKeysOn.
+ */
 async function pairsOf(ids: string[], tx: EntityManager): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = (await tx.query(
     `SELECT DISTINCT p1.citizen_id AS a, p2.citizen_id AS b FROM rm_people p1 JOIN rm_people p2 USING (application_id)
-     WHERE p1.citizen_id = ANY($1) AND p2.citizen_id <> p1.citizen_id`,
+     WHERE p1.citizen_id = ANY($1) AND p2.citizen_id <> p1.citizen_id
+       AND EXISTS (SELECT 1 FROM rm_claims c WHERE c.live AND c.citizen_id IN (p1.citizen_id, p2.citizen_id))`,
     [ids],
   )) as { a: string; b: string }[];
   return rows.map((r) => pairKey(r.a, r.b));
@@ -30,7 +35,7 @@ async function pairsOf(ids: string[], tx: EntityManager): Promise<string[]> {
 
 /** Findings resting on a stream whose people may have left it (an amendment, a withdrawal): they must be looked at again. */
 async function openKeysOn(stream: string, tx: EntityManager): Promise<string[]> {
-  const rows = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND $2 = ANY(streams)`, [
+  const rows = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
     'household-double-benefit', stream,
   ])) as { finding_key: string }[];
   return rows.map((r) => r.finding_key);

@@ -48,7 +48,7 @@ export const identityConflict: Detector = {
       [event.data.applicationId],
     )) as { citizen_id: string }[];
     // Findings that rested on a declaration an amendment has just replaced must be looked at again.
-    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND $2 = ANY(streams)`, [
+    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
       'identity-conflict', event.stream,
     ])) as { finding_key: string }[];
     return [...new Set([...rows.map((r) => r.citizen_id), ...open.map((r) => r.finding_key)])].sort();

@@ -4,6 +4,7 @@ import { HttpIdempotency1763900000002 } from './1763900000002-http-idempotency';
 import { ReadModels1763900000003 } from './1763900000003-read-models';
 import { PopulationChecksReadModel1763900000004 } from './1763900000004-population-checks-read-model';
 import { AppendWithoutNotify1763900000005 } from './1763900000005-append-without-notify';
+import { FindingsStreamsIndex1763900000006 } from './1763900000006-findings-streams-index';
 import { DecisionAndAllocationHistory1763900000013 } from './1763900000013-decision-and-allocation-history';
 import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-release-transfer-and-overdue-facts';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   ReadModels1763900000003,
   PopulationChecksReadModel1763900000004,
   AppendWithoutNotify1763900000005,
+  FindingsStreamsIndex1763900000006,
   DecisionAndAllocationHistory1763900000013,
   ReleaseTransferAndOverdueFacts1763900000020,
 ];
