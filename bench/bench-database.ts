@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { runMigrations } from '../src/database/data-source';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { runAdminSql as admin, withDatabase } from '../src/database/admin-sql';
+import { freePort, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { localPostmasterPid } from './cpu';
 
 export interface BenchDatabase {
@@ -77,31 +77,4 @@ async function postmasterOf(url: string): Promise<number | undefined> {
   } finally {
     await client.end();
   }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }

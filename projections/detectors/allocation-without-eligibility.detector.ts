@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
-import { statedBefore } from './backdating.detector';
+import { statedBefore } from '../../src/shared/stated-date';
 import type { Detector, Evidence, FindingDraft } from './detector';
 
 /** The application as it stood when the unit stream recorded the allocation (rm_units.allocation_basis). */

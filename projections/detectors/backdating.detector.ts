@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
+import { calendarDay, statedBefore } from '../../src/shared/stated-date';
 import type { Detector, FindingDraft } from './detector';
 
 /**
@@ -12,24 +13,6 @@ import type { Detector, FindingDraft } from './detector';
 export const MAX_RECORDING_LAG_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/**
- * The Vietnamese calendar day of a stated date: `YYYY-MM-DD` as written, or an instant's local
- * day. The write side's rule (src/applications/domain/stated-date.ts), restated here because
- * projections import only events and shared code (STYLE.md "Layout").
- */
-export function calendarDay(value: string): string {
-  return value.length === 10 ? value : new Date(Date.parse(value) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Two instants compare as instants; when either is a bare day, only the Vietnamese days compare. */
-export function statedBefore(a: string, b: string): boolean {
-  if (a.length > 10 && b.length > 10) return Date.parse(a) < Date.parse(b);
-  return calendarDay(a) < calendarDay(b);
-}
-
 /** Whole Vietnamese calendar days from the stated date to the day it was recorded. */
 export function recordingLagDays(statedAt: string, recordedAt: string): number {
   return Math.round((Date.parse(calendarDay(recordedAt)) - Date.parse(calendarDay(statedAt))) / DAY_MS);

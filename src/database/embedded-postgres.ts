@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -69,4 +70,16 @@ export async function startEmbeddedPostgres({ directory, port, log }: EmbeddedPo
     },
     stop: () => pg.stop(),
   };
+}
+
+/** A TCP port free on loopback right now, for a cluster (or server) that tests and benchmarks start. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
 }

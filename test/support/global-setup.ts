@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { runMigrations } from '../../src/database/data-source';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runAdminSql, withDatabase } from '../../src/database/admin-sql';
+import { freePort, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { TEMPLATE_DATABASE } from './test-database';
 
 declare global {
@@ -28,30 +27,7 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.NOXH_TEST_ADMIN_URL = adminUrl;
 
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
+  await runAdminSql(adminUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
+  await runAdminSql(adminUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

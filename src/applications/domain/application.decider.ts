@@ -19,7 +19,7 @@ import {
   NotEligible,
 } from './applications.errors';
 import { ApplicationState, evolveApplication, SubmittedApplication } from './application.state';
-import { statedBefore } from './stated-date';
+import { statedBefore } from '../../shared/stated-date';
 
 type Decision = Omit<EligibilityDecided['data'], 'applicationId' | 'policyVersion' | 'policyOutcome' | 'policyReasons'>;
 

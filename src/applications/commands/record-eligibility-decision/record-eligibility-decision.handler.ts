@@ -10,7 +10,7 @@ import { CLOCK, type Clock } from '../../../shared/clock';
 import { streams } from '../../../shared/streams';
 import { applicationDecider } from '../../domain/application.decider';
 import type { SubmittedApplication } from '../../domain/application.state';
-import { calendarDay } from '../../domain/stated-date';
+import { calendarDay } from '../../../shared/stated-date';
 import { applicationOfBoard } from '../application-of-board';
 import { claimantsOf, eligibilityFactsOf } from './eligibility-facts';
 import { RecordEligibilityDecisionCommand } from './record-eligibility-decision.command';

@@ -3,7 +3,7 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /**
  * The Vietnamese calendar day of a stated date: `YYYY-MM-DD` as written, or an instant's local day.
- * Exported because the same day chooses the policy version an eligibility decision is judged by.
+ * The same day chooses the policy version a decision is judged by, and the backdating detector's lag.
  */
 export function calendarDay(value: string): string {
   return value.length === 10 ? value : new Date(Date.parse(value) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
