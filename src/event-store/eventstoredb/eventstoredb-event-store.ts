@@ -1,35 +1,26 @@
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  BACKWARDS, END, EventStoreDBClient, jsonEvent, NO_STREAM, type Position, START, StreamNotFoundError, WrongExpectedVersionError,
+  BACKWARDS, END, EventStoreDBClient, jsonEvent, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type { Clock } from '../../shared/clock';
 import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
 import {
-  type AppendOptions, type AppendResult, type EventMetadata, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
+  type AppendOptions, type AppendResult, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
   type NewEvent, type ReadAllOptions, type ReadAllResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { fingerprint, type PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
+import {
+  chainFields, idempotencyStream, isLedgerEvent, positionOf, type Recorded, samePosition, toStoredEvent, toWrittenEvent,
+} from './esdb-records';
 
-const IDEMPOTENCY_PREFIX = 'noxh-idempotency-';
 const MAX_ATTEMPTS = 50;
 const REPLAY_WAIT_MS = 2_000;
 const MIN_PAGE = 256;
 
-/** What the adapter reads of an ESDB record; the client's own types stay in this file. */
-interface Recorded {
-  id: string;
-  streamId: string;
-  revision: bigint;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  position?: Position;
-}
 
 interface Tip {
   revision: number;
@@ -272,47 +263,4 @@ function assertExpected(stream: string, expected: ExpectedRevision, actual: numb
     || (expected === 'exists' && actual >= 0)
     || expected === actual;
   if (!ok) throw new ConcurrencyConflict(stream, expected, actual);
-}
-
-function idempotencyStream(key: string): string {
-  return `${IDEMPOTENCY_PREFIX}${createHash('sha256').update(key, 'utf8').digest('hex')}`;
-}
-
-/** User events only: not ESDB's own ($stats, $settings, metadata) nor the idempotency records. */
-function isLedgerEvent(e: Recorded): boolean {
-  return !e.type.startsWith('$') && !e.streamId.startsWith('$') && !e.streamId.startsWith(IDEMPOTENCY_PREFIX);
-}
-
-function positionOf(e: Recorded): Position {
-  if (!e.position) throw new Error(`EventStoreDB returned no log position for event ${e.id}: the server predates 22.6`);
-  return e.position;
-}
-
-function samePosition(a: LogPosition, b: LogPosition): boolean {
-  return a.commit === b.commit && a.prepare === b.prepare;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-}
-
-/** An event that did not come through this adapter cannot be shown as a ledger event; say which. */
-function chainFields(e: Recorded): { prevHash: string; hash: string; metadata: EventMetadata } {
-  const raw = e.metadata;
-  if (!isObject(raw) || typeof raw.prevHash !== 'string' || typeof raw.hash !== 'string') {
-    throw new Error(`Event ${e.id} (${e.streamId}@${e.revision}) has no hash-chain metadata: it was not written by the ledger`);
-  }
-  const { prevHash, hash, ...metadata } = raw;
-  return { prevHash, hash, metadata: metadata as unknown as EventMetadata };
-}
-
-function toWrittenEvent(e: Recorded): WrittenEvent {
-  const position = positionOf(e);
-  return { eventId: e.id, stream: e.streamId, revision: Number(e.revision), globalPosition: position.prepare, position };
-}
-
-function toStoredEvent(e: Recorded): StoredEvent {
-  if (!isObject(e.data)) throw new Error(`Event ${e.id} (${e.streamId}@${e.revision}) holds no JSON object: it was not written by the ledger`);
-  const { prevHash, hash, metadata } = chainFields(e);
-  return { ...toWrittenEvent(e), type: e.type, data: e.data as JsonObject, metadata, prevHash, hash };
 }
