@@ -86,6 +86,24 @@ describe('the service over HTTP', () => {
     expect(res.body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('records an inspector’s read of raw events, naming the citizens in them', async () => {
+    const actor = { subject: 'board-hp', role: 'board' as const, province: '31' };
+    const household = [{ citizenId: '031088004321', relation: 'spouse' }];
+    await t.store.append('application-read-1', [{ type: 'ApplicationSubmitted', data: { applicant: { citizenId: '031190001234' }, household } }], {
+      expectedRevision: 'no_stream',
+      actor,
+    });
+    await http().get('/api/v1/streams/application-read-1/events').set(t.auth({ role: 'inspector', subject: 'thanh-tra-7' })).expect(200);
+    const day = new Date().toISOString().slice(0, 10);
+    const reads = (await t.store.readStream(`audit-reads-${day}`)).filter((e) => (e.data.what as { ids: string[] }).ids.includes('application-read-1'));
+    expect(reads.map((e) => e.data)).toEqual([
+      expect.objectContaining({
+        actor: { subject: 'thanh-tra-7', role: 'inspector', province: null },
+        what: { endpoint: 'GET /api/v1/streams/:streamId/events', ids: ['application-read-1'], citizenIds: ['031088004321', '031190001234'] },
+      }),
+    ]);
+  });
+
   it('maps an unknown stream to 404 with a code', async () => {
     const res = await http().get('/api/v1/streams/project-nope/events').set(t.auth({ role: 'inspector' })).expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'STREAM_NOT_FOUND' });

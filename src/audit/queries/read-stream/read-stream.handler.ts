@@ -1,13 +1,19 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
+import { recordPersonalDataRead } from '../../../inspection/personal-data/personal-data-reads';
+import { CLOCK, type Clock } from '../../../shared/clock';
+import type { JsonValue } from '../../../shared/json';
 import { StreamNotFound } from '../../audit.errors';
 import { ReadStreamQuery } from './read-stream.query';
 import { RawEventView, StreamEventsView } from './stream-events.view';
 
 @QueryHandler(ReadStreamQuery)
 export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ stream, actor }: ReadStreamQuery): Promise<StreamEventsView> {
     const events = await this.store.readStream(stream);
@@ -16,6 +22,19 @@ export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
     if (actor.role === 'board' && events.some((e) => e.metadata.actor.province !== actor.province)) {
       throw new ForbiddenException(`Stream ${stream} holds events of another province`);
     }
+    // Raw events are personal data too; only the audit log of reads is not itself recorded (it would never end).
+    if (!stream.startsWith('audit-reads-')) {
+      const citizenIds = events.flatMap((e) => citizenIdsIn(e.data));
+      await recordPersonalDataRead(this.store, this.clock, actor, { endpoint: 'GET /api/v1/streams/:streamId/events', ids: [stream], citizenIds });
+    }
     return { stream, events: events.map(RawEventView.of) };
   }
+}
+
+/** Every citizen id an event names, wherever in its payload (applicant, household, buyer…). */
+function citizenIdsIn(value: JsonValue, key = ''): string[] {
+  if (typeof value === 'string') return /citizenid$/i.test(key) && /^\d{12}$/.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => citizenIdsIn(v, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => citizenIdsIn(v, k));
+  return [];
 }
