@@ -6,6 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
+import { LandRegistryCommand, LandRegistryImportCommand, RegistryCommand, RegistryImportCommand } from './registry-import.command';
 import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
@@ -24,6 +25,10 @@ import { VerifyCommand } from './verify.command';
     RebuildProjectionsCommand,
     FindingsCommand,
     ExportFindingsCommand,
+    RegistryCommand,
+    RegistryImportCommand,
+    LandRegistryCommand,
+    LandRegistryImportCommand,
   ],
 })
 export class CliModule {}

@@ -7,6 +7,7 @@ import { AppendWithoutNotify1763900000005 } from './1763900000005-append-without
 import { FindingsStreamsIndex1763900000006 } from './1763900000006-findings-streams-index';
 import { DecisionAndAllocationHistory1763900000013 } from './1763900000013-decision-and-allocation-history';
 import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-release-transfer-and-overdue-facts';
+import { RegistrySnapshots1763900000044 } from './1763900000044-registry-snapshots';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   FindingsStreamsIndex1763900000006,
   DecisionAndAllocationHistory1763900000013,
   ReleaseTransferAndOverdueFacts1763900000020,
+  RegistrySnapshots1763900000044,
 ];

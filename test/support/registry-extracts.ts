@@ -1,0 +1,26 @@
+import { POPULATION_HEADER } from '../../src/population/extract/population-row';
+import { LAND_HEADER } from '../../src/population/extract/land-row';
+
+/** The citizen id of generated person `i`: born 1990 in Hải Phòng (031), female on odd i. */
+export const generatedId = (i: number): string => `031${i % 2}90${String(i).padStart(6, '0')}`;
+
+/**
+ * A population extract of `count` people, two per household and married to each other, with a
+ * name that needs quoting every tenth row. Deterministic, so the same arguments give the same file
+ * (and the same SHA-256).
+ */
+export function populationCsv(count: number, start = 0): string {
+  const lines = [POPULATION_HEADER.join(',')];
+  for (let i = start; i < start + count; i += 1) {
+    const spouse = i % 2 === 0 ? i + 1 : i - 1;
+    const name = i % 10 === 0 ? `"Nguyễn, Thị ""Lan"" ${i}"` : `Trần Văn ${i}`;
+    lines.push(
+      [generatedId(i), name, '1990-04-12', i % 2 === 0 ? 'male' : 'female', 'alive', '', '31', i % 3 === 0 ? '01' : '', `HH-${Math.floor(i / 2)}`, i % 2 === 0 ? 'head' : 'spouse', generatedId(spouse)].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function landCsv(rows: (readonly string[])[]): string {
+  return `${[LAND_HEADER.join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
+}
