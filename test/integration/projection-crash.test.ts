@@ -36,6 +36,17 @@ describe('ledger projection killed with SIGKILL mid-run', () => {
     }
     child.kill('SIGKILL');
     await exited;
+    // PostgreSQL lets go of the dead runner's lock (and rolls back its batch) once its backend
+    // notices the closed socket: wait for that, as a standby runner does.
+    for (let waited = 0; ; waited += 50) {
+      const [{ held }] = (await h.dataSource.query(
+        `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+         WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
+      )) as { held: number }[];
+      if (held === 0) break;
+      if (waited > 30_000) throw new Error('the killed runner still holds its lock after 30 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const [{ n: atKill }] = (await h.dataSource.query('SELECT count(*)::int AS n FROM rm_applications')) as { n: number }[];
     expect(atKill).toBeLessThan(800);
 
