@@ -139,7 +139,10 @@ describe('ProjectionRunner.live', () => {
       await second.stop();
     }
     expect(errors).toEqual([]);
-    const [{ held }] = (await dataSource.query(`SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory'`)) as { held: number }[];
+    const [{ held }] = (await dataSource.query(
+      `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+       WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
+    )) as { held: number }[];
     expect(held).toBe(0);
   });
 });
