@@ -74,4 +74,50 @@ describe('PostgreSQL event log protections', () => {
     await expect(own.pool.query(`TRUNCATE events`)).rejects.toThrow(/immutable/);
     expect(await store.readStream('guarded-1')).toHaveLength(1);
   });
+
+  it('keeps delivering when the server drops the subscription’s LISTEN connection', async () => {
+    const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
+    const actor = { subject: 't', role: 'admin' as const };
+    const [marker] = (await store.append('dropped-listen-marker', [{ type: 'Marker', data: {} }], { expectedRevision: 'any', actor })).events;
+    const from = marker.position;
+    const received: number[] = [];
+    let failed: unknown;
+    let sub: { stop(): Promise<void> } | undefined;
+    const done = new Promise<void>((resolve) => {
+      sub = store.subscribeToAll({
+        after: from,
+        onBatch: async (events) => {
+          received.push(...events.filter((e) => e.stream === 'dropped-listen').map((e) => e.data.i as number));
+          if (received.length >= 2) resolve();
+        },
+        onError: (error) => {
+          failed = error;
+          resolve();
+        },
+      });
+    });
+    const append = (i: number) => store.append('dropped-listen', [{ type: 'A', data: { i } }], { expectedRevision: 'any', actor });
+    await append(0);
+    // What a server restart or failover does to the idle LISTEN session.
+    await waitFor(async () => (await listeners()) > 0);
+    await own.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+    await append(1);
+    await done;
+    await sub?.stop();
+    expect(failed).toBeUndefined();
+    expect(received).toEqual([0, 1]);
+  });
+
+  async function listeners(): Promise<number> {
+    const { rows } = await own.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+    return rows[0].n;
+  }
 });
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met within 2 s');
+}

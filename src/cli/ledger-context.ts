@@ -35,6 +35,8 @@ export async function openLedgerContext(): Promise<LedgerContext> {
     throw error;
   }
   const pool = new Pool({ connectionString: database.url, max: 4 });
+  // Without a listener an idle connection the server drops would crash the command mid-import.
+  pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
   const store =
     config.eventStore === 'esdb' && config.eventStoreConnectionString
       ? EventStoreDbEventStore.connect(config.eventStoreConnectionString, systemClock, config.maxEventBytes)

@@ -168,12 +168,21 @@ export class PostgresEventStore implements EventStore {
   /** Wakes a subscription as soon as an append commits (NOTIFY is delivered at commit). */
   private async listen(wake: () => void): Promise<() => Promise<void>> {
     const client = await this.pool.connect();
+    // A checked-out client the server drops (restart, DROP DATABASE … FORCE) emits 'error'; with
+    // no listener that would crash the process. The subscription's idle poll carries on without it.
+    let lost: Error | undefined;
+    const onError = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onError);
     client.on('notification', wake);
     await client.query('LISTEN noxh_events');
     return async () => {
       client.off('notification', wake);
-      await client.query('UNLISTEN noxh_events').catch(() => undefined);
-      client.release();
+      if (!lost) await client.query('UNLISTEN noxh_events').catch(() => undefined);
+      client.off('error', onError);
+      // A lost connection goes back destroyed, not into the pool.
+      client.release(lost);
     };
   }
 }
