@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
 import type { PersonCheck } from '../../src/population/domain/population-check.events';
-import type { Detector, FindingDraft, Severity } from './detector';
+import { problemsOf } from '../../src/population/domain/check-problems';
+import type { Detector, FindingDraft } from './detector';
 
 interface CheckedFile {
   application_id: string;
@@ -12,21 +13,6 @@ interface CheckedFile {
   check_event_id: string;
   check_recorded_at: string;
   persons: PersonCheck[];
-}
-
-/** What the police check found wrong with one person, as inspectors name it. */
-function mismatches(p: PersonCheck): { kind: string; severity: Severity; text: string }[] {
-  const found: { kind: string; severity: Severity; text: string }[] = [];
-  if (p.identity === 'unknown') found.push({ kind: 'unknown-person', severity: 'high', text: 'is unknown to the population registry' });
-  else if (p.identity !== 'match') found.push({ kind: 'identity-mismatch', severity: 'medium', text: `does not match the registry (${p.identity})` });
-  if (p.alive === false) found.push({ kind: 'deceased', severity: 'high', text: 'is recorded as deceased' });
-  if (p.household === 'undeclared-spouse') {
-    found.push({ kind: 'undeclared-spouse', severity: 'high', text: `has an undeclared spouse ${p.undeclaredSpouseCitizenId ?? '(id not given)'}` });
-  } else if (p.household !== 'consistent' && p.household !== 'unknown') {
-    found.push({ kind: 'household-differs', severity: 'medium', text: `household differs from the declaration (${p.household})` });
-  }
-  if (p.ownsHousingInProvince === true) found.push({ kind: 'housing-owned', severity: 'high', text: 'owns housing in the province' });
-  return found;
 }
 
 /**
@@ -51,11 +37,11 @@ export const registryMismatch: Detector = {
     if (!file) return [];
     const checkEvidence = { eventId: file.check_event_id, stream: `application-${applicationId}` };
     const drafts: FindingDraft[] = file.persons.flatMap((p) =>
-      mismatches(p).map((m) => ({
+      problemsOf(p).map((m) => ({
         discriminator: `${p.citizenId}:${m.kind}`,
         severity: m.severity,
         provinceCode: file.province_code,
-        citizenIds: [p.citizenId, ...(p.undeclaredSpouseCitizenId && m.kind === 'undeclared-spouse' ? [p.undeclaredSpouseCitizenId] : [])],
+        citizenIds: m.citizenIds,
         evidence: [checkEvidence],
         summary: `In application ${applicationId}, ${p.role} ${p.citizenId} ${m.text}`,
         details: { kind: m.kind, role: p.role, check: p },

@@ -8,13 +8,22 @@ const clean = (citizenId: string, role: PersonCheck['role'] = 'applicant'): Pers
   alive: true,
   residenceProvince: '31',
   household: 'consistent',
+  identityReasons: [],
   undeclaredSpouseCitizenId: null,
   ownsHousingInProvince: false,
+  housingCertificates: [],
+  undeclaredSpouseOwnsHousingInProvince: null,
 });
 
 const check = (applicationId: string, persons: PersonCheck[]) => ({
   type: 'PopulationCheckRecorded',
-  data: { applicationId, checkedAt: '2026-04-01', source: { kind: 'extract', version: 'snapshot-2026-03-31' }, persons },
+  data: {
+    applicationId,
+    provinceCode: '31',
+    checkedAt: '2026-04-01',
+    sources: { population: { kind: 'extract', snapshot: 'population-extract-1' }, land: { kind: 'extract', snapshot: 'land-extract-1' } },
+    persons,
+  },
 });
 
 const decided = (applicationId: string, outcome: 'eligible' | 'ineligible') => ({
@@ -77,6 +86,23 @@ describe('detector: registry-mismatch', () => {
     await h.project();
     const ids = (await open()).filter((f) => f.summary.includes('rm-before')).map((f) => f.details.kind);
     expect(ids).toEqual(['housing-owned']);
+  });
+
+  it('counts housing against the applicant and spouse, not a child, and names a hidden spouse who owns housing', async () => {
+    const child = { ...clean('031205001111', 'child'), ownsHousingInProvince: true, housingCertificates: ['CT-01'] };
+    const hidden = {
+      ...clean(lan.citizenId),
+      household: 'undeclared-spouse' as const,
+      undeclaredSpouseCitizenId: '031088004321',
+      undeclaredSpouseOwnsHousingInProvince: true,
+    };
+    await h.write('application-rm-hidden', [submitted(lan, { applicationId: 'rm-hidden' }), check('rm-hidden', [hidden, child])]);
+    await h.project();
+    const found = (await open()).filter((f) => f.summary.includes('rm-hidden'));
+    expect(found.map((f) => [f.details.kind, f.citizen_ids]).sort()).toEqual([
+      ['housing-owned', [lan.citizenId, '031088004321']],
+      ['undeclared-spouse', [lan.citizenId, '031088004321']],
+    ]);
   });
 
   it('gives the same findings after a rebuild with another batch size', async () => {

@@ -61,7 +61,16 @@ const amended: ApplicationAmended = {
 };
 const withdraw: WithdrawApplication = { type: 'WithdrawApplication', data: { applicationId: ID, reason: 'moved', now: NOW } };
 const withdrawn: Withdrawn = { type: 'ApplicationWithdrawn', data: { applicationId: ID, reason: 'moved', withdrawnAt: NOW } };
-const populationCheck: PopulationCheckRecorded = { type: 'PopulationCheckRecorded', data: { identity: 'match' } };
+const populationCheck: PopulationCheckRecorded = {
+  type: 'PopulationCheckRecorded',
+  data: {
+    applicationId: ID,
+    provinceCode: '31',
+    checkedAt: NOW,
+    sources: { population: { kind: 'extract', snapshot: 'population-extract-1' }, land: { kind: 'extract', snapshot: 'land-extract-1' } },
+    persons: [],
+  },
+};
 
 const board = { decisionNo: 'QĐ-12/2025', decidedBy: 'board-31', decidedAt: '2025-04-02', reasons: [], justification: null };
 const policy = { policyVersion: 'national-2024-08', policyOutcome: 'eligible' as const, policyReasons: [] };

@@ -1,6 +1,6 @@
 import { Tenure } from '../../allocation/domain/unit.events';
 import { DomainEvent } from '../../shared/decider';
-import { JsonObject } from '../../shared/json';
+import type { PopulationCheckRecorded } from '../../population/domain/population-check.events';
 
 /** Beneficiary groups of Housing Law 27/2023 Art. 76 (POLICY.md), by their API codes. */
 export const BENEFICIARY_CATEGORIES = [
@@ -95,7 +95,7 @@ export type ApplicationUnitAllocated = DomainEvent<
  * The police cross-check, appended to this stream by the population context, which owns its
  * payload. It informs the board; no rule of the application decider depends on it.
  */
-export type PopulationCheckRecorded = DomainEvent<'PopulationCheckRecorded', JsonObject>;
+export type { PopulationCheckRecorded };
 
 export type ApplicationEvent =
   | ApplicationSubmitted

@@ -1,0 +1,47 @@
+import type { PersonCheck } from './population-check.events';
+
+export type ProblemKind = 'unknown-person' | 'identity-mismatch' | 'deceased' | 'undeclared-spouse' | 'household-differs' | 'housing-owned';
+
+export interface CheckProblem {
+  kind: ProblemKind;
+  severity: 'high' | 'medium';
+  /** Whom the problem is about: the person checked, or the spouse the file hid. */
+  citizenIds: string[];
+  /** Completes "In application X, <role> <citizen id> …". */
+  text: string;
+}
+
+/**
+ * What a police check found wrong with one person, as inspectors name it (DESIGN.md detector 4).
+ * Housing counts for the applicant and spouse only, as POLICY.md "Who verifies what" asks of the
+ * land registry; a hidden spouse's housing counts against the applicant.
+ */
+export function problemsOf(p: PersonCheck): CheckProblem[] {
+  const found: CheckProblem[] = [];
+  const about = [p.citizenId];
+  if (p.identity === 'unknown') found.push({ kind: 'unknown-person', severity: 'high', citizenIds: about, text: 'is unknown to the population registry' });
+  else if (p.identity !== 'match') {
+    found.push({ kind: 'identity-mismatch', severity: 'medium', citizenIds: about, text: `does not match the registry (${p.identity})` });
+  }
+  if (p.alive === false) found.push({ kind: 'deceased', severity: 'high', citizenIds: about, text: 'is recorded as deceased' });
+  if (p.household === 'undeclared-spouse') {
+    const spouse = p.undeclaredSpouseCitizenId;
+    found.push({
+      kind: 'undeclared-spouse',
+      severity: 'high',
+      citizenIds: spouse ? [p.citizenId, spouse] : about,
+      text: `has an undeclared spouse ${spouse ?? '(id not given)'}`,
+    });
+  } else if (p.household !== 'consistent' && p.household !== 'unknown') {
+    found.push({ kind: 'household-differs', severity: 'medium', citizenIds: about, text: `household differs from the declaration (${p.household})` });
+  }
+  const counts = p.role === 'applicant' || p.role === 'spouse';
+  const ownsHere = counts && p.ownsHousingInProvince === true;
+  const spouseOwns = p.undeclaredSpouseOwnsHousingInProvince === true && p.undeclaredSpouseCitizenId !== null;
+  if (ownsHere || spouseOwns) {
+    const owners = [...(ownsHere ? [p.citizenId] : []), ...(spouseOwns && p.undeclaredSpouseCitizenId ? [p.undeclaredSpouseCitizenId] : [])];
+    const whose = ownsHere ? (spouseOwns ? 'and their undeclared spouse own' : 'owns') : 'has an undeclared spouse who owns';
+    found.push({ kind: 'housing-owned', severity: 'high', citizenIds: [p.citizenId, ...owners.filter((id) => id !== p.citizenId)], text: `${whose} housing in the province` });
+  }
+  return found;
+}
