@@ -66,6 +66,19 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect(await store.readStream(stream())).toEqual([]);
     });
 
+    it('reads many streams at once exactly as one by one, an absent stream as empty', async () => {
+      const [a, b, absent] = [stream(), stream(), stream()];
+      await store.append(a, [event('A', { n: 1 }), event('B', { n: 2 })], any);
+      await store.append(b, [event('C', { n: 3 })], any);
+      await store.append(a, [event('D', { n: 4 })], any);
+      const read = await store.readStreams([b, a, absent, a]);
+      expect([...read.keys()].sort()).toEqual([a, b, absent].sort());
+      expect(read.get(a)).toEqual(await store.readStream(a));
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(absent)).toEqual([]);
+      expect((await store.readStreams([])).size).toBe(0);
+    });
+
     it('stamps every event with its metadata and hash chain', async () => {
       const s = stream();
       const causationId = randomUUID();

@@ -134,6 +134,8 @@ export interface EventStore {
   appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult>;
   /** The stream's events in revision order; empty when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Many streams at once, each exactly as `readStream` reads it (empty when absent): batch work reads thousands. */
+  readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>>;
   /** The global log in its total order, never skipping an event that commits late. */
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;

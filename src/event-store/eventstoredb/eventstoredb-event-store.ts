@@ -20,6 +20,7 @@ import {
 const MAX_ATTEMPTS = 50;
 const REPLAY_WAIT_MS = 2_000;
 const MIN_PAGE = 256;
+const READS_IN_FLIGHT = 16;
 
 
 interface Tip {
@@ -83,6 +84,18 @@ export class EventStoreDbEventStore implements EventStore {
     }
     await this.record(key, print, events);
     return { events, replayed: false };
+  }
+
+  async readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>> {
+    const unique = [...new Set(streams)];
+    const read = new Map<string, StoredEvent[]>();
+    // ESDB reads one stream per call; a few in flight keep the connection busy without flooding it.
+    for (let i = 0; i < unique.length; i += READS_IN_FLIGHT) {
+      const batch = unique.slice(i, i + READS_IN_FLIGHT);
+      const events = await Promise.all(batch.map((s) => this.readStream(s)));
+      batch.forEach((s, j) => read.set(s, events[j]));
+    }
+    return read;
   }
 
   async readStream(stream: string, { fromRevision = 0, until }: ReadStreamOptions = {}): Promise<StoredEvent[]> {

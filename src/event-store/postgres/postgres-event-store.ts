@@ -134,6 +134,16 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>> {
+    const read = new Map<string, StoredEvent[]>(streams.map((s) => [s, []]));
+    if (streams.length === 0) return read;
+    const { rows } = await this.pool.query<EventRow>(`${SELECT_EVENT} WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_revision`, [
+      [...read.keys()],
+    ]);
+    for (const row of rows) read.get(row.stream_id)?.push(toStoredEvent(row));
+    return read;
+  }
+
   async readAll({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllResult> {
     const { rows } = await this.pool.query<EventRow>(
       `${SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
