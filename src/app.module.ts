@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { InspectionModule } from './inspection/inspection.module';
 import { LandFundModule } from './land-fund/land-fund.module';
+import { PopulationModule } from './population/population.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { Clock, CLOCK, systemClock } from './shared/clock';
@@ -70,6 +71,7 @@ export class AppModule {
         ProgrammesModule,
         ProjectionsModule,
         InspectionModule,
+        PopulationModule,
       ],
     };
   }

@@ -26,7 +26,8 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
       const { applicationId, changes } = as<ApplicationAmended>(event);
       await tx.query(
         `UPDATE rm_applications SET tenure = COALESCE($2, tenure), category = COALESCE($3, category),
-           monthly_income_vnd = COALESCE($4, monthly_income_vnd), household = COALESCE($5, household), decision = NULL
+           monthly_income_vnd = COALESCE($4, monthly_income_vnd), household = COALESCE($5, household), decision = NULL,
+           population_check_due = population_check_due OR $5 IS NOT NULL
          WHERE application_id = $1`,
         [applicationId, changes.tenure ?? null, changes.category ?? null, changes.monthlyIncomeVnd ?? null,
           changes.household ? JSON.stringify(changes.household) : null],

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../src/event-store/event-store.port';
 import type { PopulationCheckRecorded } from '../../src/population/domain/population-check.events';
 import { as } from '../ledger/read-model';
 
-/** rm_population_checks: a newer check of a file replaces the older one. */
+/** rm_population_checks: a newer check of a file replaces the older one, and the file no longer awaits one. */
 export async function applyPopulationCheckEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
   if (event.type !== 'PopulationCheckRecorded') return;
   const d = as<PopulationCheckRecorded>(event);
@@ -13,4 +13,5 @@ export async function applyPopulationCheckEvent(event: StoredEvent, tx: EntityMa
        recorded_at = EXCLUDED.recorded_at, persons = EXCLUDED.persons`,
     [d.applicationId, event.eventId, d.checkedAt, event.metadata.recordedAt, JSON.stringify(d.persons)],
   );
+  await tx.query('UPDATE rm_applications SET population_check_due = false WHERE application_id = $1', [d.applicationId]);
 }

@@ -1,3 +1,8 @@
+import { httpRegistryOptionsFromEnv } from '../population/http/http-registry-options';
+import { ConfigError } from './config-error';
+
+export { ConfigError };
+
 export const APP_CONFIG = Symbol('AppConfig');
 
 export interface AppConfig {
@@ -18,10 +23,9 @@ export interface AppConfig {
    * `off`: nothing runs by itself (tests, or a node that only serves reads while another projects).
    */
   projections: 'live' | 'off';
+  /** POPULATION_REGISTRY_URL (and _TIMEOUT_MS): the registry service; unset, checks use imported extracts. */
+  populationRegistry?: { baseUrl: string; timeoutMs: number };
 }
-
-/** A bad setting, reported as one line that names it. */
-export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
@@ -48,6 +52,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     maxEventBytes: integer(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     projections: oneOf(env, 'PROJECTIONS', ['live', 'off'] as const, 'live'),
+    populationRegistry: httpRegistryOptionsFromEnv(env),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Decider, DomainCommand, DomainEvent } from '../shared/decider';
 import { fold } from '../shared/decider';
 import type { JsonObject } from '../shared/json';
-import type { AppendResult, EventStore, ExpectedRevision, StreamAppend, WriteOptions } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, StoredEvent, StreamAppend, WriteOptions } from './event-store.port';
 
 export interface Loaded<State> {
   stream: string;
@@ -23,7 +23,15 @@ export async function load<State, Event extends DomainEvent>(
   stream: string,
   decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
 ): Promise<Loaded<State>> {
-  const past = await store.readStream(stream);
+  return loadedFrom(stream, await store.readStream(stream), decider);
+}
+
+/** Folds a stream already read (see `EventStore.readStreams`). */
+export function loadedFrom<State, Event extends DomainEvent>(
+  stream: string,
+  past: StoredEvent[],
+  decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
+): Loaded<State> {
   // Stored payloads were written from these same event types; a payload whose shape changes gets
   // a new schema version and an upcaster, applied here.
   const state = fold(decider, past.map((e) => ({ type: e.type, data: e.data }) as unknown as Event));

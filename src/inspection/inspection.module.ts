@@ -53,5 +53,6 @@ import { ProgrammeProgressHttpController } from './queries/programme-progress/pr
     ApplicationAsOfHandler,
     ProgrammeProgressHandler,
   ],
+  exports: [PersonalDataReads],
 })
 export class InspectionModule {}

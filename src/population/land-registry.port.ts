@@ -24,6 +24,7 @@ export interface HousingOwned {
  * project's pre-merger province code.
  */
 export interface LandRegistry {
+  readonly kind: 'extract';
   housingOwned(citizenIds: string[], provinceCode: string): Promise<HousingOwned>;
 }
 

@@ -29,6 +29,8 @@ export interface PopulationLookup {
  * (src/population/extract/) now; the ministry's service later, behind the same port.
  */
 export interface PopulationRegistry {
+  /** Recorded with every check beside the snapshot. */
+  readonly kind: 'extract' | 'http';
   lookup(citizenIds: string[]): Promise<PopulationLookup>;
 }
 

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/shared/clock';
 import { RegistryUnavailable } from '../../src/population/http/circuit-breaker';
 import {
@@ -7,65 +5,14 @@ import {
   RegistryRequestRejected,
   type HttpRegistryOptions,
 } from '../../src/population/http/population-registry.http-client';
-import type { RegistryPerson } from '../../src/population/population-registry.port';
+import { type Behaviour, FakeRegistry, json, ok, person } from '../support/fake-population-registry';
 
-/** One scripted answer of the fake registry; `ids` is what this request asked for. */
-type Behaviour = (res: ServerResponse, ids: string[]) => void;
-type Hit = { method: string; url: string; contentType: string | undefined; ids: string[] };
-
-const person = (citizenId: string, extra: Partial<RegistryPerson> = {}): RegistryPerson => ({
-  citizenId,
-  fullName: 'Nguyễn Thị Hồng',
-  dateOfBirth: '1990-04-12',
-  gender: 'female',
-  status: 'alive',
-  dateOfDeath: null,
-  permanentProvince: '31',
-  temporaryProvince: null,
-  householdId: 'HH-1',
-  relationToHead: 'head',
-  spouseCitizenId: null,
-  ...extra,
-});
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour => (res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
-/** The registry as it should be: it knows every id except those starting with 099. */
-const ok = (snapshot = 'snap-2026-11-23'): Behaviour => (res, ids) =>
-  json(200, { snapshot, people: ids.filter((id) => !id.startsWith('099')).map((id) => person(id)) })(res, ids);
 const slow = (ms: number): Behaviour => (res, ids) => void setTimeout(() => ok()(res, ids), ms);
 /** Headers at once, then a body that never finishes: the timeout must cover the body too. */
 const stalledBody: Behaviour = (res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.write('{"snapshot":"s","people":[');
 };
-
-class FakeRegistry {
-  readonly hits: Hit[] = [];
-  script: Behaviour[] = [];
-  fallback: Behaviour = ok();
-  private server: Server = createServer((req, res) => void this.handle(req, res));
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let raw = '';
-    for await (const part of req) raw += String(part);
-    const ids = (JSON.parse(raw) as { citizenIds: string[] }).citizenIds;
-    this.hits.push({ method: req.method ?? '', url: req.url ?? '', contentType: req.headers['content-type'], ids });
-    (this.script.shift() ?? this.fallback)(res, ids);
-  }
-}
 
 class ManualClock implements Clock {
   ms = Date.parse('2026-11-23T09:00:00Z');

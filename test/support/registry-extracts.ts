@@ -1,3 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { LAND_EXTRACT, POPULATION_EXTRACT } from '../../src/population/extract/extract-schemas';
+import { importExtract } from '../../src/population/extract/import-extract';
+import type { RegistryPerson } from '../../src/population/population-registry.port';
 import { POPULATION_HEADER } from '../../src/population/extract/population-row';
 import { LAND_HEADER } from '../../src/population/extract/land-row';
 
@@ -21,6 +28,32 @@ export function populationCsv(count: number, start = 0): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function landCsv(rows: (readonly string[])[]): string {
+export function landCsv(rows: readonly (readonly string[])[]): string {
   return `${[LAND_HEADER.join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
+}
+
+/** An extract of exactly these people, in API.md's column order. */
+export function populationCsvOf(people: RegistryPerson[]): string {
+  const cell = (v: string | null) => (v === null ? '' : /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const rows = people.map((p) =>
+    [p.citizenId, p.fullName, p.dateOfBirth, p.gender, p.status, p.dateOfDeath, p.permanentProvince, p.temporaryProvince, p.householdId, p.relationToHead, p.spouseCitizenId]
+      .map(cell)
+      .join(','),
+  );
+  return `${[POPULATION_HEADER.join(','), ...rows].join('\n')}\n`;
+}
+
+/** Imports the people and certificates into the database as the active snapshots, as `noxh registry import` would. */
+export async function importRegistries(pool: Pool, people: RegistryPerson[], certificates: readonly (readonly string[])[]): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'noxh-registries-'));
+  const client = await pool.connect();
+  try {
+    await writeFile(join(dir, 'population.csv'), populationCsvOf(people));
+    await writeFile(join(dir, 'land.csv'), landCsv(certificates));
+    await importExtract(client, POPULATION_EXTRACT, join(dir, 'population.csv'));
+    await importExtract(client, LAND_EXTRACT, join(dir, 'land.csv'));
+  } finally {
+    client.release();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

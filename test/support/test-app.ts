@@ -2,7 +2,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { TokenService } from '../../src/auth/token.service';
-import { loadConfig } from '../../src/config/app-config';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { configureApp } from '../../src/http/configure-app';
 import { Actor } from '../../src/shared/actor';
@@ -21,10 +21,10 @@ export interface TestApp {
 }
 
 /** The real application (Fastify, auth, validation, migrations) on a fresh database of its own. */
-export async function createTestApp(clock?: Clock): Promise<TestApp> {
+export async function createTestApp(clock?: Clock, settings: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   // Projections off: a test writes, then catches up explicitly (ProjectionsService.catchUpAll).
-  const config = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PROJECTIONS: 'off' }), databaseUrl: db.url };
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PROJECTIONS: 'off' }), ...settings, databaseUrl: db.url };
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
   }).compile();

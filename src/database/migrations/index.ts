@@ -8,6 +8,7 @@ import { FindingsStreamsIndex1763900000006 } from './1763900000006-findings-stre
 import { DecisionAndAllocationHistory1763900000013 } from './1763900000013-decision-and-allocation-history';
 import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-release-transfer-and-overdue-facts';
 import { RegistrySnapshots1763900000044 } from './1763900000044-registry-snapshots';
+import { PopulationCheckDue1763900000045 } from './1763900000045-population-check-due';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DecisionAndAllocationHistory1763900000013,
   ReleaseTransferAndOverdueFacts1763900000020,
   RegistrySnapshots1763900000044,
+  PopulationCheckDue1763900000045,
 ];

@@ -14,6 +14,7 @@ interface CertificateRow {
 
 /** The land registry as the latest active imported extract (`noxh land-registry import`). */
 export class ExtractLandRegistry implements LandRegistry {
+  readonly kind = 'extract' as const;
   constructor(private readonly pool: Pool) {}
 
   async housingOwned(citizenIds: string[], provinceCode: string): Promise<HousingOwned> {

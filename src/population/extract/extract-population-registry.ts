@@ -22,6 +22,7 @@ export const snapshotLabel = (kind: 'population' | 'land', id: string | undefine
 
 /** The population registry as the latest active imported extract (`noxh registry import`). */
 export class ExtractPopulationRegistry implements PopulationRegistry {
+  readonly kind = 'extract' as const;
   constructor(private readonly pool: Pool) {}
 
   async lookup(citizenIds: string[]): Promise<PopulationLookup> {

@@ -1,5 +1,4 @@
-import { ConfigError } from '../../config/app-config';
-import type { HttpRegistryOptions } from './population-registry.http-client';
+import { ConfigError } from '../../config/config-error';
 
 type Env = Record<string, string | undefined>;
 
@@ -7,7 +6,7 @@ type Env = Record<string, string | undefined>;
  * The registry client's settings from the environment, checked at start-up like `loadConfig`.
  * Undefined when POPULATION_REGISTRY_URL is unset: checks then use imported extracts only.
  */
-export function httpRegistryOptionsFromEnv(env: Env = process.env): HttpRegistryOptions | undefined {
+export function httpRegistryOptionsFromEnv(env: Env = process.env): { baseUrl: string; timeoutMs: number } | undefined {
   const raw = env.POPULATION_REGISTRY_URL;
   if (raw === undefined || raw.trim() === '') {
     if (env.POPULATION_REGISTRY_TIMEOUT_MS) throw new ConfigError('POPULATION_REGISTRY_TIMEOUT_MS is set but POPULATION_REGISTRY_URL is not');

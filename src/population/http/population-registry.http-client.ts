@@ -49,6 +49,7 @@ class AttemptFailed extends Error {
  * "the registry does not know them", never "we could not ask".
  */
 export class HttpPopulationRegistry implements PopulationRegistry {
+  readonly kind = 'http' as const;
   readonly breaker: CircuitBreaker;
   private readonly endpoint: string;
   private readonly timeoutMs: number;
