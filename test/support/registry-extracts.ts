@@ -43,15 +43,18 @@ export function populationCsvOf(people: RegistryPerson[]): string {
   return `${[POPULATION_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
-/** Imports the people and certificates into the database as the active snapshots, as `noxh registry import` would. */
+/** Imports the people (and any certificates) as the active snapshots, as `noxh registry import` would. */
 export async function importRegistries(pool: Pool, people: RegistryPerson[], certificates: readonly (readonly string[])[]): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'noxh-registries-'));
   const client = await pool.connect();
   try {
     await writeFile(join(dir, 'population.csv'), populationCsvOf(people));
-    await writeFile(join(dir, 'land.csv'), landCsv(certificates));
     await importExtract(client, POPULATION_EXTRACT, join(dir, 'population.csv'));
-    await importExtract(client, LAND_EXTRACT, join(dir, 'land.csv'));
+    // An extract without rows is refused; no certificates means no land snapshot at all.
+    if (certificates.length > 0) {
+      await writeFile(join(dir, 'land.csv'), landCsv(certificates));
+      await importExtract(client, LAND_EXTRACT, join(dir, 'land.csv'));
+    }
   } finally {
     client.release();
     await rm(dir, { recursive: true, force: true });
