@@ -173,6 +173,15 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
       expect(checks).toHaveLength(2);
     });
 
+    it('answers a repeated request with the same Idempotency-Key from the first, writing nothing more', async () => {
+      const send = () =>
+        request(t.app.getHttpServer()).post('/api/v1/population/checks').set(as('police')).set('Idempotency-Key', 'recheck-hs-clean-1').send({ applicationIds: [ids.clean] });
+      const first = await send().expect(202);
+      const before = await eventCount(t);
+      expect((await send().expect(202)).body).toEqual(first.body);
+      expect(await eventCount(t)).toBe(before);
+    });
+
     it('sweeps a file again once the registry changed and it was re-checked clean, closing its findings', async () => {
       await importRegistries(t.db.pool, PEOPLE.map((p) => (p === son ? { ...p, householdId: xuan.householdId } : p)), CERTIFICATES);
       expect((await check({ applicationIds: [ids.householdDiffers] }).expect(202)).body).toEqual({ checked: 1, mismatches: 0 });
