@@ -6,6 +6,19 @@ export interface CsvRecord {
   malformed?: string;
 }
 
+const QUOTE = 34;
+const CR = 13;
+
+/**
+ * `text.indexOf` for one character, as a plain loop. Measured (`npm run bench -- population`): on
+ * a 1 MiB chunk of Vietnamese text with no quote in it, Node 20's optimised `indexOf('"')` became
+ * about 40 times slower once the parser was hot (1M rows: 35 s instead of 1 s); this loop is not.
+ */
+function indexOfCode(text: string, code: number, from: number): number {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** Parser states; plain numbers so the hot loop compares small integers. */
 const State = {
   FieldStart: 0,
@@ -44,8 +57,8 @@ export class CsvParser {
     const n = text.length;
     let i = 0;
     // Where the next quote and CR are (-1: none left): lets whole plain lines skip the state machine.
-    let nextQuote = text.indexOf('"');
-    let nextCr = text.indexOf('\r');
+    let nextQuote = indexOfCode(text, QUOTE, 0);
+    let nextCr = indexOfCode(text, CR, 0);
     while (i < n) {
       const c = text.charCodeAt(i);
       if (this.afterCr) {
@@ -59,8 +72,8 @@ export class CsvParser {
         const end = this.plainLine(text, i, nextQuote, nextCr, out);
         if (end > i) {
           i = end;
-          if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
-          if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf('\r', i);
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = indexOfCode(text, QUOTE, i);
+          if (nextCr !== -1 && nextCr < i) nextCr = indexOfCode(text, CR, i);
           continue;
         }
       }
