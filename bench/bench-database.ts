@@ -54,7 +54,10 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
         // Idle connections stay open for the whole run, so no round pays for reconnecting.
         const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
         // An idle connection the server drops would otherwise crash the run with an unhandled 'error'.
-        pool.on('error', (error) => console.error('bench pool:', error.message));
+        // 57P01 is our own DROP DATABASE … WITH (FORCE) at the end, reaching a connection pg-pool is still closing.
+        pool.on('error', (error: Error & { code?: string }) => {
+          if (error.code !== '57P01') console.error('bench pool:', error.message);
+        });
         pools.push(pool);
         return pool;
       },

@@ -1,10 +1,12 @@
 import { eventStoreBenchmark } from './event-store.bench';
+import { populationBenchmark } from './population.bench';
 import { projectionsBenchmark } from './projections.bench';
 
 /** Later benchmarks (projections, population) register here; `npm run bench` with no name runs them all. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': eventStoreBenchmark,
   projections: projectionsBenchmark,
+  population: populationBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {
