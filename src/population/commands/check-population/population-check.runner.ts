@@ -10,10 +10,10 @@ import { streams } from '../../../shared/streams';
 import { problemsOf } from '../../domain/check-problems';
 import { crossCheck, undeclaredSpouseOf } from '../../domain/cross-check';
 import { type CheckMode, populationCheckDecider, type PopulationCheckState, wantsCheck } from '../../domain/population-check.decider';
-import type { CheckSources } from '../../domain/population-check.events';
+import type { CheckSources, PersonCheck } from '../../domain/population-check.events';
 import { NoPopulationSnapshot } from '../../domain/population.errors';
 import { RegistryUnavailable } from '../../http/circuit-breaker';
-import { LAND_REGISTRY, type LandRegistry } from '../../land-registry.port';
+import { type HousingOwned, LAND_REGISTRY, type LandRegistry } from '../../land-registry.port';
 import { POPULATION_REGISTRY, type PopulationRegistry } from '../../population-registry.port';
 import type { SubmittedApplication } from '../../../applications/domain/application.state';
 
@@ -115,7 +115,7 @@ export class PopulationCheckRunner {
   }
 
   /** The registries' answers for every person of the chunk, and each file's cross-check. */
-  private async lookUp(due: Due[]): Promise<{ sources: CheckSources; checks: ReturnType<typeof crossCheck>[] }> {
+  private async lookUp(due: Due[]): Promise<{ sources: CheckSources; checks: PersonCheck[][] }> {
     const files = due.map(({ application }) => ({ applicant: application.applicant, household: application.declaration.household }));
     const declared = files.flatMap((f) => [f.applicant.citizenId, ...f.household.map((m) => m.citizenId)]);
     const found = await this.population.lookup(declared);
@@ -138,7 +138,7 @@ export class PopulationCheckRunner {
       for (const id of [files[i].applicant.citizenId, ...files[i].household.map((m) => m.citizenId), ...(hidden ? [hidden] : [])]) ids.add(id);
       byProvince.set(application.provinceCode, ids);
     });
-    const housing = new Map<string, Awaited<ReturnType<LandRegistry['housingOwned']>>>();
+    const housing = new Map<string, HousingOwned>();
     for (const [province, ids] of byProvince) housing.set(province, await this.land.housingOwned([...ids], province));
     const landSnapshot = [...housing.values()][0]?.snapshot ?? 'none';
 
