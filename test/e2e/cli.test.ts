@@ -1,42 +1,26 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { findingId } from '../../projections/detectors/findings-writer';
 import { ExcelJS } from '../../src/inspection/export/exceljs';
 import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
+import { assertCliBuilt, runCli } from '../support/built-cli';
 
 /**
  * The built CLI (`npm test` builds dist/ first; run `npx tsc -p tsconfig.json` before running this
  * file alone) against a test database given as DATABASE_URL, as an operator would run it.
  */
-// Jest runs from the repository root; the suite is ESM, so there is no __dirname.
-const CLI = join(process.cwd(), 'dist/src/cli.js');
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('noxh verify, projections rebuild, findings export', () => {
   let h: LedgerHarness;
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
-  const noxh = (...args: string[]): Promise<Result> =>
-    run('node', [CLI, ...args], { env }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: Result) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
+  const noxh = (...args: string[]) => runCli(env, ...args);
   const eventCount = async () => Number((await h.db.pool.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0].n);
   const lan = person('031190001234', 'Nguyễn Thị Lan', '1990-04-12', 'female');
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.json)`);
+    assertCliBuilt();
     h = await LedgerHarness.start();
     dataDir = await mkdtemp(join(tmpdir(), 'noxh-cli-'));
     env = { ...process.env, DATABASE_URL: h.db.url, DATA_DIR: dataDir, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' };

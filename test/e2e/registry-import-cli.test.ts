@@ -1,34 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { generatedId, landCsv, populationCsv } from '../support/registry-extracts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { assertCliBuilt, runCli } from '../support/built-cli';
 
 /**
  * `noxh registry import` and `noxh land-registry import`, the built CLI (run `npx tsc -p
  * tsconfig.json` before running this file alone) against a test database given as DATABASE_URL.
  */
-const CLI = join(process.cwd(), 'dist/src/cli.js');
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('noxh registry import, noxh land-registry import', () => {
   let db: TestDatabase;
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const noxh = (...args: string[]): Promise<Result> =>
-    run('node', [CLI, ...args], { env }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: Result) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
+  const noxh = (...args: string[]) => runCli(env, ...args);
   const file = async (name: string, text: string) => {
     const path = join(dir, name);
     await writeFile(path, text);
@@ -37,7 +22,7 @@ describe('noxh registry import, noxh land-registry import', () => {
   const snapshots = async () => Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM registry_snapshots')).rows[0].n);
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (npx tsc -p tsconfig.json)`);
+    assertCliBuilt();
     db = await createTestDatabase();
     dir = await mkdtemp(join(tmpdir(), 'noxh-registry-cli-'));
     env = { ...process.env, DATABASE_URL: db.url, DATA_DIR: dir, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' };
