@@ -24,6 +24,15 @@ class StreamCounts implements Projection {
   }
 }
 
+/** A fresh database with StreamCounts' table, its data source and event store. */
+async function countsDatabase(): Promise<{ db: TestDatabase; dataSource: DataSource; store: PostgresEventStore }> {
+  const db = await createTestDatabase();
+  const dataSource = new DataSource({ type: 'postgres', url: db.url });
+  await dataSource.initialize();
+  await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision int NOT NULL)');
+  return { db, dataSource, store: new PostgresEventStore(db.pool, systemClock, 1024 * 1024) };
+}
+
 describe('ProjectionRunner', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -40,11 +49,7 @@ describe('ProjectionRunner', () => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: db.url });
-    await dataSource.initialize();
-    await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision int NOT NULL)');
-    store = new PostgresEventStore(db.pool, systemClock, 1024 * 1024);
+    ({ db, dataSource, store } = await countsDatabase());
     runner = new ProjectionRunner(store, dataSource);
     for (let i = 0; i < 25; i += 1) {
       await store.append(`s-${i % 5}`, [{ type: 'Tick', data: { i } }], { expectedRevision: 'any', actor });
@@ -105,11 +110,7 @@ describe('ProjectionRunner.live', () => {
   const actor = { subject: 'test', role: 'admin' as const };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: db.url });
-    await dataSource.initialize();
-    await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision int NOT NULL)');
-    store = new PostgresEventStore(db.pool, systemClock, 1024 * 1024);
+    ({ db, dataSource, store } = await countsDatabase());
   });
   afterAll(async () => {
     await dataSource.destroy();
