@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator, type ValidationOptions,
+} from 'class-validator';
 
 /**
  * The field rules every board endpoint shares (issue: "bad input always gets a clear error").
@@ -29,6 +31,18 @@ export const IsIdentifier = (max = 64, doc: ApiPropertyOptions = {}) =>
     Matches(new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${max - 1}}$`), {
       message: `$property must be 1 to ${max} letters, digits, "-" or "_"`,
     }),
+  );
+
+/** A list of 1 to `max` distinct application ids, each as `IsIdentifier` would accept it. */
+export const IsApplicationIds = (max: number, doc: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    ApiProperty({ type: [String], minItems: 1, maxItems: max, uniqueItems: true, ...doc }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(max),
+    ArrayUnique({ message: '$property must not name an application twice' }),
+    IsString({ each: true }),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { each: true, message: 'each value in $property must be an application id (1 to 64 letters, digits, "-" or "_")' }),
   );
 
 export const IsText = (max: number, doc: ApiPropertyOptions = {}) =>

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Matches } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsApplicationIds } from '../../../http/validation';
 import type { PriorityRanked } from '../../domain/application.events';
 
 type RankingMethod = PriorityRanked['data']['method'];
@@ -15,20 +16,10 @@ export class RecordPriorityRankingRequest {
   @IsIn(RANKING_METHODS)
   method!: RankingMethod;
 
-  @ApiProperty({
-    type: [String],
-    minItems: 1,
-    maxItems: MAX_RANKED,
-    uniqueItems: true,
+  @IsApplicationIds(MAX_RANKED, {
     example: ['hp-trang-cat-hs-0007', 'hp-trang-cat-hs-0002'],
     description: 'Application ids in priority order: the first gets rank 1. Each must be an eligible, open application of this project',
   })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_RANKED)
-  @ArrayUnique({ message: '$property must not name an application twice' })
-  @IsString({ each: true })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { each: true, message: 'each value in $property must be an application id (1 to 64 letters, digits, "-" or "_")' })
   ranking!: string[];
 }
 
