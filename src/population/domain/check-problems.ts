@@ -35,13 +35,11 @@ export function problemsOf(p: PersonCheck): CheckProblem[] {
   } else if (p.household !== 'consistent' && p.household !== 'unknown') {
     found.push({ kind: 'household-differs', severity: 'medium', citizenIds: about, text: `household differs from the declaration (${p.household})` });
   }
-  const counts = p.role === 'applicant' || p.role === 'spouse';
-  const ownsHere = counts && p.ownsHousingInProvince === true;
-  const spouseOwns = p.undeclaredSpouseOwnsHousingInProvince === true && p.undeclaredSpouseCitizenId !== null;
-  if (ownsHere || spouseOwns) {
-    const owners = [...(ownsHere ? [p.citizenId] : []), ...(spouseOwns && p.undeclaredSpouseCitizenId ? [p.undeclaredSpouseCitizenId] : [])];
-    const whose = ownsHere ? (spouseOwns ? 'and their undeclared spouse own' : 'owns') : 'has an undeclared spouse who owns';
-    found.push({ kind: 'housing-owned', severity: 'high', citizenIds: [p.citizenId, ...owners.filter((id) => id !== p.citizenId)], text: `${whose} housing in the province` });
+  const ownsHere = (p.role === 'applicant' || p.role === 'spouse') && p.ownsHousingInProvince === true;
+  const owningSpouse = p.undeclaredSpouseOwnsHousingInProvince === true ? p.undeclaredSpouseCitizenId : null;
+  if (ownsHere || owningSpouse !== null) {
+    const whose = ownsHere ? (owningSpouse !== null ? 'and their undeclared spouse own' : 'owns') : 'has an undeclared spouse who owns';
+    found.push({ kind: 'housing-owned', severity: 'high', citizenIds: owningSpouse !== null ? [p.citizenId, owningSpouse] : about, text: `${whose} housing in the province` });
   }
   return found;
 }

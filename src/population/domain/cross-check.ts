@@ -18,6 +18,11 @@ export interface RegistryAnswers {
   housing: ReadonlyMap<string, LandCertificate[]> | undefined;
 }
 
+/** Everyone the file names: the registries are asked about each of them. */
+export function citizenIdsOf(file: DeclaredFile): string[] {
+  return [file.applicant.citizenId, ...file.household.map((m) => m.citizenId)];
+}
+
 /**
  * The applicant's living spouse according to the registry, when the file does not declare them
  * as spouse: the hidden marriage POLICY.md's "applicant and spouse own no housing" turns on.

@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/actor';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { streams } from '../../../shared/streams';
 import { problemsOf } from '../../domain/check-problems';
-import { crossCheck, undeclaredSpouseOf } from '../../domain/cross-check';
+import { citizenIdsOf, crossCheck, undeclaredSpouseOf } from '../../domain/cross-check';
 import { type CheckMode, populationCheckDecider, type PopulationCheckState, wantsCheck } from '../../domain/population-check.decider';
 import type { CheckSources, PersonCheck } from '../../domain/population-check.events';
 import { NoPopulationSnapshot } from '../../domain/population.errors';
@@ -117,7 +117,7 @@ export class PopulationCheckRunner {
   /** The registries' answers for every person of the chunk, and each file's cross-check. */
   private async lookUp(due: Due[]): Promise<{ sources: CheckSources; checks: PersonCheck[][] }> {
     const files = due.map(({ application }) => ({ applicant: application.applicant, household: application.declaration.household }));
-    const declared = files.flatMap((f) => [f.applicant.citizenId, ...f.household.map((m) => m.citizenId)]);
+    const declared = files.flatMap(citizenIdsOf);
     const found = await this.population.lookup(declared);
     if (this.population.kind === 'extract' && found.snapshot === 'none') throw new NoPopulationSnapshot();
     const people = new Map(found.people);
@@ -135,7 +135,7 @@ export class PopulationCheckRunner {
     due.forEach(({ application }, i) => {
       const ids = byProvince.get(application.provinceCode) ?? new Set<string>();
       const hidden = undeclaredSpouseOf(files[i], people);
-      for (const id of [files[i].applicant.citizenId, ...files[i].household.map((m) => m.citizenId), ...(hidden ? [hidden] : [])]) ids.add(id);
+      for (const id of [...citizenIdsOf(files[i]), ...(hidden ? [hidden] : [])]) ids.add(id);
       byProvince.set(application.provinceCode, ids);
     });
     const housing = new Map<string, HousingOwned>();
