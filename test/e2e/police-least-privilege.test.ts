@@ -2,7 +2,7 @@ import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { applicationBody, decideEligible, registerProject, submitApplication } from '../support/application-requests';
-import { importRegistries } from '../support/registry-extracts';
+import { importRegistries, registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const lan = { citizenId: '031190001234', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-04-12', gender: 'female' as const };
@@ -31,7 +31,7 @@ describe('least privilege: no answer to a police token holds income, category or
     t = await createTestApp();
     await registerProject(t, 'hp-trang-cat', '31');
     // Lan is unknown to the registry: the check fails, a finding is raised, then she is decided eligible anyway.
-    await importRegistries(t.db.pool, [{ ...lan, citizenId: '031190009999', status: 'alive', dateOfDeath: null, permanentProvince: '31', temporaryProvince: null, householdId: 'HK-1', relationToHead: null, spouseCitizenId: null }], []);
+    await importRegistries(t.db.pool, [registryPerson('031190009999', { fullName: lan.fullName, dateOfBirth: lan.dateOfBirth })], []);
     id = await submitApplication(t, applicationBody('hp-trang-cat', { applicant: lan, monthlyIncomeVnd: INCOME, category: 'worker' }));
     await request(t.app.getHttpServer()).post('/api/v1/population/checks').set(t.auth({ role: 'police', province: '31' })).send({}).expect(202);
     await decideEligible(t, id);

@@ -4,13 +4,11 @@ import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Role } from '../../src/shared/actor';
 import { applicationBody, decideEligible, registerProject, submitApplication } from '../support/application-requests';
 import { boardPost, eventCount } from '../support/board-api';
-import { importRegistries } from '../support/registry-extracts';
+import { importRegistries, registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const resident = (citizenId: string, fullName: string, dateOfBirth: string, gender: 'male' | 'female', over: Partial<RegistryPerson> = {}): RegistryPerson => ({
-  citizenId, fullName, dateOfBirth, gender, status: 'alive', dateOfDeath: null, permanentProvince: '31', temporaryProvince: null,
-  householdId: `HK-${citizenId.slice(-6, -3)}`, relationToHead: null, spouseCitizenId: null, ...over,
-});
+const resident = (citizenId: string, fullName: string, dateOfBirth: string, gender: 'male' | 'female', over: Partial<RegistryPerson> = {}): RegistryPerson =>
+  registryPerson(citizenId, { fullName, dateOfBirth, gender, householdId: `HK-${citizenId.slice(-6, -3)}`, ...over });
 const declared = (p: RegistryPerson, relation?: string) => ({
   citizenId: p.citizenId, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender, ...(relation && { relation }),
 });

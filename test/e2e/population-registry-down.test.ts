@@ -2,7 +2,8 @@ import request from 'supertest';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { applicationBody, registerProject, submitApplication } from '../support/application-requests';
 import { eventCount } from '../support/board-api';
-import { FakeRegistry, json, person } from '../support/fake-population-registry';
+import { FakeRegistry, json } from '../support/fake-population-registry';
+import { registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const lan = { citizenId: '031190001234', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-04-12', gender: 'female' as const };
@@ -12,7 +13,7 @@ describe('police cross-check against the registry service (POPULATION_REGISTRY_U
   let t: TestApp;
   let id: string;
   const check = () => request(t.app.getHttpServer()).post('/api/v1/population/checks').set(t.auth({ role: 'police', province: '31' })).send({});
-  const knowsLan = json(200, { snapshot: 'dan-cu-2026-11-23', people: [person(lan.citizenId, { fullName: lan.fullName })] });
+  const knowsLan = json(200, { snapshot: 'dan-cu-2026-11-23', people: [registryPerson(lan.citizenId, { fullName: lan.fullName })] });
 
   beforeAll(async () => {
     registry = new FakeRegistry();

@@ -5,7 +5,7 @@ import { ExtractLandRegistry } from '../../src/population/extract/extract-land-r
 import { ExtractPopulationRegistry } from '../../src/population/extract/extract-population-registry';
 import type { PopulationLookup, PopulationRegistry } from '../../src/population/population-registry.port';
 import { systemClock } from '../../src/shared/clock';
-import { generatedId, importRegistries } from '../support/registry-extracts';
+import { generatedId, importRegistries, registryPerson } from '../support/registry-extracts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const police = { subject: 'police-31', role: 'police' as const, province: '31' };
@@ -45,10 +45,7 @@ describe('PopulationCheckRunner under concurrent writers', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool, systemClock, 1024 * 1024);
-    await importRegistries(db.pool, [0, 1, 2, 3, 4, 5].map((i) => ({
-      ...person(i), status: 'alive' as const, dateOfDeath: null, permanentProvince: '31', temporaryProvince: null,
-      householdId: `HH-${i}`, relationToHead: 'head', spouseCitizenId: null,
-    })), []);
+    await importRegistries(db.pool, [0, 1, 2, 3, 4, 5].map((i) => registryPerson(generatedId(i), { ...person(i), householdId: `HH-${i}` })), []);
     for (const n of [0, 1, 2, 3, 4, 5]) await store.append(`application-hs-${n}`, [submitted(n)], { expectedRevision: 'no_stream', actor: board });
   });
   afterAll(() => db.drop());

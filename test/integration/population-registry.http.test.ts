@@ -5,7 +5,8 @@ import {
   RegistryRequestRejected,
   type HttpRegistryOptions,
 } from '../../src/population/http/population-registry.http-client';
-import { type Behaviour, FakeRegistry, json, ok, person } from '../support/fake-population-registry';
+import { type Behaviour, FakeRegistry, json, ok } from '../support/fake-population-registry';
+import { registryPerson } from '../support/registry-extracts';
 
 const slow = (ms: number): Behaviour => (res, ids) => void setTimeout(() => ok()(res, ids), ms);
 /** Headers at once, then a body that never finishes: the timeout must cover the body too. */
@@ -52,7 +53,7 @@ describe('HttpPopulationRegistry against a real HTTP server', () => {
     const result = await client().lookup([id(1), '099000000001', id(2)]);
     expect(result.snapshot).toBe('snap-2026-11-23');
     expect([...result.people.keys()]).toEqual([id(1), id(2)]);
-    expect(result.people.get(id(1))).toEqual(person(id(1)));
+    expect(result.people.get(id(1))).toEqual(registryPerson(id(1)));
     expect(result.people.has('099000000001')).toBe(false);
     expect(registry.hits).toEqual([
       { method: 'POST', url: '/v1/people:lookup', contentType: 'application/json', ids: [id(1), '099000000001', id(2)] },
@@ -123,11 +124,11 @@ describe('HttpPopulationRegistry against a real HTTP server', () => {
   it.each([
     ['malformed JSON', '{"snapshot": "s", "people": [ {'],
     ['no snapshot', { people: [] }],
-    ['a person missing a field', { snapshot: 's', people: [{ ...person(id(1)), gender: undefined }] }],
-    ['a bad date', { snapshot: 's', people: [person(id(1), { dateOfBirth: '1990-02-30' })] }],
-    ['a deceased person without a date of death', { snapshot: 's', people: [person(id(1), { status: 'deceased' })] }],
-    ['a person not asked for', { snapshot: 's', people: [person(id(1)), person(id(9))] }],
-    ['a person twice', { snapshot: 's', people: [person(id(1)), person(id(1))] }],
+    ['a person missing a field', { snapshot: 's', people: [{ ...registryPerson(id(1)), gender: undefined }] }],
+    ['a bad date', { snapshot: 's', people: [registryPerson(id(1), { dateOfBirth: '1990-02-30' })] }],
+    ['a deceased person without a date of death', { snapshot: 's', people: [registryPerson(id(1), { status: 'deceased' })] }],
+    ['a person not asked for', { snapshot: 's', people: [registryPerson(id(1)), registryPerson(id(9))] }],
+    ['a person twice', { snapshot: 's', people: [registryPerson(id(1)), registryPerson(id(1))] }],
   ])('treats %s as a failure, never as partial data', async (_, body) => {
     registry.script = [json(200, body)];
     const lookup = client().lookup([id(1)]);

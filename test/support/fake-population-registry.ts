@@ -1,25 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RegistryPerson } from '../../src/population/population-registry.port';
+import { registryPerson } from './registry-extracts';
 
 /** One scripted answer of the fake registry; `ids` is what this request asked for. */
 export type Behaviour = (res: ServerResponse, ids: string[]) => void;
 type Hit = { method: string; url: string; contentType: string | undefined; ids: string[] };
-
-export const person = (citizenId: string, extra: Partial<RegistryPerson> = {}): RegistryPerson => ({
-  citizenId,
-  fullName: 'Nguyễn Thị Hồng',
-  dateOfBirth: '1990-04-12',
-  gender: 'female',
-  status: 'alive',
-  dateOfDeath: null,
-  permanentProvince: '31',
-  temporaryProvince: null,
-  householdId: 'HH-1',
-  relationToHead: 'head',
-  spouseCitizenId: null,
-  ...extra,
-});
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Behaviour => (res) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -27,7 +12,7 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 };
 /** The registry as it should be: it knows every id except those starting with 099. */
 export const ok = (snapshot = 'snap-2026-11-23'): Behaviour => (res, ids) =>
-  json(200, { snapshot, people: ids.filter((id) => !id.startsWith('099')).map((id) => person(id)) })(res, ids);
+  json(200, { snapshot, people: ids.filter((id) => !id.startsWith('099')).map((id) => registryPerson(id)) })(res, ids);
 export class FakeRegistry {
   readonly hits: Hit[] = [];
   script: Behaviour[] = [];

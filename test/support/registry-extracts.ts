@@ -60,3 +60,19 @@ export async function importRegistries(pool: Pool, people: RegistryPerson[], cer
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** A living person of the registry, in Hải Phòng, head of household HH-1; `extra` overrides. */
+export const registryPerson = (citizenId: string, extra: Partial<RegistryPerson> = {}): RegistryPerson => ({
+  citizenId,
+  fullName: 'Nguyễn Thị Hồng',
+  dateOfBirth: '1990-04-12',
+  gender: 'female',
+  status: 'alive',
+  dateOfDeath: null,
+  permanentProvince: '31',
+  temporaryProvince: null,
+  householdId: 'HH-1',
+  relationToHead: 'head',
+  spouseCitizenId: null,
+  ...extra,
+});

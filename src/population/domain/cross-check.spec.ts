@@ -1,26 +1,15 @@
 import type { HouseholdMember, Person } from '../../applications/domain/application.events';
 import type { LandCertificate } from '../land-registry.port';
 import type { RegistryPerson } from '../population-registry.port';
+import { registryPerson } from '../../../test/support/registry-extracts';
 import { crossCheck, type DeclaredFile } from './cross-check';
 
 const lan: Person = { citizenId: '031190001234', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-04-12', gender: 'female' };
 const minh: HouseholdMember = { citizenId: '031088004321', fullName: 'Trần Văn Minh', dateOfBirth: '1988-01-30', gender: 'male', relation: 'spouse' };
 const an: HouseholdMember = { citizenId: '031215007777', fullName: 'Trần Minh An', dateOfBirth: '2015-06-01', gender: 'male', relation: 'child' };
 
-const record = (p: Person, over: Partial<RegistryPerson> = {}): RegistryPerson => ({
-  citizenId: p.citizenId,
-  fullName: p.fullName,
-  dateOfBirth: p.dateOfBirth,
-  gender: p.gender ?? 'male',
-  status: 'alive',
-  dateOfDeath: null,
-  permanentProvince: '31',
-  temporaryProvince: null,
-  householdId: 'HK-1',
-  relationToHead: null,
-  spouseCitizenId: null,
-  ...over,
-});
+const record = (p: Person, over: Partial<RegistryPerson> = {}): RegistryPerson =>
+  registryPerson(p.citizenId, { fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender ?? 'male', householdId: 'HK-1', ...over });
 const certificate = (citizenId: string, certificateNo = 'CS-001'): LandCertificate => ({
   citizenId, provinceCode: '31', parcel: '12/34', certificateNo, floorAreaM2: 60, registeredAt: '2019-05-01',
 });
