@@ -2,6 +2,7 @@ import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-s
 import { fingerprint, prepareAppends } from '../src/event-store/prepare-events';
 import { systemClock } from '../src/shared/clock';
 import { eventStoreContract } from './event-store.contract';
+import { eventually } from './support/eventually';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
 const MAX_EVENT_BYTES = 64 * 1024;
@@ -99,7 +100,7 @@ describe('PostgreSQL event log protections', () => {
     const append = (i: number) => store.append('dropped-listen', [{ type: 'A', data: { i } }], { expectedRevision: 'any', actor });
     await append(0);
     // What a server restart or failover does to the idle LISTEN session.
-    await waitFor(async () => (await listeners()) > 0);
+    await eventually(async () => (await listeners()) > 0, 2000, 20);
     await own.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
     await append(1);
     await done;
@@ -113,11 +114,3 @@ describe('PostgreSQL event log protections', () => {
     return rows[0].n;
   }
 });
-
-async function waitFor(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('condition not met within 2 s');
-}

@@ -4,6 +4,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { systemClock } from '../../src/shared/clock';
 import type { Projection } from '../../projections/runner/projection';
 import { ProjectionLocked, ProjectionRunner } from '../../projections/runner/projection-runner';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Counts events per stream: an upsert, so applying an event twice would show as a wrong count. */
@@ -116,14 +117,6 @@ describe('ProjectionRunner.live', () => {
     await dataSource.destroy();
     await db.drop();
   });
-
-  async function eventually(check: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not reached in 10 s');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   it('keeps a projection current as events arrive, with one leader among two runners', async () => {
     const errors: unknown[] = [];
