@@ -1,4 +1,4 @@
-import { httpRegistryOptionsFromEnv } from '../population/http/http-registry-options';
+import { httpRegistryOptionsFromEnv, type RegistryServiceSettings } from '../population/http/http-registry-options';
 import { ConfigError } from './config-error';
 
 export { ConfigError };
@@ -24,7 +24,7 @@ export interface AppConfig {
    */
   projections: 'live' | 'off';
   /** POPULATION_REGISTRY_URL (and _TIMEOUT_MS): the registry service; unset, checks use imported extracts. */
-  populationRegistry?: { baseUrl: string; timeoutMs: number };
+  populationRegistry?: RegistryServiceSettings;
 }
 
 type Env = Record<string, string | undefined>;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BACKWARDS, END, EventStoreDBClient, jsonEvent, NO_STREAM, START, StreamNotFoundError, WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { chunks } from '../../shared/chunks';
 import type { Clock } from '../../shared/clock';
 import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
@@ -90,8 +91,7 @@ export class EventStoreDbEventStore implements EventStore {
     const unique = [...new Set(streams)];
     const read = new Map<string, StoredEvent[]>();
     // ESDB reads one stream per call; a few in flight keep the connection busy without flooding it.
-    for (let i = 0; i < unique.length; i += READS_IN_FLIGHT) {
-      const batch = unique.slice(i, i + READS_IN_FLIGHT);
+    for (const batch of chunks(unique, READS_IN_FLIGHT)) {
       const events = await Promise.all(batch.map((s) => this.readStream(s)));
       batch.forEach((s, j) => read.set(s, events[j]));
     }

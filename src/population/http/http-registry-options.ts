@@ -2,11 +2,14 @@ import { ConfigError } from '../../config/config-error';
 
 type Env = Record<string, string | undefined>;
 
+/** Where the registry service is and how long one request may take. */
+export type RegistryServiceSettings = { baseUrl: string; timeoutMs: number };
+
 /**
  * The registry client's settings from the environment, checked at start-up like `loadConfig`.
  * Undefined when POPULATION_REGISTRY_URL is unset: checks then use imported extracts only.
  */
-export function httpRegistryOptionsFromEnv(env: Env = process.env): { baseUrl: string; timeoutMs: number } | undefined {
+export function httpRegistryOptionsFromEnv(env: Env = process.env): RegistryServiceSettings | undefined {
   const raw = env.POPULATION_REGISTRY_URL;
   if (raw === undefined || raw.trim() === '') {
     if (env.POPULATION_REGISTRY_TIMEOUT_MS) throw new ConfigError('POPULATION_REGISTRY_TIMEOUT_MS is set but POPULATION_REGISTRY_URL is not');

@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import { systemClock } from '../../shared/clock';
+import { chunks } from '../../shared/chunks';
 import { CircuitBreaker, RegistryUnavailable } from './circuit-breaker';
 import { MalformedRegistryResponse, parseLookupResponse } from './registry-response';
 import type { PopulationLookup, PopulationRegistry, RegistryPerson } from '../population-registry.port';
@@ -84,7 +85,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
   async lookup(citizenIds: string[]): Promise<PopulationLookup> {
     const ids = [...new Set(citizenIds)];
     // An empty lookup still asks once: the caller records which snapshot was consulted.
-    const batches = ids.length === 0 ? [[]] : chunk(ids, this.batchSize);
+    const batches = ids.length === 0 ? [[]] : chunks(ids, this.batchSize);
     const people = new Map<string, RegistryPerson>();
     let snapshot: string | undefined;
     for (const batch of batches) {
@@ -170,12 +171,6 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }
 
 function errorText(error: unknown): string {

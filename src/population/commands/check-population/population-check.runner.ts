@@ -5,6 +5,7 @@ import { ConcurrencyConflict, PartialAppend } from '../../../event-store/event-s
 import { EVENT_STORE, type EventStore, type StreamAppend } from '../../../event-store/event-store.port';
 import { decide, type Loaded, loadedFrom } from '../../../event-store/handle-command';
 import type { Actor } from '../../../shared/actor';
+import { chunks } from '../../../shared/chunks';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { streams } from '../../../shared/streams';
 import { problemsOf } from '../../domain/check-problems';
@@ -169,9 +170,9 @@ export class PopulationCheckRunner {
       }
     }
     const conflicted: { id: string; error: ConcurrencyConflict }[] = [];
-    for (let i = 0; i < appends.length; i += APPENDS_IN_FLIGHT) {
+    for (const inFlight of chunks(appends, APPENDS_IN_FLIGHT)) {
       await Promise.all(
-        appends.slice(i, i + APPENDS_IN_FLIGHT).map(async ({ id, append }) => {
+        inFlight.map(async ({ id, append }) => {
           try {
             await this.store.appendMany([append], options);
           } catch (error) {
