@@ -1,29 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { statedBefore } from '../../src/shared/stated-date';
-import type { Detector, Evidence, FindingDraft } from './detector';
-
-/** The application as it stood when the unit stream recorded the allocation (rm_units.allocation_basis). */
-interface ApplicationAtAllocation {
-  status: string;
-  decision: { eventId: string; outcome: string; decisionNo: string; decidedAt: string } | null;
-  withdrawnEventId: string | null;
-  submittedEventId: string;
-  lastRevocation: { allocationId: string; eventId: string; stream: string; decisionEventId: string | null } | null;
-}
-
-interface LiveAllocation {
-  project_id: string;
-  unit_no: string;
-  province_code: string;
-  allocation_id: string;
-  citizen_id: string;
-  allocation_event_id: string;
-  /** The allocation's stated decision date (UnitAllocated.decidedAt). */
-  allocated_at: string;
-  allocation_basis: { citedDecisionNo: string; application: ApplicationAtAllocation | null } | null;
-}
+import { streams } from '../../src/shared/streams';
+import { compareText } from '../engine/compare-text';
+import type { UnitRow } from '../engine/rows';
+import { detector, type Evidence, type FindingDraft } from './detector';
 
 interface Reason {
   code: string;
@@ -34,11 +14,11 @@ interface Reason {
 }
 
 /** Why the allocation did not rest on an "eligible" decision in force (Housing Law Art. 78; Decree 100/2024 Art. 38). */
-function reasonsOf(a: LiveAllocation, applicationId: string): Reason[] {
-  const basis = a.allocation_basis;
+function reasonsOf(u: UnitRow, applicationId: string): Reason[] {
+  const basis = u.allocation_basis;
   if (!basis) return [];
   const file = basis.application;
-  const stream = `application-${applicationId}`;
+  const stream = streams.application(applicationId);
   if (!file) return [{ code: 'unknown-application', text: `application ${applicationId} was never submitted to the ledger`, grave: true }];
   const reasons: Reason[] = [];
   if (file.status === 'withdrawn' && file.withdrawnEventId) {
@@ -66,8 +46,8 @@ function reasonsOf(a: LiveAllocation, applicationId: string): Reason[] {
   if (basis.citedDecisionNo !== decision.decisionNo) {
     reasons.push({ code: 'cites-another-decision', text: `the allocation cites decision ${basis.citedDecisionNo}, not ${decision.decisionNo}, the eligible decision in force`, grave: false, evidence: decisionEvidence });
   }
-  if (statedBefore(a.allocated_at, decision.decidedAt)) {
-    reasons.push({ code: 'dated-before-eligibility', text: `the allocation is dated ${a.allocated_at}, before the eligible decision it rests on (${decision.decidedAt})`, grave: false, evidence: decisionEvidence });
+  if (u.allocated_at !== null && statedBefore(u.allocated_at, decision.decidedAt)) {
+    reasons.push({ code: 'dated-before-eligibility', text: `the allocation is dated ${u.allocated_at}, before the eligible decision it rests on (${decision.decidedAt})`, grave: false, evidence: decisionEvidence });
   }
   return reasons;
 }
@@ -79,55 +59,52 @@ function reasonsOf(a: LiveAllocation, applicationId: string): Reason[] {
  * the file as it stood when the unit stream recorded the allocation, so a later decision does not
  * cure it. Key: the application. Closes when the allocation is revoked or the unit goes back.
  */
-export const allocationWithoutEligibility: Detector = {
+export const allocationWithoutEligibility = detector({
   name: 'allocation-without-eligibility',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
-    if (!event.stream.startsWith('unit-')) return [];
-    if (event.type === 'UnitAllocated' || event.type === 'AllocationRevoked') return [event.data.applicationId as string];
+  keysOf(event, state) {
+    if (event.kind !== 'unit') return [];
+    if (event.type === 'UnitAllocated' || event.type === 'AllocationRevoked') return [event.data.applicationId];
     if (event.type === 'UnitTransferred') {
-      const rows = (await tx.query('SELECT application_id FROM rm_units WHERE project_id = $1 AND unit_no = $2 AND application_id IS NOT NULL', [
-        event.data.projectId, event.data.unitNo,
-      ])) as { application_id: string }[];
-      return rows.map((r) => r.application_id);
+      const applicationId = state.unit(event.data.projectId, event.data.unitNo)?.application_id;
+      return applicationId ? [applicationId] : [];
     }
     return [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const allocations = (await tx.query(
-      `SELECT project_id, unit_no, province_code, allocation_id, citizen_id, allocation_event_id, allocated_at, allocation_basis
-       FROM rm_units WHERE application_id = $1 AND allocation_id IS NOT NULL ORDER BY project_id, unit_no`,
-      [applicationId],
-    )) as LiveAllocation[];
+  evaluate(applicationId, state): FindingDraft[] {
+    const allocations = state.unitsOfApplication(applicationId)
+      .filter((u) => u.allocation_id !== null)
+      .sort((x, y) => compareText(x.project_id, y.project_id) || compareText(x.unit_no, y.unit_no));
     const drafts: FindingDraft[] = [];
-    for (const a of allocations) {
-      const reasons = reasonsOf(a, applicationId);
-      if (reasons.length === 0) continue;
-      const file = a.allocation_basis?.application;
+    for (const u of allocations) {
+      const reasons = reasonsOf(u, applicationId);
+      // An allocation's id, event and citizen are recorded together: a unit holds all three or none.
+      if (reasons.length === 0 || u.allocation_id === null || u.allocation_event_id === null || u.citizen_id === null) continue;
+      const file = u.allocation_basis?.application;
       const evidence: Evidence[] = [
-        { eventId: a.allocation_event_id, stream: `unit-${a.project_id}.${a.unit_no}` },
-        ...(file ? [{ eventId: file.submittedEventId, stream: `application-${applicationId}` }] : []),
+        { eventId: u.allocation_event_id, stream: streams.unit(u.project_id, u.unit_no) },
+        ...(file ? [{ eventId: file.submittedEventId, stream: streams.application(applicationId) }] : []),
       ];
       for (const r of reasons) if (r.evidence && !evidence.some((e) => e.eventId === r.evidence?.eventId)) evidence.push(r.evidence);
       drafts.push({
-        discriminator: a.allocation_id,
+        discriminator: u.allocation_id,
         // An allocation with no eligibility behind it grants a benefit the law does not allow.
         severity: reasons.some((r) => r.grave) ? 'high' : 'medium',
-        provinceCode: currentProvince(a.province_code),
-        citizenIds: [a.citizen_id],
+        provinceCode: currentProvince(u.province_code),
+        citizenIds: [u.citizen_id],
         evidence,
-        summary: `Unit ${a.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (citizen ${a.citizen_id}) although ${reasons.map((r) => r.text).join('; ')}.`,
+        summary: `Unit ${u.unit_no} of project ${u.project_id} was allocated to application ${applicationId} (citizen ${u.citizen_id}) although ${reasons.map((r) => r.text).join('; ')}.`,
         details: {
-          allocationId: a.allocation_id,
+          allocationId: u.allocation_id,
           reasons: reasons.map((r) => r.code),
-          citedDecisionNo: a.allocation_basis?.citedDecisionNo ?? null,
+          citedDecisionNo: u.allocation_basis?.citedDecisionNo ?? null,
           decisionInForce: file?.decision ? { decisionNo: file.decision.decisionNo, outcome: file.decision.outcome, decidedAt: file.decision.decidedAt } : null,
-          allocationDecidedAt: a.allocated_at,
+          allocationDecidedAt: u.allocated_at,
           applicationStatus: file?.status ?? null,
         },
       });
     }
     return drafts;
   },
-};
+});

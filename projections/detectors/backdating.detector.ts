@@ -1,8 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { calendarDay, statedBefore } from '../../src/shared/stated-date';
-import type { Detector, FindingDraft } from './detector';
+import { streams } from '../../src/shared/streams';
+import { detector, type FindingDraft } from './detector';
 
 /**
  * A decision entered more than this many days after the date it states is "recorded long after"
@@ -18,54 +17,29 @@ export function recordingLagDays(statedAt: string, recordedAt: string): number {
   return Math.round((Date.parse(calendarDay(recordedAt)) - Date.parse(calendarDay(statedAt))) / DAY_MS);
 }
 
-/** One dated record of a file: an eligibility decision, or an allocation of a unit to it. */
-interface DatedRecord {
-  eventId: string;
-  stream?: string;
-  decisionNo: string;
-  decidedBy: string;
-  decidedAt: string;
-  recordedAt: string;
-  recordedBy: string;
-  allocationId?: string;
-}
-
-interface DatedFile {
-  province_code: string;
-  citizen_id: string;
-  submitted_at: string;
-  submitted_event_id: string;
-  decision_history: DatedRecord[];
-  allocation_history: DatedRecord[];
-}
-
 /**
  * Detector 11: a decision (eligibility, or the allocation of a unit) dated before the application it
  * decides, or recorded more than MAX_RECORDING_LAG_DAYS after the date it states. Key: the
  * application. The records are history, so these findings never close by themselves: a later,
  * properly dated decision does not un-date the first one; an inspector's review settles them.
  */
-export const backdating: Detector = {
+export const backdating = detector({
   name: 'backdating',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type === 'EligibilityDecided') return [event.data.applicationId as string];
+  keysOf(event) {
+    if (event.kind === 'application' && event.type === 'EligibilityDecided') return [event.data.applicationId];
     // The unit stream's allocation carries the dates; the application's mirror only refers to it.
-    if (event.type === 'UnitAllocated' && event.stream.startsWith('unit-')) return [event.data.applicationId as string];
+    if (event.kind === 'unit' && event.type === 'UnitAllocated') return [event.data.applicationId];
     return [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
-      `SELECT province_code, citizen_id, submitted_at, submitted_event_id, decision_history, allocation_history
-       FROM rm_applications WHERE application_id = $1`,
-      [applicationId],
-    )) as DatedFile[];
+  evaluate(applicationId, state): FindingDraft[] {
+    const file = state.application(applicationId);
     if (!file) return [];
-    const fileStream = `application-${applicationId}`;
+    const fileStream = streams.application(applicationId);
     const records = [
-      ...file.decision_history.map((r) => ({ ...r, kind: 'eligibility', label: 'eligibility decision', stream: fileStream })),
-      ...file.allocation_history.map((r) => ({ ...r, kind: 'allocation', label: 'allocation decision', stream: r.stream ?? fileStream })),
+      ...file.decision_history.map((r) => ({ ...r, kind: 'eligibility', label: 'eligibility decision', stream: fileStream, allocationId: undefined })),
+      ...file.allocation_history.map((r) => ({ ...r, kind: 'allocation', label: 'allocation decision' })),
     ];
     const common = { provinceCode: currentProvince(file.province_code), citizenIds: [file.citizen_id] };
     const drafts: FindingDraft[] = [];
@@ -98,4 +72,4 @@ export const backdating: Detector = {
     }
     return drafts;
   },
-};
+});

@@ -1,22 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { normalizeName } from '../../src/shared/identity/normalize-name';
-import type { Detector, FindingDraft } from './detector';
+import { streams } from '../../src/shared/streams';
+import { detector, type FindingDraft } from './detector';
 
-interface DecidedFile {
-  application_id: string;
-  province_code: string;
-  citizen_id: string;
-  received_by: string;
-  submitted_event_id: string;
-  decision: { decidedBy: string; eventId: string; outcome: string } | null;
-}
-
-interface Member {
-  citizen_id: string;
-  full_name: string;
-  role: string;
-}
+/** "Nguyễn Văn An, Phó Giám đốc Sở Xây dựng" and "NGUYEN VAN AN" are one officer. */
+const officer = (recorded: string): string => normalizeName(recorded.split(',')[0]);
 
 /**
  * Detector 9: one officer both received and decided the same file, or the deciding officer bears
@@ -25,23 +12,22 @@ interface Member {
  * DESIGN.md (officer in the applicant's household per the population registry) needs officers'
  * citizen ids, which the write side does not record yet.
  */
-export const conflictOfInterest: Detector = {
+export const conflictOfInterest = detector({
   name: 'conflict-of-interest',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    return event.type === 'EligibilityDecided' || event.type === 'ApplicationAmended' ? [event.data.applicationId as string] : [];
+  keysOf(event) {
+    return event.kind === 'application' && (event.type === 'EligibilityDecided' || event.type === 'ApplicationAmended') ? [event.data.applicationId] : [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
-      'SELECT application_id, province_code, citizen_id, received_by, submitted_event_id, decision FROM rm_applications WHERE application_id = $1',
-      [applicationId],
-    )) as DecidedFile[];
+  evaluate(applicationId, state): FindingDraft[] {
+    const file = state.application(applicationId);
     if (!file?.decision) return [];
-    const decider = officer(file.decision.decidedBy);
+    const decision = file.decision;
+    const decider = officer(decision.decidedBy);
+    const stream = streams.application(applicationId);
     const evidence = [
-      { eventId: file.submitted_event_id, stream: `application-${applicationId}` },
-      { eventId: file.decision.eventId, stream: `application-${applicationId}` },
+      { eventId: file.submitted_event_id, stream },
+      { eventId: decision.eventId, stream },
     ];
     const drafts: FindingDraft[] = [];
     if (decider !== '' && decider === officer(file.received_by)) {
@@ -51,27 +37,21 @@ export const conflictOfInterest: Detector = {
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
         evidence,
-        summary: `${file.decision.decidedBy} both received and decided application ${applicationId}`,
-        details: { receivedBy: file.received_by, decidedBy: file.decision.decidedBy, outcome: file.decision.outcome },
+        summary: `${decision.decidedBy} both received and decided application ${applicationId}`,
+        details: { receivedBy: file.received_by, decidedBy: decision.decidedBy, outcome: decision.outcome },
       });
     }
-    const members = (await tx.query('SELECT citizen_id, full_name, role FROM rm_people WHERE application_id = $1', [applicationId])) as Member[];
-    for (const member of members.filter((m) => officer(m.full_name) === decider)) {
+    for (const m of state.peopleOfApplication(applicationId).filter((p) => officer(p.full_name) === decider)) {
       drafts.push({
-        discriminator: `household:${member.citizen_id}`,
+        discriminator: `household:${m.citizen_id}`,
         severity: 'high',
         provinceCode: file.province_code,
-        citizenIds: [file.citizen_id, member.citizen_id],
+        citizenIds: [file.citizen_id, m.citizen_id],
         evidence,
-        summary: `Application ${applicationId} was decided by ${file.decision.decidedBy}, the name of its ${member.role} ${member.citizen_id}`,
-        details: { decidedBy: file.decision.decidedBy, member },
+        summary: `Application ${applicationId} was decided by ${decision.decidedBy}, the name of its ${m.role} ${m.citizen_id}`,
+        details: { decidedBy: decision.decidedBy, member: { citizen_id: m.citizen_id, full_name: m.full_name, role: m.role } },
       });
     }
     return drafts;
   },
-};
-
-/** "Nguyễn Văn An, Phó Giám đốc Sở Xây dựng" and "NGUYEN VAN AN" are one officer. */
-function officer(recorded: string): string {
-  return normalizeName(recorded.split(',')[0]);
-}
+});

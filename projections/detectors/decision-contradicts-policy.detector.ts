@@ -1,20 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import type { EligibilityDecided } from '../../src/applications/domain/application.events';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { as } from '../ledger/read-model';
-import type { Detector, FindingDraft } from './detector';
-
-/** The decision in force as rm_applications keeps it: the event's payload and where it came from. */
-type Decision = EligibilityDecided['data'] & { eventId: string; recordedAt: string; recordedBy: string };
-
-interface DecidedFile {
-  application_id: string;
-  province_code: string;
-  citizen_id: string;
-  project_id: string;
-  submitted_event_id: string;
-  decision: Decision | null;
-}
+import { streams } from '../../src/shared/streams';
+import { detector, type FindingDraft } from './detector';
 
 const quoted = (reasons: string[]) => (reasons.length > 0 ? reasons.join('; ') : 'no reason recorded');
 
@@ -34,23 +19,19 @@ const quoted = (reasons: string[]) => (reasons.length > 0 ? reasons.join('; ') :
  * Severity: medium for a justified override (the law lets a board judge), high for one with no
  * justification (the write side refuses those: one in the log came round it).
  */
-export const decisionContradictsPolicy: Detector = {
+export const decisionContradictsPolicy = detector({
   name: 'decision-contradicts-policy',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type !== 'EligibilityDecided') return [];
-    return [as<EligibilityDecided>(event).applicationId];
+  keysOf(event) {
+    return event.kind === 'application' && event.type === 'EligibilityDecided' ? [event.data.applicationId] : [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
-      'SELECT application_id, province_code, citizen_id, project_id, submitted_event_id, decision FROM rm_applications WHERE application_id = $1',
-      [applicationId],
-    )) as DecidedFile[];
+  evaluate(applicationId, state): FindingDraft[] {
+    const file = state.application(applicationId);
     const d = file?.decision;
-    if (!d || d.outcome !== 'eligible' || d.policyOutcome !== 'ineligible') return [];
+    if (!file || !d || d.outcome !== 'eligible' || d.policyOutcome !== 'ineligible') return [];
     const justification = d.justification?.trim() ? d.justification.trim() : null;
-    const stream = `application-${applicationId}`;
+    const stream = streams.application(applicationId);
     return [
       {
         discriminator: 'override',
@@ -80,4 +61,4 @@ export const decisionContradictsPolicy: Detector = {
       },
     ];
   },
-};
+});

@@ -1,29 +1,10 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { LedgerEvent } from '../engine/ledger-event';
+import type { LedgerState } from '../engine/ledger-state';
+import type { Evidence } from '../engine/rows';
 
-export const DETECTOR_NAMES = [
-  'duplicate-applicant',
-  'household-double-benefit',
-  'identity-conflict',
-  'registry-mismatch',
-  'allocation-without-eligibility',
-  'decision-contradicts-policy',
-  'early-resale',
-  'queue-jump',
-  'conflict-of-interest',
-  'land-fund-shortfall',
-  'backdating',
-  'over-allocation',
-] as const;
-export type DetectorName = (typeof DETECTOR_NAMES)[number];
+export type { Evidence } from '../engine/rows';
 
 export type Severity = 'low' | 'medium' | 'high';
-
-/** An event a finding rests on; the finding endpoint returns these events in full. */
-export interface Evidence {
-  eventId: string;
-  stream: string;
-}
 
 /** What a detector finds to be true now about one key (a citizen, a unit, a project…). */
 export interface FindingDraft {
@@ -42,10 +23,14 @@ export interface FindingDraft {
  * "Detectors"). `keysOf` says which keys the event may have changed; `evaluate` says what holds
  * for one key now. The ledger reconciles: new drafts raise findings, vanished ones close, with
  * that event as the one that closed them. Evaluating per event, never per batch, is what makes a
- * replay give the same findings, ids and positions whatever the batch size.
+ * replay give the same findings, ids and positions whatever the batch size. Both are pure reads
+ * of the in-memory state: no I/O.
  */
-export interface Detector {
-  readonly name: DetectorName;
-  keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]>;
-  evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]>;
+export interface Detector<Name extends string = string> {
+  readonly name: Name;
+  keysOf(event: LedgerEvent, state: LedgerState): readonly string[];
+  evaluate(key: string, state: LedgerState): FindingDraft[];
 }
+
+/** Declares a detector, keeping its name as a literal type: the list in index.ts derives the names from it. */
+export const detector = <Name extends string>(d: Detector<Name>): Detector<Name> => d;

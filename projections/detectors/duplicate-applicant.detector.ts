@@ -1,21 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
-import type { Detector, FindingDraft } from './detector';
-
-interface LiveFile {
-  application_id: string;
-  province_code: string;
-  project_id: string;
-  status: string;
-  submitted_event_id: string;
-}
-
-interface LiveClaim {
-  claim_id: string;
-  province_code: string;
-  claimed_event_id: string;
-}
+import { byRecordedAt, compareText } from '../engine/compare-text';
+import { detector, type FindingDraft } from './detector';
 
 /**
  * Detector 1: one citizen id in two or more live applications or benefits, whatever the project
@@ -23,37 +8,24 @@ interface LiveClaim {
  * one benefit per person: Housing Law Art. 88(6)–(7)). Withdrawing the extra file before any
  * benefit closes the finding.
  */
-export const duplicateApplicant: Detector = {
+export const duplicateApplicant = detector({
   name: 'duplicate-applicant',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
-    switch (event.type) {
-      case 'ApplicationSubmitted':
-        return [(event.data.applicant as { citizenId: string }).citizenId];
-      case 'ApplicationWithdrawn': {
-        const rows = (await tx.query('SELECT citizen_id FROM rm_applications WHERE application_id = $1', [event.data.applicationId])) as {
-          citizen_id: string;
-        }[];
-        return rows.map((r) => r.citizen_id);
+  keysOf(event, state) {
+    if (event.kind === 'application') {
+      if (event.type === 'ApplicationSubmitted') return [event.data.applicant.citizenId];
+      if (event.type === 'ApplicationWithdrawn') {
+        const a = state.application(event.data.applicationId);
+        return a ? [a.citizen_id] : [];
       }
-      case 'BenefitClaimed':
-      case 'BenefitReleased':
-        return [event.data.citizenId as string];
-      default:
-        return [];
     }
+    if (event.kind === 'person') return [event.data.citizenId];
+    return [];
   },
 
-  async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const files = (await tx.query(
-      `SELECT application_id, province_code, project_id, status, submitted_event_id FROM rm_applications
-       WHERE citizen_id = $1 AND status <> 'withdrawn' ORDER BY recorded_at, application_id`,
-      [citizenId],
-    )) as LiveFile[];
-    const claims = (await tx.query(
-      'SELECT claim_id, province_code, claimed_event_id FROM rm_claims WHERE citizen_id = $1 AND live ORDER BY claim_id',
-      [citizenId],
-    )) as LiveClaim[];
+  evaluate(citizenId, state): FindingDraft[] {
+    const files = state.applicationsOfCitizen(citizenId).filter((a) => a.status !== 'withdrawn').sort(byRecordedAt);
+    const claims = state.claimsOfCitizen(citizenId).filter((c) => c.live).sort((x, y) => compareText(x.claim_id, y.claim_id));
     if (files.length < 2 && claims.length < 2) return [];
     const provinces = [...new Set([...files.map((f) => currentProvince(f.province_code)), ...claims.map((c) => currentProvince(c.province_code))])];
     return [
@@ -74,4 +46,4 @@ export const duplicateApplicant: Detector = {
       },
     ];
   },
-};
+});

@@ -1,33 +1,8 @@
-import type { EntityManager } from 'typeorm';
-import type { Tenure, TransferKind, UnitTransferred } from '../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { as } from '../ledger/read-model';
-import type { Detector, Evidence, FindingDraft } from './detector';
-
-/** A transfer as rm_units.transfers keeps it: the facts of the moment it was recorded. */
-interface Transfer {
-  eventId: string;
-  kind: TransferKind;
-  fromCitizenId: string | null;
-  toCitizenId: string | null;
-  priceVnd: number | null;
-  transferredAt: string;
-  handedOverAt: string | null;
-  fullyPaidAt: string | null;
-  handoverEventId: string | null;
-  /** The buyer's file with an "eligible" decision in force when the transfer was recorded. */
-  buyer: { applicationId: string; decisionEventId: string } | null;
-}
-
-interface UnitRow {
-  project_id: string;
-  unit_no: string;
-  province_code: string;
-  tenure: Tenure;
-  price_vnd: string;
-  release_event_id: string | null;
-  transfers: Transfer[];
-}
+import type { Tenure } from '../../src/allocation/domain/unit.events';
+import { calendarDay } from '../../src/shared/stated-date';
+import { streams } from '../../src/shared/streams';
+import type { TransferRecord, UnitRow } from '../engine/rows';
+import { detector, type Evidence, type FindingDraft } from './detector';
 
 interface Restriction {
   law: string;
@@ -38,10 +13,6 @@ interface Restriction {
   endsOn: string;
   note: string | null;
 }
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-/** The Vietnamese calendar day of a stated date (a bare day as written, an instant in UTC+7). */
-const calendarDay = (v: string) => (v.length === 10 ? v : new Date(Date.parse(v) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
 
 /** The same day `years` later; 29 February falls back to the 28th in a common year. */
 function anniversary(day: string, years: number): string {
@@ -57,7 +28,7 @@ const vnd = (n: number) => `${n.toLocaleString('en-US')} VND`;
  * was never recorded, from handover, which ends the restriction no later than the law would.
  * Rental stock: 10 years from handover (Art. 88(9) counts from acceptance, which the ledger does not hold).
  */
-function restrictionOf(t: Transfer, tenure: Tenure): Restriction | null {
+function restrictionOf(t: TransferRecord, tenure: Tenure): Restriction | null {
   if (tenure === 'rent') {
     if (t.kind !== 'resale' || !t.handedOverAt) return null;
     const startsOn = calendarDay(t.handedOverAt);
@@ -72,7 +43,7 @@ function restrictionOf(t: Transfer, tenure: Tenure): Restriction | null {
 }
 
 /** What this transfer broke, if it fell inside its restriction. */
-function violationsOf(t: Transfer, tenure: Tenure, originalPrice: number): string[] {
+function violationsOf(t: TransferRecord, tenure: Tenure, originalPrice: number): string[] {
   if (tenure === 'rent') return ['rental-stock-sold'];
   const violations: string[] = [];
   // Within the restriction a unit may go only to the investor or an eligible buyer (Art. 89(1)(d)).
@@ -81,7 +52,7 @@ function violationsOf(t: Transfer, tenure: Tenure, originalPrice: number): strin
   return violations;
 }
 
-function summaryOf(u: UnitRow, t: Transfer, r: Restriction, violations: string[], originalPrice: number): string {
+function summaryOf(u: UnitRow, t: TransferRecord, r: Restriction, violations: string[], originalPrice: number): string {
   const unit = `${u.tenure === 'rent' ? 'Rental unit' : 'Unit'} ${u.unit_no} of project ${u.project_id}`;
   const act = t.kind === 'return-to-investor' ? 'returned to the investor' : `resold to ${t.toCitizenId ?? 'an unnamed buyer'}`;
   const what = [
@@ -106,24 +77,19 @@ function summaryOf(u: UnitRow, t: Transfer, r: Restriction, violations: string[]
  * goes back to the investor or the state: the recovery that Art. 88(10) orders for a void sale.
  * Severity: high when the sale is void (ineligible buyer, rental stock), medium for price alone.
  */
-export const earlyResale: Detector = {
+export const earlyResale = detector({
   name: 'early-resale',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type !== 'UnitTransferred' || !event.stream.startsWith('unit-')) return [];
-    const d = as<UnitTransferred>(event);
-    return [`${d.projectId}.${d.unitNo}`];
+  keysOf(event) {
+    return event.kind === 'unit' && event.type === 'UnitTransferred' ? [`${event.data.projectId}.${event.data.unitNo}`] : [];
   },
 
-  async evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]> {
+  evaluate(key, state): FindingDraft[] {
     const dot = key.indexOf('.');
-    const [u] = (await tx.query(
-      `SELECT project_id, unit_no, province_code, tenure, price_vnd, release_event_id, transfers FROM rm_units WHERE project_id = $1 AND unit_no = $2`,
-      [key.slice(0, dot), key.slice(dot + 1)],
-    )) as UnitRow[];
+    const u = state.unit(key.slice(0, dot), key.slice(dot + 1));
     if (!u) return [];
-    const stream = `unit-${key}`;
-    const originalPrice = Number(u.price_vnd);
+    const stream = streams.unit(u.project_id, u.unit_no);
+    const originalPrice = u.price_vnd;
     return u.transfers.flatMap((t, i): FindingDraft[] => {
       const recovered = t.kind === 'resale' && u.transfers.slice(i + 1).some((l) => l.kind === 'return-to-investor' || l.kind === 'return-to-state');
       const r = restrictionOf(t, u.tenure);
@@ -132,7 +98,7 @@ export const earlyResale: Detector = {
       if (violations.length === 0) return [];
       const evidence: Evidence[] = [
         ...[u.release_event_id, t.handoverEventId, t.eventId].filter((id) => id !== null).map((eventId) => ({ eventId, stream })),
-        ...(t.buyer ? [{ eventId: t.buyer.decisionEventId, stream: `application-${t.buyer.applicationId}` }] : []),
+        ...(t.buyer?.decisionEventId ? [{ eventId: t.buyer.decisionEventId, stream: streams.application(t.buyer.applicationId) }] : []),
       ];
       return [
         {
@@ -151,4 +117,4 @@ export const earlyResale: Detector = {
       ];
     });
   },
-};
+});

@@ -1,50 +1,42 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
-import type { Detector, Evidence, FindingDraft } from './detector';
+import { streams } from '../../src/shared/streams';
+import { byRecordedAt, compareText } from '../engine/compare-text';
+import type { LedgerState } from '../engine/ledger-state';
+import type { ApplicationRow, PersonRow } from '../engine/rows';
+import { detector, type Evidence, type FindingDraft } from './detector';
 
-interface Link {
-  application_id: string;
-  applicant_id: string;
-  role_a: string;
-  role_b: string;
-  event_a: string;
-  event_b: string;
-}
-interface Claim { citizen_id: string; claim_id: string; project_id: string; unit_no: string; province_code: string; claimed_event_id: string }
-interface LiveFile { citizen_id: string; application_id: string; project_id: string; submitted_event_id: string }
+const NAME = 'household-double-benefit';
 
 /** The pair a finding is about, one key per unordered pair so the finding has one id whichever side moved. */
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
+const hasLiveClaim = (state: LedgerState, citizenId: string) => state.claimsOfCitizen(citizenId).some((c) => c.live);
+
 /**
  * Every pair of a citizen in `ids` with someone declared in one file with them (withdrawn files
  * too: the link may just have gone) where one of the two holds a live benefit: without one no
- * finding can hold, and the findings that just stopped holding come back through openKeysOn.
+ * finding can hold, and the findings that just stopped holding come back through the open ones.
  */
-async function pairsOf(ids: string[], tx: EntityManager): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = (await tx.query(
-    `SELECT DISTINCT p1.citizen_id AS a, p2.citizen_id AS b FROM rm_people p1 JOIN rm_people p2 USING (application_id)
-     WHERE p1.citizen_id = ANY($1) AND p2.citizen_id <> p1.citizen_id
-       AND EXISTS (SELECT 1 FROM rm_claims c WHERE c.live AND c.citizen_id IN (p1.citizen_id, p2.citizen_id))`,
-    [ids],
-  )) as { a: string; b: string }[];
-  return rows.map((r) => pairKey(r.a, r.b));
+function pairsOf(state: LedgerState, ids: readonly string[]): string[] {
+  const pairs = new Set<string>();
+  for (const id of new Set(ids)) {
+    for (const p1 of state.peopleOfCitizen(id)) {
+      for (const p2 of state.peopleOfApplication(p1.application_id)) {
+        if (p2.citizen_id === p1.citizen_id) continue;
+        if (hasLiveClaim(state, p1.citizen_id) || hasLiveClaim(state, p2.citizen_id)) pairs.add(pairKey(p1.citizen_id, p2.citizen_id));
+      }
+    }
+  }
+  return [...pairs];
 }
 
-/** Findings resting on a stream whose people may have left it (an amendment, a withdrawal): they must be looked at again. */
-async function openKeysOn(stream: string, tx: EntityManager): Promise<string[]> {
-  const rows = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
-    'household-double-benefit', stream,
-  ])) as { finding_key: string }[];
-  return rows.map((r) => r.finding_key);
-}
+interface Link { application: ApplicationRow; a: PersonRow; b: PersonRow }
 
 function relation(link: Link, a: string, b: string): string {
-  if (link.role_a === 'applicant') return `${b} is declared as the ${link.role_b} of ${a} in application ${link.application_id}`;
-  if (link.role_b === 'applicant') return `${a} is declared as the ${link.role_a} of ${b} in application ${link.application_id}`;
-  return `both are declared in the household of ${link.applicant_id} in application ${link.application_id}`;
+  const id = link.application.application_id;
+  if (link.a.role === 'applicant') return `${b} is declared as the ${link.b.role} of ${a} in application ${id}`;
+  if (link.b.role === 'applicant') return `${a} is declared as the ${link.a.role} of ${b} in application ${id}`;
+  return `both are declared in the household of ${link.application.citizen_id} in application ${id}`;
 }
 
 /**
@@ -58,50 +50,32 @@ function relation(link: Link, a: string, b: string): string {
  * Closes when the claim is released, the other file is withdrawn or refused, or an amendment
  * removes the link.
  */
-export const householdDoubleBenefit: Detector = {
-  name: 'household-double-benefit',
+export const householdDoubleBenefit = detector({
+  name: NAME,
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  keysOf(event, state) {
     let ids: string[];
-    switch (event.type) {
-      case 'BenefitClaimed':
-      case 'BenefitReleased':
-        ids = [event.data.citizenId as string];
-        break;
-      case 'ApplicationSubmitted':
-      case 'ApplicationAmended':
-      case 'ApplicationWithdrawn':
-      case 'EligibilityDecided': {
-        const rows = (await tx.query('SELECT citizen_id FROM rm_people WHERE application_id = $1', [event.data.applicationId])) as { citizen_id: string }[];
-        ids = rows.map((r) => r.citizen_id);
-        break;
-      }
-      default:
-        return [];
-    }
-    return [...new Set([...(await pairsOf(ids, tx)), ...(await openKeysOn(event.stream, tx))])].sort();
+    if (event.kind === 'person') ids = [event.data.citizenId];
+    else if (event.kind === 'application' && (event.type === 'ApplicationSubmitted' || event.type === 'ApplicationAmended'
+      || event.type === 'ApplicationWithdrawn' || event.type === 'EligibilityDecided')) {
+      ids = state.peopleOfApplication(event.data.applicationId).map((p) => p.citizen_id);
+    } else return [];
+    return [...new Set([...pairsOf(state, ids), ...state.openFindingKeysOn(NAME, event.stream)])].sort();
   },
 
-  async evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]> {
+  evaluate(key, state): FindingDraft[] {
     const [a, b] = key.split('|');
-    const links = (await tx.query(
-      `SELECT f.application_id, f.citizen_id AS applicant_id, pa.role AS role_a, pb.role AS role_b, pa.event_id AS event_a, pb.event_id AS event_b
-       FROM rm_people pa JOIN rm_people pb USING (application_id) JOIN rm_applications f USING (application_id)
-       WHERE pa.citizen_id = $1 AND pb.citizen_id = $2 AND f.status <> 'withdrawn' ORDER BY f.recorded_at, f.application_id`,
-      [a, b],
-    )) as Link[];
+    const links: Link[] = [];
+    for (const pa of state.peopleOfCitizen(a)) {
+      const pb = state.person(b, pa.application_id);
+      const application = state.application(pa.application_id);
+      if (pb && application && application.status !== 'withdrawn') links.push({ application, a: pa, b: pb });
+    }
     if (links.length === 0) return [];
-    const claims = (await tx.query(
-      `SELECT citizen_id, claim_id, project_id, unit_no, province_code, claimed_event_id FROM rm_claims
-       WHERE citizen_id = ANY($1) AND live ORDER BY citizen_id, claim_id`,
-      [[a, b]],
-    )) as Claim[];
-    const files = (await tx.query(
-      `SELECT citizen_id, application_id, project_id, submitted_event_id FROM rm_applications
-       WHERE citizen_id = ANY($1) AND status = 'open' AND (decision IS NULL OR decision->>'outcome' <> 'ineligible')
-       ORDER BY citizen_id, recorded_at, application_id`,
-      [[a, b]],
-    )) as LiveFile[];
+    links.sort((x, y) => byRecordedAt(x.application, y.application));
+    const claims = [a, b].sort(compareText).flatMap((id) => state.claimsOfCitizen(id).filter((c) => c.live).sort((x, y) => compareText(x.claim_id, y.claim_id)));
+    const files = [a, b].sort(compareText).flatMap((id) => state.applicationsOfCitizen(id)
+      .filter((f) => f.status === 'open' && f.decision?.outcome !== 'ineligible').sort(byRecordedAt));
     const claimsOf = (id: string) => claims.filter((c) => c.citizen_id === id);
     const filesOf = (id: string) => files.filter((f) => f.citizen_id === id);
     // The beneficiary: the one with a live claim (a first when both have one).
@@ -114,10 +88,10 @@ export const householdDoubleBenefit: Detector = {
     const add = (e: Evidence): void => {
       if (!evidence.some((x) => x.eventId === e.eventId)) evidence.push(e);
     };
-    for (const c of claimsOf(beneficiary)) add({ eventId: c.claimed_event_id, stream: `person-${beneficiary}` });
-    for (const l of links) for (const eventId of [l.event_a, l.event_b]) add({ eventId, stream: `application-${l.application_id}` });
-    for (const c of claimsOf(other)) add({ eventId: c.claimed_event_id, stream: `person-${other}` });
-    if (!bothBenefit) for (const f of filesOf(other)) add({ eventId: f.submitted_event_id, stream: `application-${f.application_id}` });
+    for (const c of claimsOf(beneficiary)) add({ eventId: c.claimed_event_id, stream: streams.person(beneficiary) });
+    for (const l of links) for (const eventId of [l.a.event_id, l.b.event_id]) add({ eventId, stream: streams.application(l.application.application_id) });
+    for (const c of claimsOf(other)) add({ eventId: c.claimed_event_id, stream: streams.person(other) });
+    if (!bothBenefit) for (const f of filesOf(other)) add({ eventId: f.submitted_event_id, stream: streams.application(f.application_id) });
 
     const held = claimsOf(beneficiary)[0];
     const also = bothBenefit
@@ -135,11 +109,11 @@ export const householdDoubleBenefit: Detector = {
         details: {
           beneficiary,
           member: other,
-          links: links.map((l) => ({ applicationId: l.application_id, roles: { [a]: l.role_a, [b]: l.role_b } })),
+          links: links.map((l) => ({ applicationId: l.application.application_id, roles: { [a]: l.a.role, [b]: l.b.role } })),
           claims: claims.map((c) => ({ citizenId: c.citizen_id, claimId: c.claim_id, projectId: c.project_id, unitNo: c.unit_no })),
           liveApplications: files.map((f) => ({ citizenId: f.citizen_id, applicationId: f.application_id, projectId: f.project_id })),
         },
       },
     ];
   },
-};
+});

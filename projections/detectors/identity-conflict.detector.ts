@@ -1,30 +1,33 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
 import { citizenIdContradictions } from '../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
-import type { Detector, Evidence, FindingDraft } from './detector';
+import { streams } from '../../src/shared/streams';
+import { byRecordedAt, compareText } from '../engine/compare-text';
+import type { LedgerState } from '../engine/ledger-state';
+import type { ApplicationRow, PersonRow } from '../engine/rows';
+import { detector, type Evidence, type FindingDraft } from './detector';
+
+const NAME = 'identity-conflict';
 
 /** One declaration of an identity: a citizen id with a name and birth date, in one file. */
-interface Declaration {
-  citizen_id: string;
-  application_id: string;
-  role: string;
-  full_name: string;
-  name_norm: string;
-  date_of_birth: string;
-  gender: string | null;
-  province_code: string;
-  event_id: string;
+interface Declaration { p: PersonRow; file: ApplicationRow }
+
+const identityOf = (d: Declaration) => `${d.p.name_norm}|${d.p.date_of_birth}`;
+const evidenceOf = (ds: Declaration[]): Evidence[] =>
+  [...new Map(ds.map((d) => [d.p.event_id, { eventId: d.p.event_id, stream: streams.application(d.p.application_id) }])).values()];
+const described = ({ p }: Declaration) => ({ applicationId: p.application_id, role: p.role, fullName: p.full_name, dateOfBirth: p.date_of_birth, gender: p.gender, eventId: p.event_id });
+const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null);
+
+/** A person's declarations in files the ledger holds. */
+function declarationsOf(people: PersonRow[], state: LedgerState): Declaration[] {
+  const ds: Declaration[] = [];
+  for (const p of people) {
+    const file = state.application(p.application_id);
+    if (file) ds.push({ p, file });
+  }
+  return ds;
 }
 
-const SELECT_DECLARATIONS = `SELECT p.citizen_id, p.application_id, p.role, p.full_name, p.name_norm, p.date_of_birth, p.gender, p.province_code, p.event_id
-  FROM rm_people p JOIN rm_applications a USING (application_id)`;
-
-const identityOf = (d: Declaration) => `${d.name_norm}|${d.date_of_birth}`;
-const evidenceOf = (ds: Declaration[]): Evidence[] =>
-  [...new Map(ds.map((d) => [d.event_id, { eventId: d.event_id, stream: `application-${d.application_id}` }])).values()];
-const described = (d: Declaration) => ({ applicationId: d.application_id, role: d.role, fullName: d.full_name, dateOfBirth: d.date_of_birth, gender: d.gender, eventId: d.event_id });
-const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null);
+const inFileOrder = (x: Declaration, y: Declaration) => byRecordedAt(x.file, y.file);
 
 /**
  * Detector 3: identity data that cannot all be true (Identification Law 2023 Art. 12: one id per
@@ -37,40 +40,41 @@ const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null)
  * withdrawn files too: an identity once declared stays declared. Closes when an amendment corrects
  * the household declaration that conflicted.
  */
-export const identityConflict: Detector = {
-  name: 'identity-conflict',
+export const identityConflict = detector({
+  name: NAME,
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
-    if (event.type !== 'ApplicationSubmitted' && !(event.type === 'ApplicationAmended' && (event.data.changes as { household?: unknown }).household)) return [];
-    const rows = (await tx.query(
-      `SELECT DISTINCT q.citizen_id FROM rm_people p JOIN rm_people q ON q.name_norm = p.name_norm AND q.date_of_birth = p.date_of_birth
-       WHERE p.application_id = $1`,
-      [event.data.applicationId],
-    )) as { citizen_id: string }[];
+  keysOf(event, state) {
+    if (event.kind !== 'application') return [];
+    if (event.type !== 'ApplicationSubmitted' && !(event.type === 'ApplicationAmended' && event.data.changes.household)) return [];
+    const ids = new Set<string>();
+    for (const p of state.peopleOfApplication(event.data.applicationId)) {
+      for (const q of state.peopleWithIdentity(p.name_norm, p.date_of_birth)) ids.add(q.citizen_id);
+    }
     // Findings that rested on a declaration an amendment has just replaced must be looked at again.
-    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
-      'identity-conflict', event.stream,
-    ])) as { finding_key: string }[];
-    return [...new Set([...rows.map((r) => r.citizen_id), ...open.map((r) => r.finding_key)])].sort();
+    for (const k of state.openFindingKeysOn(NAME, event.stream)) ids.add(k);
+    return [...ids].sort();
   },
 
-  async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const mine = (await tx.query(`${SELECT_DECLARATIONS} WHERE p.citizen_id = $1 ORDER BY a.recorded_at, p.application_id`, [citizenId])) as Declaration[];
+  evaluate(citizenId, state): FindingDraft[] {
+    const minePeople = state.peopleOfCitizen(citizenId);
+    const mine = declarationsOf(minePeople, state).sort(inFileOrder);
     if (mine.length === 0) return [];
-    const provinceCode = currentProvince(mine[mine.length - 1].province_code);
+    const provinceCode = currentProvince(mine[mine.length - 1].p.province_code);
     const drafts: FindingDraft[] = [];
 
-    const others = (await tx.query(
-      `${SELECT_DECLARATIONS} WHERE p.citizen_id COLLATE "C" > $1 AND (p.name_norm, p.date_of_birth) IN
-         (SELECT name_norm, date_of_birth FROM rm_people WHERE citizen_id = $1)
-       ORDER BY p.citizen_id, a.recorded_at, p.application_id`,
-      [citizenId],
-    )) as Declaration[];
-    for (const other of [...new Set(others.map((o) => o.citizen_id))]) {
-      const theirs = others.filter((o) => o.citizen_id === other);
+    const candidates = new Map<string, PersonRow>();
+    for (const m of minePeople) {
+      for (const q of state.peopleWithIdentity(m.name_norm, m.date_of_birth)) {
+        if (compareText(q.citizen_id, citizenId) > 0) candidates.set(`${q.citizen_id}\u0000${q.application_id}`, q);
+      }
+    }
+    const others = declarationsOf([...candidates.values()], state)
+      .sort((x, y) => compareText(x.p.citizen_id, y.p.citizen_id) || inFileOrder(x, y));
+    for (const other of [...new Set(others.map((o) => o.p.citizen_id))]) {
+      const theirs = others.filter((o) => o.p.citizen_id === other);
       const shared = mine.filter((m) => theirs.some((t) => identityOf(t) === identityOf(m)));
-      const { name_norm, date_of_birth } = theirs[0];
-      const names = (ds: Declaration[]) => [...new Set(ds.map((d) => `"${d.full_name.trim()}"`))].join(' / ');
+      const { name_norm, date_of_birth } = theirs[0].p;
+      const names = (ds: Declaration[]) => [...new Set(ds.map((d) => `"${d.p.full_name.trim()}"`))].join(' / ');
       drafts.push({
         discriminator: `same-identity:${other}`,
         severity: 'medium',
@@ -91,13 +95,13 @@ export const identityConflict: Detector = {
         citizenIds: [citizenId],
         evidence: evidenceOf(mine),
         summary: `Citizen id ${citizenId} is declared as ${identities.length} different people: ${identities
-          .map((m) => `"${m.full_name}" born ${m.date_of_birth} (application ${m.application_id})`).join(', ')}.`,
+          .map((m) => `"${m.p.full_name}" born ${m.p.date_of_birth} (application ${m.p.application_id})`).join(', ')}.`,
         details: { rule: 'declarations', declarations: mine.map(described) },
       });
     }
 
     const contradicted = mine
-      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.date_of_birth, gender: gender(m.gender) }) }))
+      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.p.date_of_birth, gender: gender(m.p.gender) }) }))
       .filter((c) => c.reasons.length > 0);
     if (contradicted.length > 0) {
       drafts.push({
@@ -112,4 +116,4 @@ export const identityConflict: Detector = {
     }
     return drafts;
   },
-};
+});

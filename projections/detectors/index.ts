@@ -1,4 +1,3 @@
-import type { Detector } from './detector';
 import { allocationWithoutEligibility } from './allocation-without-eligibility.detector';
 import { backdating } from './backdating.detector';
 import { conflictOfInterest } from './conflict-of-interest.detector';
@@ -12,8 +11,8 @@ import { overAllocation } from './over-allocation.detector';
 import { queueJump } from './queue-jump.detector';
 import { registryMismatch } from './registry-mismatch.detector';
 
-/** Every detector the ledger projection runs, in a fixed order (findings are reconciled in it). */
-export const DETECTORS: readonly Detector[] = [
+/** Every detector the ledger runs, in the fixed order findings are reconciled in: the one list of them. */
+export const DETECTORS = [
   duplicateApplicant,
   householdDoubleBenefit,
   identityConflict,
@@ -26,4 +25,7 @@ export const DETECTORS: readonly Detector[] = [
   landFundShortfall,
   backdating,
   overAllocation,
-];
+] as const;
+
+export type DetectorName = (typeof DETECTORS)[number]['name'];
+export const DETECTOR_NAMES: readonly DetectorName[] = DETECTORS.map((d) => d.name);

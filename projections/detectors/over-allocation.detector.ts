@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
-import type { UnitReleased, UnitTransferred } from '../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { as } from '../ledger/read-model';
-import type { Detector, FindingDraft } from './detector';
+import { streams } from '../../src/shared/streams';
+import { compareText } from '../engine/compare-text';
+import type { LedgerState } from '../engine/ledger-state';
+import type { ProjectRow, UnitRow } from '../engine/rows';
+import { detector, type FindingDraft } from './detector';
 
 /** Decree 100/2024 Art. 27: apartments of 25–70 m²; up to 10% of a project's units above 70 m², by at most 10%. */
 const MIN_M2 = 25;
@@ -10,34 +10,11 @@ const STANDARD_MAX_M2 = 70;
 const ABSOLUTE_MAX_M2 = 77;
 const LARGE_SHARE_PERCENT = 10;
 
-interface UnitRow {
-  project_id: string;
-  unit_no: string;
-  province_code: string;
-  floor_area_m2: number;
-  release_event_id: string | null;
-}
-
-interface ProjectRow {
-  province_code: string;
-  name: string;
-  planned_units: number;
-  released_units: number;
-  release_event_ids: string[];
-  unreleased_allocations: { allocationId: string; unitNo: string; eventId: string; stream: string }[];
-  allocated: number;
-  large: number;
-}
-
 const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
 const unitKey = (projectId: string, unitNo: string) => `unit:${projectId}.${unitNo}`;
 const projectKey = (projectId: string) => `project:${projectId}`;
 
-async function unitFindings(projectId: string, unitNo: string, tx: EntityManager): Promise<FindingDraft[]> {
-  const [u] = (await tx.query(
-    'SELECT project_id, unit_no, province_code, floor_area_m2, release_event_id FROM rm_units WHERE project_id = $1 AND unit_no = $2',
-    [projectId, unitNo],
-  )) as UnitRow[];
+function unitFindings(u: UnitRow | undefined): FindingDraft[] {
   if (!u || (u.floor_area_m2 >= MIN_M2 && u.floor_area_m2 <= ABSOLUTE_MAX_M2)) return [];
   const below = u.floor_area_m2 < MIN_M2;
   return [
@@ -46,30 +23,26 @@ async function unitFindings(projectId: string, unitNo: string, tx: EntityManager
       severity: 'medium',
       provinceCode: u.province_code,
       citizenIds: [],
-      evidence: u.release_event_id ? [{ eventId: u.release_event_id, stream: `unit-${projectId}.${unitNo}` }] : [],
+      evidence: u.release_event_id ? [{ eventId: u.release_event_id, stream: streams.unit(u.project_id, u.unit_no) }] : [],
       summary: below
-        ? `Unit ${unitNo} of project ${projectId} has ${u.floor_area_m2} m² of floor area, below the ${MIN_M2} m² minimum for social housing (Decree 100/2024 Art. 27).`
-        : `Unit ${unitNo} of project ${projectId} has ${u.floor_area_m2} m² of floor area, above the ${ABSOLUTE_MAX_M2} m² no social housing unit may exceed (${STANDARD_MAX_M2} m² plus 10%, Decree 100/2024 Art. 27).`,
+        ? `Unit ${u.unit_no} of project ${u.project_id} has ${u.floor_area_m2} m² of floor area, below the ${MIN_M2} m² minimum for social housing (Decree 100/2024 Art. 27).`
+        : `Unit ${u.unit_no} of project ${u.project_id} has ${u.floor_area_m2} m² of floor area, above the ${ABSOLUTE_MAX_M2} m² no social housing unit may exceed (${STANDARD_MAX_M2} m² plus 10%, Decree 100/2024 Art. 27).`,
       details: { floorAreaM2: u.floor_area_m2, limit: below ? 'minimum' : 'maximum', limitM2: below ? MIN_M2 : ABSOLUTE_MAX_M2 },
     },
   ];
 }
 
-async function projectFindings(projectId: string, tx: EntityManager): Promise<FindingDraft[]> {
-  const [p] = (await tx.query(
-    `SELECT province_code, name, planned_units, released_units, release_event_ids, unreleased_allocations,
-       (SELECT count(*) FROM rm_units u WHERE u.project_id = p.project_id AND u.allocation_id IS NOT NULL)::int AS allocated,
-       (SELECT count(*) FROM rm_units u WHERE u.project_id = p.project_id AND u.floor_area_m2 > ${STANDARD_MAX_M2})::int AS large
-     FROM rm_projects p WHERE project_id = $1`,
-    [projectId],
-  )) as ProjectRow[];
+function projectFindings(p: ProjectRow | undefined, state: LedgerState): FindingDraft[] {
   if (!p) return [];
+  const projectUnits = state.unitsOfProject(p.project_id);
+  const allocated = projectUnits.filter((u) => u.allocation_id !== null);
+  const large = projectUnits.filter((u) => u.floor_area_m2 > STANDARD_MAX_M2);
   const drafts: FindingDraft[] = [];
-  const live = p.allocated + p.unreleased_allocations.length;
-  if (live > p.released_units) drafts.push(await overAllocated(projectId, p, live, tx));
+  const live = allocated.length + p.unreleased_allocations.length;
+  if (live > p.released_units) drafts.push(overAllocated(p, live, allocated));
   // The share is of the project's units as approved (planned); the write side refuses releases beyond them.
   const total = Math.max(p.planned_units, p.released_units);
-  if (p.large * 100 > total * LARGE_SHARE_PERCENT) drafts.push(await tooManyLarge(projectId, p, total, tx));
+  if (large.length * 100 > total * LARGE_SHARE_PERCENT) drafts.push(tooManyLarge(p, total, large));
   return drafts;
 }
 
@@ -77,26 +50,24 @@ async function projectFindings(projectId: string, tx: EntityManager): Promise<Fi
  * Evidence: the project's release batches, every allocation of a unit it never released, then the
  * latest allocations of released units (by stated decision date) as far as the excess reaches.
  */
-async function overAllocated(projectId: string, p: ProjectRow, live: number, tx: EntityManager): Promise<FindingDraft> {
+function overAllocated(p: ProjectRow, live: number, allocated: UnitRow[]): FindingDraft {
   const excess = live - p.released_units;
   const latest = Math.max(0, excess - p.unreleased_allocations.length);
-  const recent = (await tx.query(
-    `SELECT unit_no, allocation_id, allocation_event_id FROM rm_units WHERE project_id = $1 AND allocation_id IS NOT NULL
-     ORDER BY allocated_at DESC, unit_no DESC LIMIT $2`,
-    [projectId, latest],
-  )) as { unit_no: string; allocation_id: string; allocation_event_id: string }[];
+  const recent = [...allocated]
+    .sort((x, y) => compareText(y.allocated_at ?? '', x.allocated_at ?? '') || compareText(y.unit_no, x.unit_no))
+    .slice(0, latest);
   return {
     discriminator: 'allocations',
     severity: 'high',
     provinceCode: p.province_code,
     citizenIds: [],
     evidence: [
-      ...p.release_event_ids.map((eventId) => ({ eventId, stream: `project-${projectId}` })),
+      ...p.release_event_ids.map((eventId) => ({ eventId, stream: streams.project(p.project_id) })),
       ...p.unreleased_allocations.map((a) => ({ eventId: a.eventId, stream: a.stream })),
-      ...recent.map((r) => ({ eventId: r.allocation_event_id, stream: `unit-${projectId}.${r.unit_no}` })),
+      ...recent.map((r) => ({ eventId: r.allocation_event_id ?? '', stream: streams.unit(p.project_id, r.unit_no) })),
     ],
     summary:
-      `Project ${p.name} (${projectId}) holds ${live} live allocations but released only ${units(p.released_units)}` +
+      `Project ${p.name} (${p.project_id}) holds ${live} live allocations but released only ${units(p.released_units)}` +
       (p.unreleased_allocations.length > 0 ? `; ${units(p.unreleased_allocations.length)} allocated ${p.unreleased_allocations.length === 1 ? 'was' : 'were'} never released.` : '.'),
     details: {
       releasedUnits: p.released_units,
@@ -108,20 +79,17 @@ async function overAllocated(projectId: string, p: ProjectRow, live: number, tx:
   };
 }
 
-async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx: EntityManager): Promise<FindingDraft> {
-  const large = (await tx.query(
-    `SELECT unit_no, floor_area_m2, release_event_id FROM rm_units WHERE project_id = $1 AND floor_area_m2 > ${STANDARD_MAX_M2} ORDER BY unit_no`,
-    [projectId],
-  )) as Omit<UnitRow, 'project_id' | 'province_code'>[];
+function tooManyLarge(p: ProjectRow, total: number, largeUnits: UnitRow[]): FindingDraft {
+  const large = [...largeUnits].sort((x, y) => compareText(x.unit_no, y.unit_no));
   const allowed = Math.floor((total * LARGE_SHARE_PERCENT) / 100);
   return {
     discriminator: 'large-unit-share',
     severity: 'medium',
     provinceCode: p.province_code,
     citizenIds: [],
-    evidence: large.filter((u) => u.release_event_id !== null).map((u) => ({ eventId: u.release_event_id as string, stream: `unit-${projectId}.${u.unit_no}` })),
+    evidence: large.flatMap((u) => (u.release_event_id !== null ? [{ eventId: u.release_event_id, stream: streams.unit(p.project_id, u.unit_no) }] : [])),
     summary:
-      `Project ${p.name} (${projectId}) has ${large.length} of its ${total} units above ${STANDARD_MAX_M2} m² ` +
+      `Project ${p.name} (${p.project_id}) has ${large.length} of its ${total} units above ${STANDARD_MAX_M2} m² ` +
       `(${((large.length * 100) / total).toFixed(1)}%); at most ${LARGE_SHARE_PERCENT}% (${units(allowed)}) may exceed it (Decree 100/2024 Art. 27).`,
     details: {
       projectUnits: total,
@@ -145,35 +113,35 @@ async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx:
  * count back). Severity: high for over-allocation (units handed out that do not exist), medium for
  * floor-area breaches (a design fault to correct, not a benefit taken).
  */
-export const overAllocation: Detector = {
+export const overAllocation = detector({
   name: 'over-allocation',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    const projectId = typeof event.data.projectId === 'string' ? event.data.projectId : null;
-    if (projectId === null) return [];
-    if (event.stream.startsWith('project-')) {
-      return event.type === 'ProjectRegistered' || event.type === 'UnitsReleased' ? [projectKey(projectId)] : [];
+  keysOf(event) {
+    if (event.kind === 'project') {
+      return event.type === 'ProjectRegistered' || event.type === 'UnitsReleased' ? [projectKey(event.data.projectId)] : [];
     }
-    if (!event.stream.startsWith('unit-')) return [];
+    if (event.kind !== 'unit') return [];
+    const projectId = event.data.projectId;
     switch (event.type) {
-      case 'UnitReleased': {
-        const d = as<UnitReleased>(event);
-        return [unitKey(projectId, d.unitNo), ...(d.floorAreaM2 > STANDARD_MAX_M2 ? [projectKey(projectId)] : [])];
-      }
+      case 'UnitReleased':
+        return [unitKey(projectId, event.data.unitNo), ...(event.data.floorAreaM2 > STANDARD_MAX_M2 ? [projectKey(projectId)] : [])];
       case 'UnitAllocated':
       case 'AllocationRevoked':
         return [projectKey(projectId)];
       case 'UnitTransferred':
-        return as<UnitTransferred>(event).kind.startsWith('return-') ? [projectKey(projectId)] : [];
+        return event.data.kind.startsWith('return-') ? [projectKey(projectId)] : [];
       default:
         return [];
     }
   },
 
-  async evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]> {
-    if (key.startsWith('project:')) return projectFindings(key.slice('project:'.length), tx);
+  evaluate(key, state): FindingDraft[] {
+    if (key.startsWith('project:')) {
+      const projectId = key.slice('project:'.length);
+      return projectFindings(state.project(projectId), state);
+    }
     const ref = key.slice('unit:'.length);
     const dot = ref.indexOf('.');
-    return unitFindings(ref.slice(0, dot), ref.slice(dot + 1), tx);
+    return unitFindings(state.unit(ref.slice(0, dot), ref.slice(dot + 1)));
   },
-};
+});

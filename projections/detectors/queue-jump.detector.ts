@@ -1,33 +1,7 @@
-import type { EntityManager } from 'typeorm';
-import type { AllocationRevoked } from '../../src/allocation/domain/unit.events';
-import type { ApplicationUnitAllocated } from '../../src/applications/domain/application.events';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { as } from '../ledger/read-model';
-import type { Detector, Evidence, FindingDraft } from './detector';
-
-interface AllocatedFile {
-  application_id: string;
-  project_id: string;
-  province_code: string;
-  citizen_id: string;
-  tenure: string;
-  priority_rank: number | null;
-  rank_method: string | null;
-  rank_event_id: string | null;
-  allocation_id: string | null;
-  unit_no: string | null;
-  /** The allocation the unit holds now, and the unit stream's event that recorded it. */
-  unit_allocation_id: string | null;
-  allocation_event_id: string | null;
-}
-
-interface WaitingFile {
-  application_id: string;
-  citizen_id: string;
-  priority_rank: number;
-  rank_method: string;
-  rank_event_id: string;
-}
+import { streams } from '../../src/shared/streams';
+import { compareText } from '../engine/compare-text';
+import type { Evidence } from '../engine/rows';
+import { detector, type FindingDraft } from './detector';
 
 const rankOf = (rank: number | null, method: string | null) => (rank === null ? 'not ranked' : `rank ${rank} by ${method}`);
 
@@ -45,37 +19,30 @@ const rankOf = (rank: number | null, method: string | null) => (rank === null ? 
  * handover, closes nothing, so no later event re-judges the allocation against a changed queue.
  * Severity high: a unit given out of turn is a benefit taken from the person whose turn it was.
  */
-export const queueJump: Detector = {
+export const queueJump = detector({
   name: 'queue-jump',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type === 'UnitAllocated' && event.stream.startsWith('application-')) return [as<ApplicationUnitAllocated>(event).applicationId];
-    if (event.type === 'AllocationRevoked') return [as<AllocationRevoked>(event).applicationId];
+  keysOf(event) {
+    if (event.kind === 'application' && event.type === 'UnitAllocated') return [event.data.applicationId];
+    if (event.kind === 'unit' && event.type === 'AllocationRevoked') return [event.data.applicationId];
     return [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [a] = (await tx.query(
-      `SELECT a.application_id, a.project_id, a.province_code, a.citizen_id, a.tenure, a.priority_rank, a.rank_method, a.rank_event_id,
-         a.allocation_id, a.unit_no, u.allocation_id AS unit_allocation_id, u.allocation_event_id
-       FROM rm_applications a LEFT JOIN rm_units u ON u.project_id = a.project_id AND u.unit_no = a.unit_no
-       WHERE a.application_id = $1`,
-      [applicationId],
-    )) as AllocatedFile[];
+  evaluate(applicationId, state): FindingDraft[] {
+    const a = state.application(applicationId);
+    const u = a?.unit_no != null ? state.unit(a.project_id, a.unit_no) : undefined;
     // Not allocated, or the unit no longer holds this allocation (revoked): nothing stands.
-    if (!a?.allocation_id || a.unit_allocation_id !== a.allocation_id || !a.allocation_event_id) return [];
-    const waiting = (await tx.query(
-      `SELECT application_id, citizen_id, priority_rank, rank_method, rank_event_id FROM rm_applications
-       WHERE project_id = $1 AND tenure = $2 AND application_id <> $3 AND status = 'open' AND decision->>'outcome' = 'eligible'
-         AND priority_rank IS NOT NULL AND ($4::int IS NULL OR priority_rank < $4::int)
-       ORDER BY priority_rank, application_id`,
-      [a.project_id, a.tenure, applicationId, a.priority_rank],
-    )) as WaitingFile[];
+    if (!a?.allocation_id || !u || u.allocation_id !== a.allocation_id || !u.allocation_event_id) return [];
+    const rank = a.priority_rank;
+    const waiting = state.applicationsOfProject(a.project_id)
+      .filter((w) => w.tenure === a.tenure && w.application_id !== applicationId && w.status === 'open' && w.decision?.outcome === 'eligible'
+        && w.priority_rank !== null && (rank === null || w.priority_rank < rank))
+      .sort((x, y) => (x.priority_rank ?? 0) - (y.priority_rank ?? 0) || compareText(x.application_id, y.application_id));
     if (waiting.length === 0) return [];
     const evidence: Evidence[] = [
-      { eventId: a.allocation_event_id, stream: `unit-${a.project_id}.${a.unit_no}` },
-      ...(a.rank_event_id ? [{ eventId: a.rank_event_id, stream: `application-${applicationId}` }] : []),
-      ...waiting.map((w) => ({ eventId: w.rank_event_id, stream: `application-${w.application_id}` })),
+      { eventId: u.allocation_event_id, stream: streams.unit(a.project_id, u.unit_no) },
+      ...(a.rank_event_id ? [{ eventId: a.rank_event_id, stream: streams.application(applicationId) }] : []),
+      ...waiting.map((w) => ({ eventId: w.rank_event_id ?? '', stream: streams.application(w.application_id) })),
     ];
     return [
       {
@@ -85,13 +52,13 @@ export const queueJump: Detector = {
         citizenIds: [a.citizen_id, ...waiting.map((w) => w.citizen_id)],
         evidence,
         summary:
-          `Unit ${a.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
+          `Unit ${u.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
           `while ${waiting.length} better-ranked eligible application${waiting.length > 1 ? 's' : ''} of the same project and tenure ` +
           `(${a.tenure}) waited: ${waiting.map((w) => `${w.application_id} (${rankOf(w.priority_rank, w.rank_method)})`).join(', ')}.`,
         details: {
           allocationId: a.allocation_id,
           projectId: a.project_id,
-          unitNo: a.unit_no,
+          unitNo: u.unit_no,
           tenure: a.tenure,
           allocatedRank: a.priority_rank,
           allocatedRankMethod: a.rank_method,
@@ -100,4 +67,4 @@ export const queueJump: Detector = {
       },
     ];
   },
-};
+});

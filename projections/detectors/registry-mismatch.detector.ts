@@ -1,42 +1,25 @@
-import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import type { PersonCheck } from '../../src/population/domain/population-check.events';
 import { problemsOf } from '../../src/population/domain/check-problems';
-import type { Detector, FindingDraft } from './detector';
-
-interface CheckedFile {
-  application_id: string;
-  province_code: string;
-  citizen_id: string;
-  decision: { outcome: string; eventId: string; recordedAt: string } | null;
-  submitted_event_id: string;
-  check_event_id: string;
-  check_recorded_at: string;
-  persons: PersonCheck[];
-}
+import { streams } from '../../src/shared/streams';
+import { detector, type FindingDraft } from './detector';
 
 /**
  * Detector 4: the police check says a person of the file is unknown, deceased, owns housing, or
  * lives in another household than declared (POLICY.md "Who verifies what"); and an "eligible"
  * decision recorded after such a check is a finding of its own. A later clean check closes them.
  */
-export const registryMismatch: Detector = {
+export const registryMismatch = detector({
   name: 'registry-mismatch',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    return event.type === 'PopulationCheckRecorded' || event.type === 'EligibilityDecided' ? [event.data.applicationId as string] : [];
+  keysOf(event) {
+    return event.kind === 'application' && (event.type === 'PopulationCheckRecorded' || event.type === 'EligibilityDecided') ? [event.data.applicationId] : [];
   },
 
-  async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
-      `SELECT a.application_id, a.province_code, a.citizen_id, a.decision, a.submitted_event_id, c.event_id AS check_event_id,
-         c.recorded_at AS check_recorded_at, c.persons
-       FROM rm_applications a JOIN rm_population_checks c USING (application_id) WHERE a.application_id = $1`,
-      [applicationId],
-    )) as CheckedFile[];
-    if (!file) return [];
-    const checkEvidence = { eventId: file.check_event_id, stream: `application-${applicationId}` };
-    const drafts: FindingDraft[] = file.persons.flatMap((p) =>
+  evaluate(applicationId, state): FindingDraft[] {
+    const file = state.application(applicationId);
+    const check = state.populationCheck(applicationId);
+    if (!file || !check) return [];
+    const checkEvidence = { eventId: check.event_id, stream: streams.application(applicationId) };
+    const drafts: FindingDraft[] = check.persons.flatMap((p) =>
       problemsOf(p).map((m) => ({
         discriminator: `${p.citizenId}:${m.kind}`,
         severity: m.severity,
@@ -48,17 +31,17 @@ export const registryMismatch: Detector = {
       })),
     );
     const decision = file.decision;
-    if (drafts.length > 0 && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(file.check_recorded_at)) {
+    if (drafts.length > 0 && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(check.recorded_at)) {
       drafts.push({
         discriminator: 'eligible-after-failed-check',
         severity: 'high',
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
-        evidence: [checkEvidence, { eventId: decision.eventId, stream: `application-${applicationId}` }],
+        evidence: [checkEvidence, { eventId: decision.eventId, stream: streams.application(applicationId) }],
         summary: `Application ${applicationId} was decided eligible after a police check that found ${drafts.length} problem(s)`,
         details: { problems: drafts.map((d) => d.details.kind) },
       });
     }
     return drafts;
   },
-};
+});

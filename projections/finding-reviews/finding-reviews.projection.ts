@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../src/event-store/event-store.port';
-import type { FindingReviewed } from '../../src/inspection/domain/finding.events';
-import { as } from '../ledger/read-model';
+import { toLedgerEvent } from '../engine/ledger-event';
 import type { Projection } from '../runner/projection';
 
 /**
@@ -14,9 +13,10 @@ export class FindingReviewsProjection implements Projection {
   readonly tables = ['finding_reviews'];
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    for (const event of events) {
-      if (event.type !== 'FindingReviewed' || !event.stream.startsWith('finding-')) continue;
-      const d = as<FindingReviewed>(event);
+    for (const stored of events) {
+      const event = toLedgerEvent(stored);
+      if (event.kind !== 'finding') continue;
+      const d = event.data;
       // Keyed by event id: a batch replayed after a crash cannot add a review twice.
       await tx.query(
         `INSERT INTO finding_reviews (event_id, finding_id, verdict, note, reviewed_by, reviewed_at)

@@ -1,66 +1,54 @@
-import type { EntityManager } from 'typeorm';
-import type { LandFundHandedOver, LandFundObligationRegistered, LandFundPaidInLieu } from '../../src/land-fund/domain/land-fund.events';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { as } from '../ledger/read-model';
-
-/** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { calendarDay } from '../../src/shared/stated-date';
+import type { LedgerEvent } from '../engine/ledger-event';
+import type { LedgerState } from '../engine/ledger-state';
 
 /** rm_land_fund: each commercial project's 20% obligation, what discharged it, and when it was first seen overdue. */
-export async function applyLandFundEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
-  await applyObligationEvent(event, tx);
-  await markOverdue(event, tx);
+export function applyLandFundEvent(state: LedgerState, event: LedgerEvent): void {
+  applyObligationEvent(state, event);
+  markOverdue(state, event);
 }
 
 /**
  * The ledger's clock is its log: every event, whatever its stream, is a tick at its recorded time.
  * An obligation still undischarged on a day after its due date (in Vietnam, UTC+7) is marked with
  * the first event that saw it so, once. Judging by recorded time, never the wall clock, keeps a
- * replay identical (detector 10, land-fund-shortfall). One statement on a partial index of the
- * obligations not yet seen overdue.
+ * replay identical (detector 10, land-fund-shortfall). The obligations awaiting their date sit on
+ * a heap by due date, so a tick costs nothing until one falls due.
  */
-async function markOverdue(event: StoredEvent, tx: EntityManager): Promise<void> {
-  const recordedAt = event.metadata.recordedAt;
-  const instant = Date.parse(recordedAt);
-  if (Number.isNaN(instant)) return;
-  const day = new Date(instant + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-  await tx.query(
-    `UPDATE rm_land_fund SET overdue_event_id = $1, overdue_seen_at = $2 WHERE NOT discharged AND overdue_event_id IS NULL AND due_date < $3`,
-    [event.eventId, recordedAt, day],
-  );
+function markOverdue(state: LedgerState, event: LedgerEvent): void {
+  if (Number.isNaN(Date.parse(event.recordedAt))) return;
+  const day = calendarDay(event.recordedAt);
+  for (const id of state.awaitingDue.popBefore(day)) {
+    const o = state.obligation(id);
+    if (!o || o.discharged || o.overdue_event_id !== null || !(o.due_date < day)) continue;
+    state.markOverdue(o, event.eventId, event.recordedAt);
+  }
 }
 
-async function applyObligationEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
-  switch (event.type) {
-    case 'LandFundObligationRegistered': {
-      const d = as<LandFundObligationRegistered>(event);
-      await tx.query(
-        `INSERT INTO rm_land_fund (commercial_project_id, name, province_code, required_area_m2, due_date, event_ids)
-         VALUES ($1, $2, $3, $4, $5, ARRAY[$6::uuid])`,
-        [d.commercialProjectId, d.name, d.provinceCode, d.requiredAreaM2, d.dueDate, event.eventId],
-      );
-      return;
-    }
-    case 'LandFundHandedOver': {
-      const d = as<LandFundHandedOver>(event);
-      await tx.query(
-        `UPDATE rm_land_fund SET handed_over_m2 = handed_over_m2 + $2, discharged = handed_over_m2 + $2 >= required_area_m2,
-           event_ids = event_ids || $3::uuid WHERE commercial_project_id = $1`,
-        [d.commercialProjectId, d.areaM2, event.eventId],
-      );
-      return;
-    }
-    case 'LandFundPaidInLieu': {
-      const d = as<LandFundPaidInLieu>(event);
-      // Paying the fee in lieu discharges the whole obligation (Decree 261/2025 amending Decree 100 Art. 19).
-      await tx.query(
-        `UPDATE rm_land_fund SET paid_in_lieu_vnd = paid_in_lieu_vnd + $2, discharged = true, event_ids = event_ids || $3::uuid
-         WHERE commercial_project_id = $1`,
-        [d.commercialProjectId, d.amountVnd, event.eventId],
-      );
-      return;
-    }
-    default:
-      return;
+function applyObligationEvent(state: LedgerState, event: LedgerEvent): void {
+  if (event.kind !== 'landfund') return;
+  if (event.type === 'LandFundObligationRegistered') {
+    const d = event.data;
+    const o = {
+      commercial_project_id: d.commercialProjectId, name: d.name, province_code: d.provinceCode, required_area_m2: d.requiredAreaM2, handed_over_m2: 0,
+      paid_in_lieu_vnd: 0, discharged: false, due_date: d.dueDate, event_ids: [event.eventId], overdue_event_id: null, overdue_seen_at: null,
+    };
+    state.landFund.put(o);
+    state.awaitIfDue(o);
+    return;
   }
+  const o = state.obligation(event.data.commercialProjectId);
+  if (!o) return;
+  if (event.type === 'LandFundHandedOver') {
+    o.handed_over_m2 += event.data.areaM2;
+    // The handed-over area decides alone, even after a payment in lieu (the rule as the oracle states it).
+    o.discharged = o.handed_over_m2 >= o.required_area_m2;
+  } else {
+    o.paid_in_lieu_vnd += event.data.amountVnd;
+    // Paying the fee in lieu discharges the whole obligation (Decree 261/2025 amending Decree 100 Art. 19).
+    o.discharged = true;
+  }
+  o.event_ids = [...o.event_ids, event.eventId];
+  state.landFund.touch(o);
+  state.awaitIfDue(o);
 }

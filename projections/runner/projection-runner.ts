@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { EventStore } from '../../src/event-store/event-store.port';
+import type { EventStore, LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
 
@@ -46,6 +46,7 @@ export class ProjectionRunner {
         for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
         await deleteCheckpoint(tx, projection.name);
       });
+      projection.reset?.();
       return this.applyUntilHead(projection, options);
     });
   }
@@ -54,7 +55,7 @@ export class ProjectionRunner {
    * Keeps the projection current: waits to be its only writer (another instance may lead), then
    * tails the log from its checkpoint, each batch committed with its checkpoint.
    */
-  live(projection: Projection, onError: (error: unknown) => void): LiveProjection {
+  live(projection: Projection, onError: (error: unknown) => void, onApplied: (next: LogPosition) => void = () => undefined): LiveProjection {
     let stopped = false;
     let stopCurrent: () => Promise<void> = async () => undefined;
     let wake: () => void = () => undefined;
@@ -75,15 +76,15 @@ export class ProjectionRunner {
           });
           continue;
         }
+        projection.reset?.();
         const after = await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name));
         const finished = new Promise<void>((resolve) => {
           const subscription = this.store.subscribeToAll({
             after,
-            onBatch: (events, next) =>
-              this.dataSource.transaction(async (tx) => {
-                await projection.apply(events, tx);
-                await writeCheckpoint(tx, projection.name, next);
-              }),
+            onBatch: async (events, next) => {
+              await this.applyBatch(projection, events, next);
+              onApplied(next);
+            },
             onError: (error) => {
               onError(error);
               resolve();
@@ -115,15 +116,33 @@ export class ProjectionRunner {
 
   /** Applies one batch after the checkpoint; returns how many events it read (0: up to date). */
   async step(projection: Projection, batchSize: number): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
-      const after = await readCheckpoint(tx, projection.name);
-      const { events, next } = await this.store.readAll({ after, limit: batchSize });
-      if (events.length === 0) return 0;
-      await projection.apply(events, tx);
-      await writeCheckpoint(tx, projection.name, next);
-      return events.length;
-    });
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
+        const after = await readCheckpoint(tx, projection.name);
+        const { events, next } = await this.store.readAll({ after, limit: batchSize });
+        if (events.length === 0) return 0;
+        await projection.apply(events, tx);
+        await writeCheckpoint(tx, projection.name, next);
+        return events.length;
+      });
+    } catch (error) {
+      projection.reset?.();
+      throw error;
+    }
+  }
+
+  /** One batch and its checkpoint in one transaction; a failure leaves the projection's memory as the tables are. */
+  private async applyBatch(projection: Projection, events: StoredEvent[], next: LogPosition): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        await projection.apply(events, tx);
+        await writeCheckpoint(tx, projection.name, next);
+      });
+    } catch (error) {
+      projection.reset?.();
+      throw error;
+    }
   }
 
   private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress }: CatchUpOptions): Promise<number> {
@@ -143,6 +162,7 @@ export class ProjectionRunner {
     try {
       const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])) as { locked: boolean }[];
       if (!locked) throw new ProjectionLocked(projection.name);
+      projection.reset?.();
       try {
         return await work();
       } finally {

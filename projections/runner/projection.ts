@@ -12,6 +12,11 @@ export interface Projection {
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
   apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
+  /**
+   * Forgets whatever the projection keeps in memory between batches: called when a batch's
+   * transaction failed and when a runner starts leading (another process may have written since).
+   */
+  reset?(): void;
 }
 
 export const PROJECTIONS = Symbol('Projections');

@@ -1,4 +1,3 @@
-import { DETECTORS } from '../../projections/detectors';
 import { FindingReviewsProjection } from '../../projections/finding-reviews/finding-reviews.projection';
 import { LedgerProjection } from '../../projections/ledger/ledger.projection';
 import type { Projection } from '../../projections/runner/projection';
@@ -8,5 +7,5 @@ export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 /** Every projection the service keeps current; the service and `noxh projections rebuild` share the list. */
 export function allProjections(): Projection[] {
-  return [new LedgerProjection(DETECTORS), new FindingReviewsProjection()];
+  return [new LedgerProjection(), new FindingReviewsProjection()];
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { findingId } from '../../projections/detectors/findings-writer';
+import { findingId } from '../../projections/ledger/reconcile-findings';
 import { ExcelJS } from '../../src/inspection/export/exceljs';
 import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
 import { assertCliBuilt, runCli } from '../support/built-cli';

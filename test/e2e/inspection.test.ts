@@ -1,6 +1,6 @@
 import type { Stream } from 'node:stream';
 import request from 'supertest';
-import { findingId } from '../../projections/detectors/findings-writer';
+import { findingId } from '../../projections/ledger/reconcile-findings';
 import type { HouseholdMember } from '../../src/applications/domain/application.events';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { ExcelJS } from '../../src/inspection/export/exceljs';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { DetectorName } from '../../../projections/detectors/detector';
+import type { DetectorName } from '../../../projections/detectors';
 import type { ReviewVerdict } from '../domain/finding.events';
 import type { FindingView } from './finding.view';
 

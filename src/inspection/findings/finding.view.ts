@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DETECTOR_NAMES, type DetectorName } from '../../../projections/detectors/detector';
+import { DETECTOR_NAMES, type DetectorName } from '../../../projections/detectors';
 import { REVIEW_VERDICTS, type ReviewVerdict } from '../domain/finding.events';
 
 export class EvidenceRefView {

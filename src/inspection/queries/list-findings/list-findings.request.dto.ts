@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DETECTOR_NAMES, type DetectorName } from '../../../../projections/detectors/detector';
+import { DETECTOR_NAMES, type DetectorName } from '../../../../projections/detectors';
 import { IsProvinceCode } from '../../../http/validation';
 
 export const FINDING_STATUSES = ['open', 'closed'] as const;

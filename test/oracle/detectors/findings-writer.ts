@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import type { Detector, FindingDraft } from './detector';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { Detector, FindingDraft } from './sql-detector';
 
 interface Existing {
   id: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
-import type { DomainEvent } from '../../src/shared/decider';
+import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { DomainEvent } from '../../../src/shared/decider';
 
 /** One read model's share of the ledger projection: it updates its tables for the events it knows. */
 export type ReadModelApplier = (event: StoredEvent, tx: EntityManager) => Promise<void>;

@@ -1,0 +1,29 @@
+import type { Detector } from './sql-detector';
+import { allocationWithoutEligibility } from './allocation-without-eligibility.detector';
+import { backdating } from './backdating.detector';
+import { conflictOfInterest } from './conflict-of-interest.detector';
+import { decisionContradictsPolicy } from './decision-contradicts-policy.detector';
+import { duplicateApplicant } from './duplicate-applicant.detector';
+import { earlyResale } from './early-resale.detector';
+import { householdDoubleBenefit } from './household-double-benefit.detector';
+import { identityConflict } from './identity-conflict.detector';
+import { landFundShortfall } from './land-fund-shortfall.detector';
+import { overAllocation } from './over-allocation.detector';
+import { queueJump } from './queue-jump.detector';
+import { registryMismatch } from './registry-mismatch.detector';
+
+/** Every detector the ledger projection runs, in a fixed order (findings are reconciled in it). */
+export const SQL_DETECTORS: readonly Detector[] = [
+  duplicateApplicant,
+  householdDoubleBenefit,
+  identityConflict,
+  registryMismatch,
+  allocationWithoutEligibility,
+  decisionContradictsPolicy,
+  earlyResale,
+  queueJump,
+  conflictOfInterest,
+  landFundShortfall,
+  backdating,
+  overAllocation,
+];
