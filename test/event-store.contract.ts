@@ -243,6 +243,11 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect(await store.countAfter(from, 2)).toBe(2);
     });
 
+    it('names the last written event as the head of the log', async () => {
+      const { events } = await store.append(stream(), [event('A'), event('B')], any);
+      expect(await store.headPosition()).toEqual(events[1].position);
+    });
+
     describe('multi-stream append', () => {
       it('writes every stream of a successful append', async () => {
         const unit = stream('unit');

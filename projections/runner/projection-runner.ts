@@ -59,6 +59,15 @@ export class ProjectionRunner {
     let stopped = false;
     let stopCurrent: () => Promise<void> = async () => undefined;
     let wake: () => void = () => undefined;
+    // Between attempts (another runner leads, or the last one failed): stop() cuts the wait short.
+    const pause = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, STANDBY_RETRY_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     const lead = async (): Promise<void> => {
       while (!stopped) {
         const session = this.dataSource.createQueryRunner();
@@ -67,13 +76,7 @@ export class ProjectionRunner {
         const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])) as { locked: boolean }[];
         if (!locked) {
           await session.release();
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, STANDBY_RETRY_MS);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
+          await pause();
           continue;
         }
         projection.reset?.();
@@ -100,7 +103,7 @@ export class ProjectionRunner {
         // (A crashed process loses its connections, and its locks with them.)
         await session.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         await session.release();
-        if (!stopped) await new Promise((resolve) => setTimeout(resolve, STANDBY_RETRY_MS));
+        if (!stopped) await pause();
       }
     };
     const running = lead().catch(onError);

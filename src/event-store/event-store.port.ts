@@ -139,6 +139,8 @@ export interface EventStore {
   /** The global log in its total order, never skipping an event that commits late. */
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /** The position of the last event written: a reader that has passed it has seen every write made so far. */
+  headPosition(): Promise<LogPosition>;
   /** How many events lie after a position (projection lag), counting at most `cap`. */
   countAfter(position: LogPosition, cap: number): Promise<number>;
   ping(): Promise<void>;

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.constants';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { ProjectionsService } from '../projections/projections.service';
 import { ProjectionLag } from './projection-lag';
 
 const TIMEOUT_MS = 3000;
@@ -16,13 +17,14 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
     private readonly lag: ProjectionLag,
+    private readonly projections: ProjectionsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database, event store and projection lag (in events)' })
+  @ApiOperation({ summary: 'Database, event store, projection lag (in events) and any projection stopped at an event it cannot apply' })
   @ApiOkResponse({ description: 'Every dependency is up' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the body says which' })
   check() {
@@ -42,7 +44,12 @@ export class HealthController {
             return { backend: this.store.backend };
           })
           .withTimeout(TIMEOUT_MS),
-      () => this.indicators.check('projections').attempt(() => this.lag.measure()).withTimeout(TIMEOUT_MS),
+      async () => {
+        // A projection stopped at an event it cannot apply is down, however small its lag looks.
+        const failures = this.projections.failures();
+        if (failures.length > 0) return this.indicators.check('projections').down({ failures });
+        return this.indicators.check('projections').attempt(() => this.lag.measure()).withTimeout(TIMEOUT_MS);
+      },
     ]);
   }
 }

@@ -42,6 +42,9 @@ const NO_TIP: Tip = { revision: -1, hash: GENESIS_HASH };
  * Multi-stream appends are not atomic (see `EventStore`): a conflict found after the first stream
  * was written surfaces as `PartialAppend`.
  */
+/** System events written after the ledger's last event that headPosition looks past; scavenged servers write few. */
+const HEAD_SCAN = 4096;
+
 export class EventStoreDbEventStore implements EventStore {
   readonly backend = 'esdb';
   readonly atomicMultiStream = false;
@@ -126,6 +129,14 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription(this, options);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    // Walks back past the server's own system events to the last event of the ledger.
+    for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: HEAD_SCAN })) {
+      if (event && isLedgerEvent(event)) return positionOf(event);
+    }
+    return LOG_START;
   }
 
   async countAfter(position: LogPosition, cap: number): Promise<number> {

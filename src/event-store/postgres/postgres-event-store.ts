@@ -158,6 +158,14 @@ export class PostgresEventStore implements EventStore {
     return pollingSubscription(this, options, (wake) => this.listen(wake));
   }
 
+  async headPosition(): Promise<LogPosition> {
+    // The greatest position committed, whatever still runs below it: readers reach it once those settle.
+    const { rows } = await this.pool.query<{ tx_text: string; global_position: string }>(
+      'SELECT tx_id::text AS tx_text, global_position FROM events ORDER BY tx_id DESC, global_position DESC LIMIT 1',
+    );
+    return rows[0] ? { commit: BigInt(rows[0].tx_text), prepare: BigInt(rows[0].global_position) } : LOG_START;
+  }
+
   async countAfter(position: LogPosition, cap: number): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint)

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.constants';
@@ -6,10 +6,12 @@ import { CurrentActor } from '../../../auth/current-actor.decorator';
 import type { Actor } from '../../../shared/actor';
 import { ExportFindingsQuery } from './export-findings.query';
 import { ExportFindingsRequest } from './export-findings.request.dto';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller('findings')
+@UseInterceptors(FreshReadsInterceptor)
 export class ExportFindingsHttpController {
   constructor(private readonly queries: QueryBus) {}
 

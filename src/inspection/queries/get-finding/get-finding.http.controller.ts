@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.constants';
@@ -7,10 +7,12 @@ import type { Actor } from '../../../shared/actor';
 import { FindingIdPath } from '../../findings/finding-id-path.dto';
 import { FindingDetailView } from './finding-detail.view';
 import { GetFindingQuery } from './get-finding.query';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller('findings')
+@UseInterceptors(FreshReadsInterceptor)
 export class GetFindingHttpController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.constants';
@@ -7,10 +7,12 @@ import type { Actor } from '../../../shared/actor';
 import { FindingPageView } from '../../findings/finding.view';
 import { ListFindingsQuery } from './list-findings.query';
 import { ListFindingsRequest } from './list-findings.request.dto';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller('findings')
+@UseInterceptors(FreshReadsInterceptor)
 export class ListFindingsHttpController {
   constructor(private readonly queries: QueryBus) {}
 

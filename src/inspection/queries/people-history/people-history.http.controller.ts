@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.constants';
@@ -7,10 +7,12 @@ import type { Actor } from '../../../shared/actor';
 import { PeopleHistoryQuery } from './people-history.query';
 import { CitizenIdPath } from './people-history.request.dto';
 import { PersonHistoryView } from './person-history.view';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller('people')
+@UseInterceptors(FreshReadsInterceptor)
 export class PeopleHistoryHttpController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/auth.constants';
@@ -7,10 +7,12 @@ import type { Actor } from '../../../shared/actor';
 import { ProgrammeProgressQuery } from './programme-progress.query';
 import { ProgrammeProvincePath } from './programme-progress.request.dto';
 import { ProgrammeProgressView } from './programme-progress.view';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller('programmes')
+@UseInterceptors(FreshReadsInterceptor)
 export class ProgrammeProgressHttpController {
   constructor(private readonly queries: QueryBus) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseFilters, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
@@ -18,10 +18,12 @@ import type { Actor } from '../../../shared/actor';
 import { CheckPopulationCommand } from './check-population.command';
 import { CheckPopulationRequest, CheckTallyResponse } from './check-population.request.dto';
 import { RegistryFailureFilter } from './registry-failure.filter';
+import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
 
 @ApiTags('police')
 @ApiBearerAuth()
 @Controller('population/checks')
+@UseInterceptors(FreshReadsInterceptor)
 @UseFilters(RegistryFailureFilter)
 export class CheckPopulationHttpController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,0 +1,28 @@
+import { BadRequestException, type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, type Observable, switchMap } from 'rxjs';
+import { LOG_POSITION_HEADER, parsePosition } from './log-position-header';
+import { ProjectionLagging } from './projection-lagging';
+import { ProjectionsService } from './projections.service';
+
+/**
+ * For reads that rest on the read models: waits until the projections have applied every event
+ * written before the request arrived (or up to the position the client names in
+ * `X-Ledger-Position`), so a sweep or a findings query right after a write or a restart sees it.
+ */
+@Injectable()
+export class FreshReadsInterceptor implements NestInterceptor {
+  constructor(private readonly projections: ProjectionsService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const header = http.getRequest<FastifyRequest>().headers[LOG_POSITION_HEADER];
+    const asked = typeof header === 'string' ? parsePosition(header) : undefined;
+    if (asked === null || Array.isArray(header)) throw new BadRequestException([`${LOG_POSITION_HEADER} must be a log position such as "812/4051"`]);
+    const wait = this.projections.awaitCaughtUp(asked).catch((error: unknown) => {
+      if (error instanceof ProjectionLagging) void http.getResponse<FastifyReply>().header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
+    return from(wait).pipe(switchMap(() => next.handle()));
+  }
+}
