@@ -1,63 +1,157 @@
-import { SingleBar } from 'cli-progress';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
+import { LOG_START, type LogPosition } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { systemClock } from '../src/shared/clock';
-import { DETECTORS } from '../projections/detectors';
 import { LedgerProjection } from '../projections/ledger/ledger.projection';
 import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { openBenchDatabase } from './bench-database';
-import { ledgerDataset } from './ledger-dataset';
+import { printEventTypes, printFindings } from './findings-report';
+import { LedgerDataset } from './ledger-dataset';
+import { plantRates } from './ledger-plants';
+import { writeGroups } from './ledger-writers';
+import { sampleMemory, withBar } from './population-report';
+import { type LiveResult, measureLive } from './projections-live';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const WRITERS = 4;
+/** The batch size the runner's rebuild is judged at (and the default this bench recommends); others are tried beside it. */
+const DEFAULT_BATCH = 5000;
+/** Issue 8 item 6 targets. */
+const TARGET_REBUILD_EVENTS_PER_S = 20_000;
+const TARGET_RATIO = 0.15;
+const TARGET_LAG_SECONDS = 5;
+const TARGET_CATCH_UP_SECONDS = 5;
+const TARGET_RSS_MIB = 512;
+const TARGET_FLATNESS = 1.25;
+const MIB = 2 ** 20;
+
+const list = (name: string, fallback: number[]): number[] => {
+  const given = (process.env[name] ?? '').split(',').map(Number).filter((n) => n > 0);
+  return given.length > 0 ? given : fallback;
+};
+
+interface SizeResult {
+  events: number;
+  baselineRate: number;
+  rebuildRate: number;
+  live: LiveResult;
+  peakRssMiB: number;
+  findings: number;
+}
 
 /**
- * `npm run bench -- projections`: writes a synthetic history of BENCH_EVENTS events (default one
- * million) through the event store, then rebuilds the ledger projection (every read model and
- * all twelve detectors) from scratch, and reports events per second for both and the peak memory.
+ * `npm run bench -- projections`: for each of BENCH_EVENTS (default 10k, 100k and 1M events), on a
+ * fresh database: writes a seeded history with planted abuse, reads the whole log back with no
+ * projection work (the baseline), rebuilds the ledger (every read model and all twelve detectors)
+ * at each of BENCH_BATCH_SIZES, compares the open findings with what was planted, then runs the
+ * ledger live while writers append at full speed for BENCH_LIVE_SECONDS and measures its lag.
  */
 export async function projectionsBenchmark(): Promise<void> {
+  const sizes = list('BENCH_EVENTS', [10_000, 100_000, 1_000_000]);
+  const batchSizes = [...new Set([...list('BENCH_BATCH_SIZES', [1000, DEFAULT_BATCH]).filter((b) => b !== DEFAULT_BATCH), DEFAULT_BATCH])];
+  const liveSeconds = Number(process.env.BENCH_LIVE_SECONDS ?? 15);
+  const rates = plantRates();
+  console.log(`sizes ${sizes.join(', ')}; rebuild batch sizes ${batchSizes.join(', ')} (default ${DEFAULT_BATCH}); live ${liveSeconds} s; ` +
+    `${WRITERS} writers; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on a shared 2-core machine: figures are noisy`);
+  const results: SizeResult[] = [];
+  for (const events of sizes) results.push(await runSize(events, batchSizes, liveSeconds, rates));
+  printSummary(results);
+  console.log(`process peak RSS over the whole run (maxRSS) ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
+}
+
+async function runSize(target: number, batchSizes: number[], liveSeconds: number, rates: ReturnType<typeof plantRates>): Promise<SizeResult> {
+  console.log(`\n-- ${target.toLocaleString('en-US')} events --`);
+  const memory = sampleMemory(100);
   const db = await openBenchDatabase();
   try {
     const pool = db.pool(WRITERS + 4);
     const store = new PostgresEventStore(pool, systemClock, 1024 * 1024);
-    const actor = { subject: 'bench', role: 'board' as const, province: '31' };
-
-    const writeBar = new SingleBar({ format: 'write   {bar} {value}/{total} events  {eta_formatted} left', etaBuffer: 50 });
-    writeBar.start(EVENTS, 0);
+    const dataset = new LedgerDataset(rates);
     const writeStart = performance.now();
-    let written = 0;
-    const groups = ledgerDataset(EVENTS);
-    // A few writers in parallel, each taking the next group of stream appends (one store call each).
-    await Promise.all(
-      Array.from({ length: WRITERS }, async () => {
-        for (let next = groups.next(); !next.done; next = groups.next()) {
-          const result = await store.appendMany(next.value, { actor });
-          written += result.events.length;
-          writeBar.update(written);
-        }
-      }),
-    );
-    writeBar.stop();
+    const written = await withBar('write  ', target, 'events', (update) => writeGroups(store, dataset.groups(target), WRITERS, update));
     const writeSeconds = (performance.now() - writeStart) / 1000;
+    const truth = { ...dataset.truth };
+    console.log(`  written ${written} events in ${writeSeconds.toFixed(1)} s: ${Math.round(written / writeSeconds)} events/s (${WRITERS} writers)`);
+    await printEventTypes(pool);
 
     const dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 4 } });
     await dataSource.initialize();
-    const runner = new ProjectionRunner(store, dataSource);
-    const rebuildBar = new SingleBar({ format: 'rebuild {bar} {value}/{total} events  {eta_formatted} left', etaBuffer: 50 });
-    rebuildBar.start(written, 0);
-    const rebuildStart = performance.now();
-    const applied = await runner.rebuild(new LedgerProjection(DETECTORS), { batchSize: 2000, onProgress: (n) => rebuildBar.update(n) });
-    rebuildBar.stop();
-    const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
-    const [{ findings }] = (await dataSource.query('SELECT count(*)::int AS findings FROM findings')) as { findings: number }[];
-    await dataSource.destroy();
-
-    console.log(`events written   ${written} in ${writeSeconds.toFixed(1)} s: ${Math.round(written / writeSeconds)} events/s (${WRITERS} writers)`);
-    console.log(`ledger rebuilt   ${applied} events in ${rebuildSeconds.toFixed(1)} s: ${Math.round(applied / rebuildSeconds)} events/s`);
-    console.log(`findings raised  ${findings} by ${DETECTORS.length} detectors`);
-    console.log(`process RSS      ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB at the end`);
+    try {
+      const runner = new ProjectionRunner(store, dataSource);
+      const rebuildRates = new Map<number, { baseline: number; rebuild: number }>();
+      for (const batchSize of batchSizes) {
+        const baseline = await timed(() => readWholeLog(store, batchSize));
+        const rebuild = await timed(() => withBar(`rebuild ${batchSize}`, written, 'events', (update) =>
+          runner.rebuild(new LedgerProjection(), { batchSize, onProgress: update })));
+        if (baseline.value !== written || rebuild.value !== written) throw new Error(`bench: read ${baseline.value} and rebuilt ${rebuild.value} of ${written} events`);
+        const r = { baseline: written / baseline.seconds, rebuild: written / rebuild.seconds };
+        rebuildRates.set(batchSize, r);
+        console.log(`  batch ${String(batchSize).padStart(5)}: read+parse ${Math.round(r.baseline)} ev/s (${baseline.seconds.toFixed(1)} s); ` +
+          `rebuild ${Math.round(r.rebuild)} ev/s (${rebuild.seconds.toFixed(1)} s); ratio ${(r.rebuild / r.baseline).toFixed(3)}`);
+      }
+      console.log('  open findings after the rebuild, against the planted truth:');
+      const findings = await printFindings(pool, truth);
+      const live = await measureLive(store, dataSource, pool, dataset, WRITERS, liveSeconds);
+      console.log(`  live: ${live.written} events written in ${live.writeSeconds.toFixed(1)} s (${Math.round(live.writeRate)} ev/s); first batch after ` +
+        `${live.firstBatchSeconds.toFixed(1)} s (loads every row); max lag ${live.maxLagEvents} events = ${live.maxLagSeconds.toFixed(2)} s of writes; ` +
+        `caught up ${live.catchUpSeconds.toFixed(2)} s after the writers stopped`);
+      const chosen = rebuildRates.get(DEFAULT_BATCH) ?? { baseline: Number.NaN, rebuild: Number.NaN };
+      return { events: written, baselineRate: chosen.baseline, rebuildRate: chosen.rebuild, live, peakRssMiB: memory.stop().rss / MIB, findings };
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
+    memory.stop();
     await db.close();
+  }
+}
+
+/** The reads a rebuild makes, and nothing else: pages of `batchSize` from the start, rows parsed into StoredEvents by pg. */
+async function readWholeLog(store: PostgresEventStore, batchSize: number): Promise<number> {
+  let after: LogPosition = LOG_START;
+  let read = 0;
+  for (;;) {
+    const { events, next } = await store.readAll({ after, limit: batchSize });
+    read += events.length;
+    after = next;
+    if (events.length < batchSize) return read;
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - start) / 1000 };
+}
+
+const verdict = (ok: boolean): string => (ok ? 'pass' : 'FAIL');
+
+function printSummary(results: SizeResult[]): void {
+  const header = ['events', 'baseline ev/s', 'rebuild ev/s', 'ratio', 'µs/event', 'live max lag', 'catch-up', 'peak RSS', 'findings'];
+  const rows = results.map((r) => [
+    r.events.toLocaleString('en-US'),
+    Math.round(r.baselineRate).toLocaleString('en-US'),
+    `${Math.round(r.rebuildRate).toLocaleString('en-US')} ${verdict(r.rebuildRate >= TARGET_REBUILD_EVENTS_PER_S)}`,
+    `${(r.rebuildRate / r.baselineRate).toFixed(3)} ${verdict(r.rebuildRate / r.baselineRate >= TARGET_RATIO)}`,
+    (1e6 / r.rebuildRate).toFixed(1),
+    `${r.live.maxLagEvents} ev = ${r.live.maxLagSeconds.toFixed(2)} s ${verdict(r.live.maxLagSeconds < TARGET_LAG_SECONDS)}`,
+    `${r.live.catchUpSeconds.toFixed(2)} s ${verdict(r.live.catchUpSeconds <= TARGET_CATCH_UP_SECONDS)}`,
+    `${Math.round(r.peakRssMiB)} MiB${r.events >= 1_000_000 ? ` ${verdict(r.peakRssMiB < TARGET_RSS_MIB)}` : ''}`,
+    String(r.findings),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  console.log(`\nsummary (rebuild at batch size ${DEFAULT_BATCH}; targets: rebuild >= ${TARGET_REBUILD_EVENTS_PER_S.toLocaleString('en-US')} ev/s and >= ${TARGET_RATIO}x baseline, ` +
+    `live lag < ${TARGET_LAG_SECONDS} s of writes, catch-up <= ${TARGET_CATCH_UP_SECONDS} s, peak RSS < ${TARGET_RSS_MIB} MiB at 1M)`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  rows.forEach((r) => console.log(line(r)));
+  if (results.length > 1) {
+    const first = results[0];
+    const last = results[results.length - 1];
+    const growth = first.rebuildRate / last.rebuildRate;
+    console.log(`µs/event from ${first.events.toLocaleString('en-US')} to ${last.events.toLocaleString('en-US')} events: x${growth.toFixed(2)} ` +
+      `(target flat within ${Math.round((TARGET_FLATNESS - 1) * 100)}%) ${verdict(growth <= TARGET_FLATNESS)}`);
   }
 }
