@@ -11,6 +11,9 @@ import type { ProgrammeEvent } from '../../src/programmes/domain/programme.event
 import type { DomainEvent } from '../../src/shared/decider';
 import { type StreamKind, streamKindOf } from '../../src/shared/streams';
 
+/** Every event the write side may append, whatever its stream. */
+export type AnyDomainEvent = ProjectEvent | UnitEvent | ApplicationEvent | PersonClaimEvent | LandFundEvent | ProgrammeEvent | AllocationRefused | FindingEvent | PersonalDataRead;
+
 /** What every event carries into the ledger besides its payload. */
 export interface Envelope {
   readonly eventId: string;

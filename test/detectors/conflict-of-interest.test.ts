@@ -1,6 +1,7 @@
+import type { EligibilityDecided } from '../../src/applications/domain/application.events';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
-const decision = (applicationId: string, decidedBy: string) => ({
+const decision = (applicationId: string, decidedBy: string): EligibilityDecided => ({
   type: 'EligibilityDecided',
   data: {
     applicationId, outcome: 'eligible', decisionNo: 'QĐ-9', decidedBy, decidedAt: '2026-04-10', reasons: [], justification: null,

@@ -1,9 +1,10 @@
+import type { EligibilityDecided } from '../../src/applications/domain/application.events';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
 type Outcome = 'eligible' | 'ineligible';
 const INCOME_REASON = 'Thu nhập bình quân 28.000.000 đồng/tháng vượt mức 25.000.000 đồng (Nghị định 136/2026)';
 
-const decided = (applicationId: string, outcome: Outcome, policyOutcome: Outcome, o: { justification?: string | null; decisionNo?: string } = {}) => ({
+const decided = (applicationId: string, outcome: Outcome, policyOutcome: Outcome, o: { justification?: string | null; decisionNo?: string } = {}): EligibilityDecided => ({
   type: 'EligibilityDecided',
   data: {
     applicationId, outcome, decisionNo: o.decisionNo ?? 'QĐ-101/2026', decidedBy: 'Nguyễn Văn An', decidedAt: '2026-05-04',

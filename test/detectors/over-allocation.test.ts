@@ -1,3 +1,4 @@
+import type { UnitSpec } from '../../src/allocation/domain/unit.events';
 import { LedgerHarness } from '../support/ledger-harness';
 
 type Unit = { unitNo: string; floorAreaM2: number };
@@ -10,7 +11,7 @@ describe('detector: over-allocation', () => {
   afterAll(() => h.stop());
 
   const of = async (text: string) => (await h.findings('over-allocation')).filter((f) => f.summary.includes(text));
-  const spec = ({ unitNo, floorAreaM2 }: Unit) => ({ unitNo, floorAreaM2, tenure: 'sale', priceVnd: 900_000_000 });
+  const spec = ({ unitNo, floorAreaM2 }: Unit): UnitSpec => ({ unitNo, floorAreaM2, tenure: 'sale', priceVnd: 900_000_000 });
 
   /** Registers a project and releases units as the write side does: the batch, then each unit's stream. Returns [batch, ...unit releases]. */
   async function released(projectId: string, plannedUnits: number, units: Unit[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
+import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
 type Tenure = 'sale' | 'rent';
 
@@ -27,7 +27,7 @@ describe('detector: queue-jump', () => {
       submitted(person(citizenId, `Người nộp ${applicationId}`, '1990-01-01'), { applicationId, projectId, tenure: o.tenure ?? 'sale' }),
       { type: 'EligibilityDecided', data: { applicationId, outcome: o.outcome ?? 'eligible', decisionNo: `QĐ-${applicationId}`, decidedBy: 'Nguyễn Văn An',
         decidedAt: '2026-03-01', reasons: [], justification: null, policyVersion: 'vn-decree-136-2026', policyOutcome: o.outcome ?? 'eligible', policyReasons: [] } },
-      ...(rank === null ? [] : [{ type: 'PriorityRanked', data: { applicationId, projectId, method: 'ballot', rank, rankedAt: '2026-03-10' } }]),
+      ...(rank === null ? [] : [{ type: 'PriorityRanked' as const, data: { applicationId, projectId, method: 'ballot' as const, rank, rankedAt: '2026-03-10' } }]),
     ]);
     return ids[2];
   }
@@ -35,15 +35,15 @@ describe('detector: queue-jump', () => {
   /** The unit, the application's mirror and the claim, in one append as the allocation handler writes them. */
   async function allocate(projectId: string, unitNo: string, applicationId: string, citizenId: string): Promise<string> {
     const allocationId = `${projectId}.${unitNo}.r1`;
-    const result = await h.store.appendMany([
-      { stream: `unit-${projectId}.${unitNo}`, expectedRevision: 'any', events: [{ type: 'UnitAllocated', data: { allocationId, projectId, unitNo, applicationId,
+    const [allocationEventId] = await h.writeMany([
+      { stream: `unit-${projectId}.${unitNo}`, events: [{ type: 'UnitAllocated', data: { allocationId, projectId, unitNo, applicationId,
         citizenId, eligibilityDecisionNo: `QĐ-${applicationId}`, decisionNo: 'QĐ-PB-1', decidedBy: 'Hội đồng', decidedAt: '2026-04-01', allocatedAt: '2026-04-01' } }] },
-      { stream: `application-${applicationId}`, expectedRevision: 'any', events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId, unitNo, allocatedAt: '2026-04-01' } }] },
-      { stream: `person-${citizenId}`, expectedRevision: 'any', events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId, unitNo,
+      { stream: `application-${applicationId}`, events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId, unitNo, allocatedAt: '2026-04-01' } }] },
+      { stream: `person-${citizenId}`, events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId, unitNo,
         provinceCode: '31', tenure: 'sale', claimedAt: '2026-04-01' } }] },
-    ], { actor: board('31') });
+    ]);
     await h.project();
-    return result.events[0].eventId;
+    return allocationEventId;
   }
 
   let rank1: string;

@@ -1,3 +1,5 @@
+import type { EligibilityDecided } from '../../src/applications/domain/application.events';
+import type { PopulationCheckRecorded } from '../../src/population/domain/population-check.events';
 import type { PersonCheck } from '../../src/population/domain/population-check.events';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
@@ -15,7 +17,7 @@ const clean = (citizenId: string, role: PersonCheck['role'] = 'applicant'): Pers
   undeclaredSpouseOwnsHousingInProvince: null,
 });
 
-const check = (applicationId: string, persons: PersonCheck[]) => ({
+const check = (applicationId: string, persons: PersonCheck[]): PopulationCheckRecorded => ({
   type: 'PopulationCheckRecorded',
   data: {
     applicationId,
@@ -26,7 +28,7 @@ const check = (applicationId: string, persons: PersonCheck[]) => ({
   },
 });
 
-const decided = (applicationId: string, outcome: 'eligible' | 'ineligible') => ({
+const decided = (applicationId: string, outcome: 'eligible' | 'ineligible'): EligibilityDecided => ({
   type: 'EligibilityDecided',
   data: {
     applicationId, outcome, decisionNo: 'QĐ-1', decidedBy: 'Hội đồng', decidedAt: '2026-04-10', reasons: [], justification: null,

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApplicationEvent, HouseholdMember, Person } from '../../src/applications/domain/application.events';
 import type { Actor } from '../../src/shared/actor';
-import type { JsonObject } from '../../src/shared/json';
+import { toNewEvent } from '../../src/event-store/new-event';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import type { AnyDomainEvent } from '../../projections/engine/ledger-event';
 import { systemClock } from '../../src/shared/clock';
 import { DETECTORS } from '../../projections/detectors';
 import type { Detector } from '../../projections/detectors/detector';
@@ -52,8 +53,14 @@ export class LedgerHarness {
   }
 
   /** Appends to a stream as a board of `province` would, at whatever revision it is. */
-  async write(stream: string, events: { type: string; data: object }[], actor: Actor = board('31')): Promise<string[]> {
-    const result = await this.store.append(stream, events.map((e) => ({ type: e.type, data: e.data as JsonObject })), { expectedRevision: 'any', actor });
+  async write(stream: string, events: AnyDomainEvent[], actor: Actor = board('31')): Promise<string[]> {
+    const result = await this.store.append(stream, events.map(toNewEvent), { expectedRevision: 'any', actor });
+    return result.events.map((e) => e.eventId);
+  }
+
+  /** Appends to several streams in one transaction, as the allocation handler does; returns the event ids in order. */
+  async writeMany(appends: { stream: string; events: AnyDomainEvent[] }[], actor: Actor = board('31')): Promise<string[]> {
+    const result = await this.store.appendMany(appends.map((a) => ({ stream: a.stream, expectedRevision: 'any', events: a.events.map(toNewEvent) })), { actor });
     return result.events.map((e) => e.eventId);
   }
 
