@@ -51,8 +51,8 @@ export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): v
       if (!a) return;
       a.decision = { ...d, eventId: event.eventId, recordedAt: event.recordedAt, recordedBy: event.recordedBy };
       // Every decision's dates are kept, not only the one in force: a backdated record stays evidence (detector 11).
-      a.decision_history = [...a.decision_history, { eventId: event.eventId, decisionNo: d.decisionNo, outcome: d.outcome, decidedAt: d.decidedAt,
-        decidedBy: d.decidedBy, recordedAt: event.recordedAt, recordedBy: event.recordedBy }];
+      a.decision_history.push({ eventId: event.eventId, decisionNo: d.decisionNo, outcome: d.outcome, decidedAt: d.decidedAt,
+        decidedBy: d.decidedBy, recordedAt: event.recordedAt, recordedBy: event.recordedBy });
       state.applications.touch(a);
       return;
     }

@@ -2,8 +2,20 @@ import { normalizeName } from '../../src/shared/identity/normalize-name';
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
 
+/** Boards have few officers: their normalised names are worked out once (bounded, in case a log names many). */
+const officers = new Map<string, string>();
+const OFFICERS_KEPT = 10_000;
+
 /** "Nguyễn Văn An, Phó Giám đốc Sở Xây dựng" and "NGUYEN VAN AN" are one officer. */
-const officer = (recorded: string): string => normalizeName(recorded.split(',')[0]);
+function officer(recorded: string): string {
+  let name = officers.get(recorded);
+  if (name === undefined) {
+    name = normalizeName(recorded.split(',')[0]);
+    if (officers.size >= OFFICERS_KEPT) officers.clear();
+    officers.set(recorded, name);
+  }
+  return name;
+}
 
 /**
  * Detector 9: one officer both received and decided the same file, or the deciding officer bears
@@ -41,7 +53,8 @@ export const conflictOfInterest = detector({
         details: { receivedBy: file.received_by, decidedBy: decision.decidedBy, outcome: decision.outcome },
       });
     }
-    for (const m of state.peopleOfApplication(applicationId).filter((p) => officer(p.full_name) === decider)) {
+    // A declared name without a comma is its own normalised name already.
+    for (const m of state.peopleOfApplication(applicationId).filter((p) => (p.full_name.includes(',') ? officer(p.full_name) : p.name_norm) === decider)) {
       drafts.push({
         discriminator: `household:${m.citizen_id}`,
         severity: 'high',

@@ -57,14 +57,16 @@ const TYPES_OF: { readonly [K in StreamKind]: ReadonlySet<string> } = {
  * shape gets a new schema version and an upcaster first); the stream and type decide which.
  */
 export function toLedgerEvent(event: StoredEvent): LedgerEvent {
-  const envelope: Envelope = {
+  const kind = streamKindOf(event.stream);
+  // Built whole rather than spread from a shared envelope: this runs for every event of a rebuild.
+  return {
     eventId: event.eventId,
     stream: event.stream,
     position: event.position,
     recordedAt: event.metadata.recordedAt,
     recordedBy: event.metadata.actor.subject,
-  };
-  const kind = streamKindOf(event.stream);
-  if (kind === null || !TYPES_OF[kind].has(event.type)) return { ...envelope, kind: 'unknown', type: event.type };
-  return { ...envelope, kind, type: event.type, data: event.data } as unknown as LedgerEvent;
+    kind: kind !== null && TYPES_OF[kind].has(event.type) ? kind : 'unknown',
+    type: event.type,
+    data: event.data,
+  } as unknown as LedgerEvent;
 }

@@ -9,7 +9,7 @@ import type {
 } from './rows';
 import { Table } from './table';
 
-const key = (...parts: string[]) => parts.join('\u0000');
+const key = (a: string, b: string) => `${a}\u0000${b}`;
 const identityOf = (p: PersonRow) => key(p.name_norm, p.date_of_birth);
 
 /**

@@ -16,13 +16,20 @@ export function applyLandFundEvent(state: LedgerState, event: LedgerEvent): void
  * a heap by due date, so a tick costs nothing until one falls due.
  */
 function markOverdue(state: LedgerState, event: LedgerEvent): void {
-  if (Number.isNaN(Date.parse(event.recordedAt))) return;
-  const day = calendarDay(event.recordedAt);
+  const day = dayOf(event.recordedAt);
+  if (day === null) return;
   for (const id of state.awaitingDue.popBefore(day)) {
     const o = state.obligation(id);
     if (!o || o.discharged || o.overdue_event_id !== null || !(o.due_date < day)) continue;
     state.markOverdue(o, event.eventId, event.recordedAt);
   }
+}
+
+/** The events of one append share their recorded time: the day is worked out once for them. */
+let lastDay: { recordedAt: string; day: string | null } = { recordedAt: '', day: null };
+function dayOf(recordedAt: string): string | null {
+  if (lastDay.recordedAt !== recordedAt) lastDay = { recordedAt, day: Number.isNaN(Date.parse(recordedAt)) ? null : calendarDay(recordedAt) };
+  return lastDay.day;
 }
 
 function applyObligationEvent(state: LedgerState, event: LedgerEvent): void {
@@ -48,7 +55,7 @@ function applyObligationEvent(state: LedgerState, event: LedgerEvent): void {
     // Paying the fee in lieu discharges the whole obligation (Decree 261/2025 amending Decree 100 Art. 19).
     o.discharged = true;
   }
-  o.event_ids = [...o.event_ids, event.eventId];
+  o.event_ids.push(event.eventId);
   state.landFund.touch(o);
   state.awaitIfDue(o);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 import { applyApplicationEvent } from '../applications/application.read-model';
 import { applyClaimEvent } from '../claims/claim.read-model';
 import type { Detector } from '../detectors/detector';
@@ -39,11 +39,18 @@ export class LedgerProjection implements Projection {
   readonly name = 'ledger';
   readonly tables = ['rm_projects', 'rm_applications', 'rm_people', 'rm_units', 'rm_claims', 'rm_land_fund', 'rm_programme_targets', 'rm_population_checks', 'findings'];
   private state: LedgerState | null = null;
+  /** Where the state in memory stands in the log: the last event of the last batch flushed. */
+  private position: LogPosition | null = null;
 
   constructor(private readonly detectors: readonly Detector[] = DETECTORS) {}
 
   reset(): void {
     this.state = null;
+    this.position = null;
+  }
+
+  resumeAt(checkpoint: LogPosition): void {
+    if (this.position?.commit !== checkpoint.commit || this.position.prepare !== checkpoint.prepare) this.reset();
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
@@ -53,7 +60,7 @@ export class LedgerProjection implements Projection {
       await state.load(tx);
     }
     // Until the batch is flushed, memory is ahead of the tables: a failure must start again from them.
-    this.state = null;
+    this.reset();
     for (const stored of events) {
       const event = toLedgerEvent(stored);
       try {
@@ -64,6 +71,7 @@ export class LedgerProjection implements Projection {
     }
     await state.flush(tx);
     this.state = state;
+    this.position = events.length > 0 ? events[events.length - 1].position : null;
   }
 
   private applyEvent(state: LedgerState, event: LedgerEvent): void {

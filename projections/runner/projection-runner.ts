@@ -7,6 +7,9 @@ export interface LiveProjection {
   stop(): Promise<void>;
 }
 
+/** Events per live batch at most: a writer burst is applied in few transactions, an idle log one event at a time. */
+const LIVE_BATCH_SIZE = 5000;
+
 /** A standby runner tries to become the projection's writer this often. */
 const STANDBY_RETRY_MS = 5_000;
 
@@ -79,11 +82,12 @@ export class ProjectionRunner {
           await pause();
           continue;
         }
-        projection.reset?.();
         const after = await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name));
+        projection.resumeAt?.(after);
         const finished = new Promise<void>((resolve) => {
           const subscription = this.store.subscribeToAll({
             after,
+            batchSize: LIVE_BATCH_SIZE,
             onBatch: async (events, next) => {
               await this.applyBatch(projection, events, next);
               onApplied(next);
@@ -165,7 +169,7 @@ export class ProjectionRunner {
     try {
       const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key])) as { locked: boolean }[];
       if (!locked) throw new ProjectionLocked(projection.name);
-      projection.reset?.();
+      projection.resumeAt?.(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
       try {
         return await work();
       } finally {

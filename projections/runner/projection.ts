@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 
 /**
  * A read model or detector built from the log. `apply` writes through the transaction it is
@@ -12,11 +12,13 @@ export interface Projection {
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
   apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
-  /**
-   * Forgets whatever the projection keeps in memory between batches: called when a batch's
-   * transaction failed and when a runner starts leading (another process may have written since).
-   */
+  /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
+  /**
+   * Called when a runner starts leading, with the checkpoint the tables hold: memory that stands
+   * anywhere else (another process wrote since, or a rebuild emptied the tables) must be dropped.
+   */
+  resumeAt?(checkpoint: LogPosition): void;
 }
 
 export const PROJECTIONS = Symbol('Projections');

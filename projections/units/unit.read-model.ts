@@ -101,7 +101,7 @@ function applyProjectEvent(state: LedgerState, event: Extract<LedgerEvent, { kin
     const p = state.project(event.data.projectId);
     if (!p) return;
     p.released_units += event.data.units.length;
-    p.release_event_ids = [...p.release_event_ids, event.eventId];
+    p.release_event_ids.push(event.eventId);
     state.projects.touch(p);
   }
 }
@@ -124,10 +124,10 @@ function recordAllocationFacts(state: LedgerState, event: On<'UnitAllocated'> & 
     };
   }
   if (!a) return;
-  a.allocation_history = [...a.allocation_history, {
+  a.allocation_history.push({
     allocationId: d.allocationId, eventId: event.eventId, stream: event.stream, projectId: d.projectId, unitNo: d.unitNo, decisionNo: d.decisionNo,
     decidedBy: d.decidedBy, decidedAt: d.decidedAt, recordedAt: event.recordedAt, recordedBy: event.recordedBy,
-  }];
+  });
   state.applications.touch(a);
 }
 
@@ -148,7 +148,7 @@ function recordUnreleasedAllocation(state: LedgerState, event: On<'UnitAllocated
   const d = event.data;
   const p = state.project(d.projectId);
   if (!p) return;
-  p.unreleased_allocations = [...p.unreleased_allocations, { allocationId: d.allocationId, unitNo: d.unitNo, eventId: event.eventId, stream: event.stream, decidedAt: d.decidedAt }];
+  p.unreleased_allocations.push({ allocationId: d.allocationId, unitNo: d.unitNo, eventId: event.eventId, stream: event.stream, decidedAt: d.decidedAt });
   state.projects.touch(p);
 }
 
@@ -169,9 +169,9 @@ function recordTransfer(state: LedgerState, event: On<'UnitTransferred'> & { dat
   const buyer = d.toCitizenId === null ? undefined : state.applicationsOfCitizen(d.toCitizenId)
     .filter((a) => a.status !== 'withdrawn' && a.decision?.outcome === 'eligible')
     .sort(byRecordedAt)[0];
-  u.transfers = [...u.transfers, {
+  u.transfers.push({
     eventId: event.eventId, kind: d.kind, fromCitizenId: d.fromCitizenId, toCitizenId: d.toCitizenId, priceVnd: d.priceVnd, transferredAt: d.transferredAt,
     handedOverAt: u.handed_over_at, fullyPaidAt: u.fully_paid_at, handoverEventId: u.handover_event_id,
     buyer: buyer ? { applicationId: buyer.application_id, decisionEventId: buyer.decision?.eventId ?? null } : null,
-  }];
+  });
 }
