@@ -42,6 +42,10 @@ export async function snapshot(ds: DataSource, tables: readonly string[]): Promi
  * A readable account of how `actual` differs from `expected`, table by table: rows only one side
  * has (by primary key) and, for rows both have, each column that differs. Empty when equal.
  */
+const MAX_LINE = 600;
+const MAX_LINES_PER_TABLE = 25;
+const clipped = (line: string) => (line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}…` : line);
+
 export async function describeDifferences(ds: DataSource, expected: Snapshot, actual: Snapshot): Promise<string> {
   const lines: string[] = [];
   for (const [table, want] of expected) {
@@ -51,18 +55,22 @@ export async function describeDifferences(ds: DataSource, expected: Snapshot, ac
     const id = (r: Row) => key.map((k) => String(r[k])).join(' | ');
     const wantById = new Map(want.map((r) => [id(r), r]));
     const gotById = new Map(got.map((r) => [id(r), r]));
-    lines.push(`table ${table} (${want.length} rows expected, ${got.length} actual):`);
-    for (const [k, r] of wantById) if (!gotById.has(k)) lines.push(`  missing row [${k}]: ${JSON.stringify(r)}`);
-    for (const [k, r] of gotById) if (!wantById.has(k)) lines.push(`  extra row [${k}]: ${JSON.stringify(r)}`);
+    const found: string[] = [];
+    for (const [k, r] of wantById) if (!gotById.has(k)) found.push(clipped(`  missing row [${k}]: ${JSON.stringify(r)}`));
+    for (const [k, r] of gotById) if (!wantById.has(k)) found.push(clipped(`  extra row [${k}]: ${JSON.stringify(r)}`));
     for (const [k, w] of wantById) {
       const g = gotById.get(k);
       if (!g) continue;
-      for (const column of Object.keys(w)) {
+      for (const column of new Set([...Object.keys(w), ...Object.keys(g)])) {
         if (!isDeepStrictEqual(w[column], g[column])) {
-          lines.push(`  row [${k}] column ${column}:\n    expected ${JSON.stringify(w[column])}\n    actual   ${JSON.stringify(g[column])}`);
+          found.push(`  row [${k}] column ${column}:\n    ${clipped(`expected ${JSON.stringify(w[column])}`)}\n    ${clipped(`actual   ${JSON.stringify(g[column])}`)}`);
         }
       }
     }
+    if (found.length === 0) found.push('  the same rows in another order');
+    lines.push(`table ${table} (${want.length} rows expected, ${got.length} actual):`);
+    lines.push(...found.slice(0, MAX_LINES_PER_TABLE));
+    if (found.length > MAX_LINES_PER_TABLE) lines.push(`  … and ${found.length - MAX_LINES_PER_TABLE} more differences`);
   }
   return lines.join('\n');
 }
