@@ -1,0 +1,381 @@
+import type { Tenure, UnitSpec } from '../../src/allocation/domain/unit.events';
+import type { HouseholdMember, Person } from '../../src/applications/domain/application.events';
+import type { PersonCheck } from '../../src/population/domain/population-check.events';
+import type { Actor } from '../../src/shared/actor';
+import { streams } from '../../src/shared/streams';
+import type { CheckOutcome, Intent, Member, StatedDate, Step } from './ledger-history.arbitrary';
+import { APPLICATIONS, DECIDING_OFFICERS, declared, LAND_FUNDS, PEOPLE, PROJECTS, PROVINCES, RECEIVING_OFFICERS, UNIT_NOS } from './ledger-history.pools';
+import { HISTORY_START_MS, type History, type HistoryWrite, type LedgerEvent, type StreamWrite } from './ledger-history.types';
+
+/** Ids no step ever registers: events that point at them refer to nothing. */
+const UNKNOWN_APPLICATION = 'a9';
+const UNKNOWN_PROJECT = 'p9';
+const UNKNOWN_LAND_FUND = 'cp9';
+const DAY = 24 * 3_600_000;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+interface FileState {
+  id: string;
+  projectId: string;
+  provinceCode: string;
+  applicant: Person;
+  household: HouseholdMember[];
+  receivedBy: string;
+  submittedAt: string;
+  /** The decision number in force; an amendment voids it. */
+  decisionNo: string | null;
+  withdrawn: boolean;
+}
+interface UnitState {
+  projectId: string;
+  unitNo: string;
+  spec: UnitSpec | null;
+  allocations: number;
+  current: { allocationId: string; applicationId: string; citizenId: string } | null;
+  handedOver: boolean;
+  holder: string | null;
+}
+interface ClaimState { claimId: string; citizenId: string; projectId: string; unitNo: string; live: boolean }
+
+/** The write side's view, as far as plausibility needs it: what exists, what is allocated, which claim ids were used. */
+class WriteSide {
+  readonly projects = new Map<string, string>();
+  readonly files = new Map<string, FileState>();
+  readonly units = new Map<string, UnitState>();
+  readonly claims: ClaimState[] = [];
+  readonly landFunds = new Map<string, { required: number; handed: number }>();
+  counter = 0;
+
+  next(): number {
+    return ++this.counter;
+  }
+  unit(index: number): UnitState {
+    const projectId = PROJECTS[Math.floor(index / UNIT_NOS.length) % PROJECTS.length];
+    const unitNo = UNIT_NOS[index % UNIT_NOS.length];
+    const key = `${projectId}.${unitNo}`;
+    let u = this.units.get(key);
+    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, current: null, handedOver: false, holder: null }));
+    return u;
+  }
+  allUnits(): UnitState[] {
+    return PROJECTS.flatMap((_, p) => UNIT_NOS.map((__, n) => this.unit(p * UNIT_NOS.length + n)));
+  }
+  /** A submitted file chosen by a selector; the top selector value names a file never submitted. */
+  file(selector: number, open = false): FileState | 'unknown' | null {
+    if (selector === 19) return 'unknown';
+    const files = [...this.files.values()].filter((f) => !open || !f.withdrawn);
+    return files.length === 0 ? null : files[selector % files.length];
+  }
+  provinceOf(projectId: string): string {
+    return this.projects.get(projectId) ?? '31';
+  }
+}
+
+const day = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+const board = (province: string): Actor => ({ subject: `board-${province}`, role: 'board', province });
+
+/** A stated date as boards write them: the day, an instant, or one that will look backdated or late. */
+function stated(at: number, how: StatedDate, file: FileState | null): string {
+  switch (how) {
+    case 'same-day':
+      return day(at);
+    case 'instant':
+      return new Date(at - 2 * 3_600_000).toISOString();
+    case 'recorded-late':
+      return day(at - 45 * DAY);
+    case 'before-submission':
+      return file ? day(Date.parse(file.submittedAt.slice(0, 10)) - 3 * DAY) : day(at - 400 * DAY);
+  }
+}
+
+function members(list: Member[], applicant: Person): HouseholdMember[] {
+  const seen = new Set([applicant.citizenId]);
+  const out: HouseholdMember[] = [];
+  for (const m of list) {
+    const p = declared(PEOPLE[m.person], m.variant);
+    if (seen.has(p.citizenId)) continue; // the write side refuses a file that names one person twice
+    seen.add(p.citizenId);
+    out.push({ ...p, relation: m.relation });
+  }
+  return out;
+}
+
+function personCheck(person: Person, role: PersonCheck['role'], outcome: CheckOutcome, spouse: string): PersonCheck {
+  const clean: PersonCheck = {
+    citizenId: person.citizenId, role, identity: 'match', identityReasons: [], alive: true, residenceProvince: '31', household: 'consistent',
+    undeclaredSpouseCitizenId: null, ownsHousingInProvince: false, housingCertificates: [], undeclaredSpouseOwnsHousingInProvince: null,
+  };
+  switch (outcome) {
+    case 'clean': return clean;
+    case 'unknown': return { ...clean, identity: 'unknown', identityReasons: ['not in registry'], alive: null, residenceProvince: null, household: 'unknown', ownsHousingInProvince: null };
+    case 'name-mismatch': return { ...clean, identity: 'name-mismatch', identityReasons: ['registry name differs'] };
+    case 'deceased': return { ...clean, alive: false };
+    case 'undeclared-spouse': return { ...clean, household: 'undeclared-spouse', undeclaredSpouseCitizenId: spouse, undeclaredSpouseOwnsHousingInProvince: false };
+    case 'household-differs': return { ...clean, household: 'household-differs' };
+    case 'owns-housing': return { ...clean, ownsHousingInProvince: true, housingCertificates: ['GCN-0001'] };
+    case 'spouse-owns': return { ...clean, household: 'undeclared-spouse', undeclaredSpouseCitizenId: spouse, undeclaredSpouseOwnsHousingInProvince: true };
+  }
+}
+
+/** What one step writes, or null when the write side would never write it (or the oracle cannot take it). */
+function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, 'advanceMs'> | null {
+  const one = (stream: string, events: LedgerEvent[], actor: Actor): Omit<HistoryWrite, 'advanceMs'> => ({ actor, appends: [{ stream, events }] });
+  switch (intent.kind) {
+    case 'register-project': {
+      const projectId = PROJECTS[intent.project];
+      if (s.projects.has(projectId)) return null; // a second registration would be a primary-key clash
+      const provinceCode = PROVINCES[intent.province];
+      s.projects.set(projectId, provinceCode);
+      return one(streams.project(projectId), [{ type: 'ProjectRegistered', data: { projectId, name: `NOXH ${projectId}`, provinceCode, investor: 'Công ty CP Xây dựng A',
+        kind: 'new', landAreaM2: 10_000, plannedUnits: intent.plannedUnits, registeredAt: day(at) } }], board(provinceCode));
+    }
+    case 'release-units': {
+      const projectId = PROJECTS[intent.project];
+      const fresh = intent.units.map((n) => s.unit(intent.project * UNIT_NOS.length + n)).filter((u) => u.spec === null);
+      if (fresh.length === 0) return null; // a unit is released once
+      const specs: UnitSpec[] = fresh.map((u, i) => ({ unitNo: u.unitNo, floorAreaM2: intent.floorAreas[i], tenure: intent.tenure, priceVnd: intent.priceVnd }));
+      fresh.forEach((u, i) => (u.spec = specs[i]));
+      const releasedAt = day(at);
+      return {
+        actor: board(s.provinceOf(projectId)),
+        appends: [
+          { stream: streams.project(projectId), events: [{ type: 'UnitsReleased', data: { projectId, units: specs, releasedAt } }] },
+          ...specs.map((spec): StreamWrite => ({ stream: streams.unit(projectId, spec.unitNo), events: [{ type: 'UnitReleased', data: { ...spec, projectId, releasedAt } }] })),
+        ],
+      };
+    }
+    case 'submit': {
+      const applicationId = APPLICATIONS[intent.app];
+      if (s.files.has(applicationId)) return null; // a second submission would be a primary-key clash
+      const applicant = declared(PEOPLE[intent.applicant], intent.variant);
+      const file: FileState = {
+        id: applicationId, projectId: PROJECTS[intent.project] ?? UNKNOWN_PROJECT, provinceCode: PROVINCES[intent.province], applicant,
+        household: members(intent.household, applicant), receivedBy: RECEIVING_OFFICERS[intent.receivedBy],
+        submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false,
+      };
+      s.files.set(applicationId, file);
+      return one(streams.application(applicationId), [{ type: 'ApplicationSubmitted', data: { applicationId, projectId: file.projectId, provinceCode: file.provinceCode,
+        applicant, tenure: intent.tenure, household: file.household, category: 'worker', monthlyIncomeVnd: intent.incomeVnd,
+        housing: { ownsHome: false, floorAreaPerPersonM2: 8 }, submittedAt: file.submittedAt, receivedBy: file.receivedBy } }], board(file.provinceCode));
+    }
+    case 'amend': {
+      const file = s.file(intent.app % 19, true); // never the unknown file: the oracle cannot amend what was never submitted
+      if (file === null || file === 'unknown') return null;
+      const changes: Extract<LedgerEvent, { type: 'ApplicationAmended' }>['data']['changes'] = {};
+      if (intent.household) changes.household = file.household = members(intent.household, file.applicant);
+      if (intent.tenure) changes.tenure = intent.tenure;
+      if (intent.incomeVnd !== null || Object.keys(changes).length === 0) changes.monthlyIncomeVnd = intent.incomeVnd ?? 10_000_000;
+      file.decisionNo = null;
+      return one(streams.application(file.id), [{ type: 'ApplicationAmended', data: { applicationId: file.id, changes, reason: intent.household ? 'Bổ sung hộ gia đình' : null,
+        amendedAt: day(at) } }], board(file.provinceCode));
+    }
+    case 'withdraw': {
+      const applicationId: string = APPLICATIONS[intent.app] ?? UNKNOWN_APPLICATION;
+      const file = s.files.get(applicationId);
+      if (applicationId !== UNKNOWN_APPLICATION && (!file || file.withdrawn)) return null;
+      if (file) file.withdrawn = true;
+      return one(streams.application(applicationId), [{ type: 'ApplicationWithdrawn', data: { applicationId, reason: 'Rút hồ sơ', withdrawnAt: day(at) } }], board(file?.provinceCode ?? '31'));
+    }
+    case 'decide': {
+      const file = s.file(intent.app);
+      if (file === null) return null;
+      const known = file === 'unknown' ? null : file;
+      const applicationId = known?.id ?? UNKNOWN_APPLICATION;
+      const decisionNo = `QĐ-${s.next()}`;
+      const member = known?.household[0];
+      const decidedBy = intent.decidedBy === 'receiver' && known ? known.receivedBy
+        : intent.decidedBy === 'member' && member ? `${declared(member, 1).fullName}, Chuyên viên` : DECIDING_OFFICERS[intent.officer];
+      if (known) known.decisionNo = decisionNo;
+      const override = intent.outcome === 'eligible' && intent.policyOutcome === 'ineligible';
+      return one(streams.application(applicationId), [{ type: 'EligibilityDecided', data: { applicationId, outcome: intent.outcome, decisionNo, decidedBy,
+        decidedAt: stated(at, intent.dated, known), reasons: intent.outcome === 'ineligible' ? ['income-above-ceiling'] : [],
+        justification: intent.justified ? (override ? 'Hoàn cảnh đặc biệt khó khăn' : '  ') : null, policyVersion: 'vn-decree-100-2024',
+        policyOutcome: intent.policyOutcome, policyReasons: intent.policyOutcome === 'ineligible' ? ['income-above-ceiling'] : [] } }], board(known?.provinceCode ?? '31'));
+    }
+    case 'rank': {
+      const file = s.file(intent.app);
+      if (file === null) return null;
+      const applicationId = file === 'unknown' ? UNKNOWN_APPLICATION : file.id;
+      const projectId = file === 'unknown' ? PROJECTS[0] : file.projectId;
+      return one(streams.application(applicationId), [{ type: 'PriorityRanked', data: { applicationId, projectId, method: intent.method, rank: intent.rank, rankedAt: day(at) } }],
+        board(s.provinceOf(projectId)));
+    }
+    case 'check': {
+      const file = s.file(intent.app);
+      if (file === null) return null;
+      const known = file === 'unknown' ? null : file;
+      const people: [Person, PersonCheck['role']][] = known ? [[known.applicant, 'applicant'], ...known.household.map((m): [Person, PersonCheck['role']] => [m, m.relation])]
+        : [[PEOPLE[intent.spouse], 'applicant']];
+      const spouse = PEOPLE[intent.spouse].citizenId;
+      const provinceCode = known?.provinceCode ?? '31';
+      return one(streams.application(known?.id ?? UNKNOWN_APPLICATION), [{ type: 'PopulationCheckRecorded', data: { applicationId: known?.id ?? UNKNOWN_APPLICATION, provinceCode,
+        checkedAt: new Date(at).toISOString(), sources: { population: { kind: 'extract', snapshot: 'dan-cu-2025-01' }, land: { kind: 'extract', snapshot: 'dat-dai-2025-01' } },
+        persons: people.map(([p, role], i) => personCheck(p, role, intent.outcomes[i % intent.outcomes.length], spouse)) } }], { subject: `police-${provinceCode}`, role: 'police', province: provinceCode });
+    }
+    case 'allocate': {
+      const free = s.allUnits().filter((u) => u.current === null && (intent.unreleased ? u.spec === null : u.spec !== null));
+      const file = s.file(intent.app);
+      if (free.length === 0 || file === null) return null; // the unit stream refuses a second live allocation
+      const u = free[intent.unit % free.length];
+      const known = file === 'unknown' ? null : file;
+      const applicationId = known?.id ?? UNKNOWN_APPLICATION;
+      const citizenId = known?.applicant.citizenId ?? PEOPLE[intent.unit % PEOPLE.length].citizenId;
+      const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
+      u.current = { allocationId, applicationId, citizenId };
+      u.handedOver = false;
+      s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
+      const provinceCode = s.provinceOf(u.projectId);
+      const decidedAt = stated(at, intent.dated, known);
+      const tenure: Tenure = u.spec?.tenure ?? 'sale';
+      return {
+        actor: board(provinceCode),
+        appends: [
+          { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
+            eligibilityDecisionNo: intent.citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
+            decidedAt, allocatedAt: day(at) } }] },
+          { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
+          { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
+            provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
+        ],
+      };
+    }
+    case 'revoke': {
+      const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
+      if (allocated.length === 0) return null;
+      const u = allocated[intent.unit % allocated.length];
+      const current = u.current!;
+      u.current = null;
+      return {
+        actor: board(s.provinceOf(u.projectId)),
+        appends: [
+          { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'AllocationRevoked', data: { ...current, projectId: u.projectId, unitNo: u.unitNo,
+            reason: 'Cấp sai đối tượng', decisionNo: `QĐ-THU-${s.next()}`, revokedAt: day(at) } }] },
+          ...releaseClaim(s, current.citizenId, u, 'allocation-revoked', at),
+        ],
+      };
+    }
+    case 'hand-over': {
+      const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
+      if (allocated.length === 0) return null;
+      const u = allocated[intent.unit % allocated.length];
+      const { allocationId, citizenId } = u.current!;
+      u.handedOver = true;
+      u.holder = citizenId;
+      return one(streams.unit(u.projectId, u.unitNo), [{ type: 'UnitHandedOver', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, citizenId,
+        handedOverAt: day(at), contractNo: `HĐ-${s.next()}`, fullyPaidAt: intent.fullyPaid ? day(at) : null } }], board(s.provinceOf(u.projectId)));
+    }
+    case 'transfer': {
+      const held = s.allUnits().filter((u) => u.handedOver);
+      if (held.length === 0) return null;
+      const u = held[intent.unit % held.length];
+      const from = u.holder;
+      const returned = intent.transfer === 'return-to-investor' || intent.transfer === 'return-to-state';
+      const to = returned ? null : PEOPLE[intent.buyer].citizenId;
+      const original = u.spec?.priceVnd ?? 1_000_000_000;
+      const priceVnd = intent.transfer === 'resale' || intent.transfer === 'return-to-investor' ? original + (intent.aboveOriginal ? 150_000_000 : -50_000_000) : null;
+      const seller = from;
+      if (returned) Object.assign(u, { current: null, handedOver: false, holder: null });
+      else u.holder = to;
+      return {
+        actor: board(s.provinceOf(u.projectId)),
+        appends: [
+          { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitTransferred', data: { projectId: u.projectId, unitNo: u.unitNo, kind: intent.transfer,
+            fromCitizenId: from, toCitizenId: to, priceVnd, transferredAt: day(at) } }] },
+          ...(seller ? releaseClaim(s, seller, u, intent.transfer, at) : []),
+        ],
+      };
+    }
+    case 'claim': {
+      const citizenId = PEOPLE[intent.person].citizenId;
+      const claimId = `claim-${s.next()}`;
+      const projectId = PROJECTS[intent.project];
+      const unitNo = UNIT_NOS[intent.unit];
+      s.claims.push({ claimId, citizenId, projectId, unitNo, live: true });
+      const own = [...s.files.values()].find((f) => f.applicant.citizenId === citizenId);
+      return one(streams.person(citizenId), [{ type: 'BenefitClaimed', data: { citizenId, claimId, applicationId: own?.id ?? UNKNOWN_APPLICATION, projectId, unitNo,
+        provinceCode: PROVINCES[intent.province], tenure: 'rent', claimedAt: new Date(at).toISOString() } }], board(PROVINCES[intent.province]));
+    }
+    case 'release-claim': {
+      const live = s.claims.filter((c) => c.live);
+      if (live.length === 0) return null;
+      const c = live[intent.claim % live.length];
+      c.live = false;
+      return one(streams.person(c.citizenId), [{ type: 'BenefitReleased', data: { citizenId: c.citizenId, claimId: c.claimId, reason: 'allocation-revoked',
+        releasedAt: new Date(at).toISOString() } }], board('31'));
+    }
+    case 'land-fund-register': {
+      const commercialProjectId = LAND_FUNDS[intent.fund];
+      if (s.landFunds.has(commercialProjectId)) return null; // a second registration would be a primary-key clash
+      const residentialLandAreaM2 = intent.fund === 0 ? 50_000 : 12_345;
+      const requiredAreaM2 = Math.round(residentialLandAreaM2 * 0.2);
+      s.landFunds.set(commercialProjectId, { required: requiredAreaM2, handed: 0 });
+      const provinceCode = PROVINCES[intent.province];
+      return one(streams.landFund(commercialProjectId), [{ type: 'LandFundObligationRegistered', data: { commercialProjectId, name: `KĐT ${commercialProjectId}`, provinceCode,
+        residentialLandAreaM2, requiredShare: 0.2, requiredAreaM2, dueDate: day(at + intent.dueInDays * DAY), registeredAt: day(at) } }], board(provinceCode));
+    }
+    case 'land-fund-hand-over': {
+      const commercialProjectId = LAND_FUNDS[intent.fund] ?? UNKNOWN_LAND_FUND;
+      const fund = s.landFunds.get(commercialProjectId);
+      const areaM2 = Math.max(1, Math.round(((fund?.required ?? 1_000) * intent.percentOfRequired) / 100));
+      if (fund) fund.handed += areaM2;
+      return one(streams.landFund(commercialProjectId), [{ type: 'LandFundHandedOver', data: { commercialProjectId, form: 'land', areaM2,
+        parcel: intent.percentOfRequired === 100 ? null : `Thửa ${s.next()}`, handedOverAt: day(at) } }], board('31'));
+    }
+    case 'land-fund-pay': {
+      const commercialProjectId = LAND_FUNDS[intent.fund] ?? UNKNOWN_LAND_FUND;
+      const fund = s.landFunds.get(commercialProjectId);
+      return one(streams.landFund(commercialProjectId), [{ type: 'LandFundPaidInLieu', data: { commercialProjectId, amountVnd: 5_000_000_000,
+        dischargedAreaM2: fund ? Math.max(0, fund.required - fund.handed) : 0, paidAt: day(at) } }], board('31'));
+    }
+    case 'programme-target': {
+      const provinceCode = PROVINCES[intent.province];
+      return one(streams.programme(provinceCode), [{ type: 'ProgrammeTargetSet', data: { provinceCode, period: intent.period, units: intent.units, setAt: day(at) } }], board(provinceCode));
+    }
+    case 'project-target': {
+      const projectId = PROJECTS[intent.project];
+      return one(streams.project(projectId), [{ type: 'ProjectTargetSet', data: { projectId, period: intent.period, units: intent.units, setAt: day(at) } }], board(s.provinceOf(projectId)));
+    }
+    case 'refused': {
+      const u = s.unit(intent.unit);
+      const applicationId = APPLICATIONS[intent.app];
+      return one(streams.allocationAttempts(u.projectId), [{ type: 'AllocationRefused', data: { projectId: u.projectId, unitNo: u.unitNo, applicationId,
+        citizenId: s.files.get(applicationId)?.applicant.citizenId ?? null, code: 'unit-not-available', reason: 'Căn hộ đã được phân bổ', attemptedAt: new Date(at).toISOString() } }],
+        board(s.provinceOf(u.projectId)));
+    }
+    case 'finding-reviewed': {
+      const findingId = 'duplicate-applicant-0123456789abcdef0123';
+      return one(`finding-${findingId}`, [{ type: 'FindingReviewed', data: { findingId, verdict: intent.verdict, note: 'Đã xác minh', reviewedBy: 'inspector-1',
+        reviewedAt: new Date(at).toISOString() } }], { subject: 'inspector-1', role: 'inspector' });
+    }
+    case 'unforeseen':
+      return one('sandbox-1', [{ type: 'SomethingUnforeseen', data: { projectId: PROJECTS[intent.project], applicationId: APPLICATIONS[intent.app],
+        citizenId: PEOPLE[intent.person].citizenId, note: 'not a ledger event' } }], { subject: 'admin', role: 'admin' });
+  }
+}
+
+/** The allocation handler's companion append: the holder's live claim on this unit ends with it. */
+function releaseClaim(s: WriteSide, citizenId: string, u: UnitState, reason: Extract<LedgerEvent, { type: 'BenefitReleased' }>['data']['reason'], at: number): StreamWrite[] {
+  const claim = s.claims.find((c) => c.live && c.citizenId === citizenId && c.projectId === u.projectId && c.unitNo === u.unitNo);
+  if (!claim) return [];
+  claim.live = false;
+  return [{ stream: streams.person(citizenId), events: [{ type: 'BenefitReleased', data: { citizenId, claimId: claim.claimId, reason, releasedAt: new Date(at).toISOString() } }] }];
+}
+
+/**
+ * Folds the steps over a model of the write side into store calls. Steps the write side would
+ * refuse, or that the oracle cannot take (a second submission, release, registration or claim id;
+ * an amendment of a file never submitted), are dropped, with their clock advance.
+ */
+export function interpret(steps: readonly Step[]): History {
+  const s = new WriteSide();
+  const history: History = [];
+  let now = HISTORY_START_MS;
+  for (const step of steps) {
+    const at = now + step.advanceMs;
+    const write = writeOf(s, step.intent, at);
+    if (write === null) continue;
+    now = at;
+    history.push({ advanceMs: step.advanceMs, ...write });
+  }
+  return history;
+}
