@@ -1,22 +1,18 @@
 import fc from 'fast-check';
-import { DETECTORS } from '../../projections/detectors';
 import { LedgerProjection } from '../../projections/ledger/ledger.projection';
+import { SQL_DETECTORS } from '../oracle/detectors';
+import { SqlLedgerProjection } from '../oracle/ledger/ledger.projection';
 import { stepsArbitrary } from './ledger-history.arbitrary';
 import { interpret } from './ledger-history.interpreter';
 import { eventCount } from './ledger-history.types';
 import { EquivalenceBed, type Engine, type IncrementalPlan } from './ledger-runs';
 import { describeDifferences, snapshot, type Snapshot } from './ledger-snapshot';
 
-// ─── ENGINE UNDER TEST ──────────────────────────────────────────────────────────────────────────
-// The one place to swap in the new in-memory batch engine: `return new LedgerEngine();`.
-// Until it lands, the oracle itself stands here, which proves the harness (both sides must agree).
-export function engineUnderTest(): Engine {
-  return new LedgerProjection(DETECTORS);
-}
-// ────────────────────────────────────────────────────────────────────────────────────────────────
+/** The engine under test: the ledger projection the service runs, in-memory and batched. */
+const engineUnderTest = (): Engine => new LedgerProjection();
 
 /** The oracle: the per-event projection, every read model and detector, one event per transaction. */
-const oracle = (): Engine => new LedgerProjection(DETECTORS);
+const oracle = (): Engine => new SqlLedgerProjection(SQL_DETECTORS);
 
 /** Also bounds the passing runs: 25 took 167 s on a 2-core machine at load average 13, with the oracle standing in for the engine. */
 const SHRINK_BUDGET_MS = Number(process.env.LEDGER_EQUIVALENCE_SHRINK_MS ?? 300_000);
