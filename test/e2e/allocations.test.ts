@@ -155,6 +155,17 @@ describe('allocations (giao nhà)', () => {
         t.store.appendMany = appendMany;
       }
     });
+
+    it.each([
+      ['a NUL', '1532/QĐ\u0000-SXD'],
+      ['a lone surrogate', '1532/QĐ-SXD \ud800'],
+    ])('a decision number with %s: 400 at validation, nothing written', async (_, decisionNo) => {
+      const before = await eventCount(t);
+      const res = await boardPost(t, '/allocations', { applicationId: 'nr-1', projectId: 'hp-nr', unitNo: 'N-1', ...decision, decisionNo }).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^decisionNo /)] });
+      expect(await eventCount(t)).toBe(before);
+      expect(await refusals('hp-nr')).toEqual([]);
+    });
   });
 
   describe('after allocation: revocation, handover, transfer', () => {
