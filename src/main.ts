@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
 import { configureApp, serveDocs } from './http/configure-app';
+import { httpAdapter } from './http/http-adapter';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, jwtSecret }),
-    new FastifyAdapter({ bodyLimit: config.maxEventBytes * 2 }),
+    httpAdapter(config),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

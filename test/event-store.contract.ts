@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Actor } from '../src/shared/actor';
 import { JsonObject } from '../src/shared/json';
-import { ConcurrencyConflict, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
+import { ConcurrencyConflict, EventNotPlainJson, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
 import { EventStore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
 import { verifyLog } from '../src/event-store/verify-log';
 
@@ -327,6 +327,48 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       await expect(store.append(s, [event('A', { name: 'a\u0000b' })], any)).rejects.toBeInstanceOf(InvalidEvent);
       await expect(store.append(s, [event('A', { name: '\ud800' })], any)).rejects.toBeInstanceOf(InvalidEvent);
       expect(await store.readStream(s)).toEqual([]);
+    });
+
+    class Money {
+      constructor(readonly vnd: number) {}
+    }
+    const hole: unknown[] = [1];
+    hole[2] = 3;
+    it.each<[string, unknown]>([
+      ['undefined', { unitNo: undefined }],
+      ['undefined nested in an array', { units: [{ unitNo: 'A-1', priceVnd: undefined }] }],
+      ['a hole in an array', { units: hole }],
+      ['a function', { at: () => 1 }],
+      ['NaN', { area: Number.NaN }],
+      ['Infinity', { area: Number.POSITIVE_INFINITY }],
+      ['a bigint', { vnd: 10n }],
+      ['a symbol', { tag: Symbol('x') }],
+      ['a Date', { at: new Date(0) }],
+      ['a class instance', { price: new Money(1) }],
+      ['a Map', { people: new Map() }],
+      ['a NUL in a key', { ['a\u0000b']: 1 }],
+      ['a lone surrogate deep inside', { household: [{ fullName: 'Lan \udc00' }] }],
+      ['an array as the whole payload', [1, 2]],
+    ])('refuses a payload that is not plain JSON (%s) with EventNotPlainJson, and writes nothing', async (_, data) => {
+      const s = stream();
+      const attempt = store.append(s, [event('A'), { type: 'B', data: data as JsonObject }], any);
+      await expect(attempt).rejects.toBeInstanceOf(EventNotPlainJson);
+      await expect(attempt).rejects.toThrow(/Event B is not plain JSON: data/);
+      expect(await store.readStream(s)).toEqual([]);
+    });
+
+    it('refuses a payload that refers to itself', async () => {
+      const loop: Record<string, unknown> = { a: 1 };
+      loop.self = loop;
+      await expect(store.append(stream(), [event('A', loop as JsonObject)], any)).rejects.toBeInstanceOf(EventNotPlainJson);
+    });
+
+    it('takes an object without a prototype, as JSON.parse with a reviver may give', async () => {
+      const s = stream();
+      const bare = Object.assign(Object.create(null) as JsonObject, { n: 1 });
+      await store.append(s, [event('A', bare)], any);
+      expect((await store.readStream(s)).map((e) => e.data)).toEqual([{ n: 1 }]);
+      expect(await verifyStreams(store, [s])).toBeUndefined();
     });
 
     it('the hash chain names an event altered behind the store', async () => {

@@ -1,7 +1,17 @@
 import type { Decider, DomainCommand, DomainEvent } from '../shared/decider';
 import { fold } from '../shared/decider';
 import type { JsonObject } from '../shared/json';
+import { ConcurrencyConflict } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, StoredEvent, StreamAppend, WriteOptions } from './event-store.port';
+
+export interface CommandOptions extends WriteOptions {
+  /**
+   * How many times a command that lost a race (ConcurrencyConflict) is read and decided again on
+   * fresh state before the conflict is answered (default 0). Worth it where the loser should hear
+   * the business reason instead (e.g. UNIT_ALREADY_ALLOCATED) or may well succeed.
+   */
+  retriesOnConflict?: number;
+}
 
 export interface Loaded<State> {
   stream: string;
@@ -67,10 +77,42 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   stream: string,
   decider: Decider<State, Command, Event>,
   command: Command | ((state: State) => Command),
-  options: WriteOptions,
+  { retriesOnConflict = 0, ...options }: CommandOptions,
 ): Promise<AppendResult> {
-  const { append } = await decideOn(store, stream, decider, command);
-  return appendDecisions(store, [append], options);
+  return retryOnConflict(retriesOnConflict, async () => {
+    const { append } = await decideOn(store, stream, decider, command);
+    return appendDecisions(store, [append], options);
+  });
+}
+
+/**
+ * The round trip for a command decided on several streams together: `decideAll` reads and decides
+ * (and says what to answer), and its appends are written in one go or not at all.
+ */
+export async function handleDecisions<Result>(
+  store: Pick<EventStore, 'appendMany'>,
+  decideAll: () => Promise<{ appends: StreamAppend[]; result: Result }>,
+  { retriesOnConflict = 0, ...options }: CommandOptions,
+): Promise<Result> {
+  return retryOnConflict(retriesOnConflict, async () => {
+    const { appends, result } = await decideAll();
+    await appendDecisions(store, appends, options);
+    return result;
+  });
+}
+
+/**
+ * Runs a whole read-decide-append round trip again while it loses races, at most `retries` more
+ * times. Only a ConcurrencyConflict is retried: every other error, business or not, is final.
+ */
+async function retryOnConflict<T>(retries: number, roundTrip: () => Promise<T>): Promise<T> {
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await roundTrip();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflict) || retry >= retries) throw error;
+    }
+  }
 }
 
 /** Appends what was decided; a decision that changes nothing writes nothing. */

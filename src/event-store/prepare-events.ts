@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson, JsonValue } from '../shared/json';
-import { EventTooLarge, InvalidEvent } from './event-store.errors';
+import { firstNotPlainJson } from '../shared/plain-json';
+import { EventNotPlainJson, EventTooLarge, InvalidEvent } from './event-store.errors';
 import { EventMetadata, StreamAppend, WriteOptions } from './event-store.port';
 import { eventBody } from './hash-chain';
 
@@ -39,7 +40,6 @@ export function prepareAppends(appends: StreamAppend[], options: WriteOptions, n
       expectedRevision,
       events: events.map((event) => {
         if (!EVENT_TYPE.test(event.type)) throw new InvalidEvent(`Invalid event type "${event.type}"`, { type: event.type });
-        assertStorableJson(event.data, event.type);
         const metadata: EventMetadata = {
           eventId: randomUUID(),
           ...(options.idempotencyKey !== undefined && { commandId: options.idempotencyKey }),
@@ -49,6 +49,7 @@ export function prepareAppends(appends: StreamAppend[], options: WriteOptions, n
           recordedAt: now.toISOString(),
           schemaVersion: event.schemaVersion ?? 1,
         };
+        assertPlainJson(event.type, event.data, metadata);
         const body = eventBody(stream, event.type, event.data, metadata);
         const bytes = Buffer.byteLength(body, 'utf8');
         if (bytes > maxEventBytes) throw new EventTooLarge(event.type, bytes, maxEventBytes);
@@ -68,20 +69,12 @@ export function fingerprint(appends: StreamAppend[]): string {
   return createHash('sha256').update(canonicalJson(essence as unknown as JsonValue)).digest('hex');
 }
 
-/** PostgreSQL's jsonb refuses NUL and lone surrogates; refuse them up front with a clear error. */
-function assertStorableJson(value: JsonValue, type: string): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000') || !value.isWellFormed()) {
-      throw new InvalidEvent(`Event ${type} holds a string with a NUL character or a broken surrogate pair`, { type });
-    }
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InvalidEvent(`Event ${type} holds a non-finite number`, { type });
-  } else if (Array.isArray(value)) {
-    value.forEach((v) => assertStorableJson(v, type));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      assertStorableJson(k, type);
-      assertStorableJson(v, type);
-    }
-  }
+/**
+ * The last line of defence behind request validation: what is hashed must be exactly what either
+ * backend stores and reads back, or the chain would call an honest event altered.
+ */
+function assertPlainJson(type: string, data: unknown, metadata: EventMetadata): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new EventNotPlainJson(type, 'data', 'is not an object');
+  const found = firstNotPlainJson(data, 'data') ?? firstNotPlainJson(metadata, 'metadata');
+  if (found) throw new EventNotPlainJson(type, found.path, found.problem);
 }

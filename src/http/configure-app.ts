@@ -1,20 +1,14 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
+import { acceptJsonBodiesOnly } from './json-bodies-only';
+import { RequestValidationPipe } from './request-validation.pipe';
 
-/** Everything main.ts and the test app share: prefix, validation, error mapping. */
+/** Everything main.ts and the test app share: prefix, media types, validation, error mapping. */
 export function configureApp(app: NestFastifyApplication): void {
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      // API.md: a 400 lists one line per bad field, all of them.
-      stopAtFirstError: false,
-    }),
-  );
+  acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
 }
 
@@ -33,8 +27,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 /**
  * Swagger UI at /docs, JSON at /docs-json. Kept apart from configureApp because the UI's static
  * files come through @fastify/static, which jest's module runtime cannot load (it requires an
- * ES module); the tests check the document in-process and the UI on the built server.
+ * ES module); the test app serves the JSON alone (`ui: false`) and the UI is checked on the built server.
  */
-export function serveDocs(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+export function serveDocs(app: NestFastifyApplication, { ui = true }: { ui?: boolean } = {}): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json', ui });
 }

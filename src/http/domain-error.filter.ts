@@ -1,13 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { DomainError } from '../shared/domain-error';
-
-const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large' };
+import { CodedError } from '../shared/coded-error';
+import { errorBody } from './error-body';
 
 /**
- * The one place errors become HTTP (API.md "Errors"): domain errors keep their status and
- * `code`; Nest's own exceptions (validation, auth) pass through; anything else is a 500 that
- * says nothing of its cause to the caller and everything to the log.
+ * The one place errors become HTTP (API.md "Errors"): the ledger's own errors (business rules,
+ * event store) keep their status and `code`; Nest's and Fastify's exceptions (validation, auth,
+ * malformed JSON, 413, 415; Nest maps Fastify's 4xx errors to HttpExceptions before they get here)
+ * keep their status, in the same shape; anything else is a 500 that says nothing of its cause to
+ * the caller and everything to the log.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -15,22 +16,17 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (error instanceof DomainError) {
-      void reply.status(error.status).send({
-        statusCode: error.status,
-        error: REASONS[error.status],
-        code: error.code,
-        message: error.message,
-        ...(Object.keys(error.details).length > 0 && { details: error.details }),
-      });
+    if (error instanceof CodedError) {
+      void reply.status(error.status).send(errorBody(error.status, error.message, { code: error.code, details: error.details }));
       return;
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
-      void reply.status(error.getStatus()).send(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      const message = typeof body === 'object' && 'message' in body ? body.message : body;
+      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message));
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+    void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send(errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error'));
   }
 }

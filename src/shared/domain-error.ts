@@ -1,13 +1,8 @@
-/**
- * A business error the HTTP layer maps to a status and a stable `code` (API.md "Errors").
- * Subclasses name the rule that was broken; the filter never needs to know them.
- */
-export abstract class DomainError extends Error {
-  abstract readonly status: 400 | 404 | 409 | 413;
-  abstract readonly code: string;
+import { CodedError } from './coded-error';
 
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+/**
+ * A business rule refused the command. Subclasses name the rule that was broken; the HTTP filter
+ * never needs to know them. Only these are business facts (e.g. a refused allocation is recorded);
+ * failures of the log itself are `EventStoreError`s.
+ */
+export abstract class DomainError extends CodedError {}

@@ -1,3 +1,4 @@
+import { ConcurrencyConflict } from '../../src/event-store/event-store.errors';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { seedApplication, seedProject } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -124,6 +125,46 @@ describe('allocations (giao nhà)', () => {
         ['unit with a dot', { ...ok, unitNo: 'R.1' }, /unitNo must be 1 to 32/],
         ['unknown field', { ...ok, priority: 1 }, /property priority should not exist/],
       ]);
+    });
+  });
+
+  describe('what is not a refusal writes no AllocationRefused', () => {
+    beforeAll(async () => {
+      await seedProject(t, 'hp-nr', '31', [{ unitNo: 'N-1' }]);
+      await seedApplication(t, { applicationId: 'nr-1', projectId: 'hp-nr', citizenId: '031190300001', province: '31' });
+    });
+
+    it('a race lost on every retry: 409 CONCURRENCY_CONFLICT, decided again on fresh state each time, nothing written', async () => {
+      const appendMany = t.store.appendMany.bind(t.store);
+      let unitAppends = 0;
+      // Another writer always gets to the unit first: the store's conflict, on every attempt.
+      t.store.appendMany = (appends, options) => {
+        const unit = appends.find((a) => a.stream === 'unit-hp-nr.N-1');
+        if (!unit) return appendMany(appends, options);
+        unitAppends += 1;
+        return Promise.reject(new ConcurrencyConflict(unit.stream, unit.expectedRevision, 7));
+      };
+      try {
+        const before = await eventCount(t);
+        const res = await boardPost(t, '/allocations', { applicationId: 'nr-1', projectId: 'hp-nr', unitNo: 'N-1', ...decision }).expect(409);
+        expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'CONCURRENCY_CONFLICT', message: [expect.stringMatching(/unit-hp-nr.N-1/)] });
+        expect(unitAppends).toBe(5);
+        expect(await eventCount(t)).toBe(before);
+        expect(await refusals('hp-nr')).toEqual([]);
+      } finally {
+        t.store.appendMany = appendMany;
+      }
+    });
+
+    it.each([
+      ['a NUL', '1532/QĐ\u0000-SXD'],
+      ['a lone surrogate', '1532/QĐ-SXD \ud800'],
+    ])('a decision number with %s: 400 at validation, nothing written', async (_, decisionNo) => {
+      const before = await eventCount(t);
+      const res = await boardPost(t, '/allocations', { applicationId: 'nr-1', projectId: 'hp-nr', unitNo: 'N-1', ...decision, decisionNo }).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^decisionNo /)] });
+      expect(await eventCount(t)).toBe(before);
+      expect(await refusals('hp-nr')).toEqual([]);
     });
   });
 

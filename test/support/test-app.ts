@@ -1,10 +1,11 @@
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { TokenService } from '../../src/auth/token.service';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
-import { configureApp } from '../../src/http/configure-app';
+import { configureApp, serveDocs } from '../../src/http/configure-app';
+import { httpAdapter } from '../../src/http/http-adapter';
 import { Actor } from '../../src/shared/actor';
 import { Clock } from '../../src/shared/clock';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -28,8 +29,10 @@ export async function createTestApp(clock?: Clock, settings: Partial<AppConfig> 
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+  // The server's own adapter, so bodies meet the same size limit as in production.
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(config));
   configureApp(app);
+  serveDocs(app, { ui: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(TokenService);

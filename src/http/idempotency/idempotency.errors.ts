@@ -1,6 +1,7 @@
-import { DomainError } from '../../shared/domain-error';
+import { CodedError } from '../../shared/coded-error';
 
-export class IdempotentRequestInProgress extends DomainError {
+/** The HTTP layer's own conflict, neither a business rule nor the log's. */
+export class IdempotentRequestInProgress extends CodedError {
   readonly status = 409;
   readonly code = 'IDEMPOTENCY_REQUEST_IN_PROGRESS';
 

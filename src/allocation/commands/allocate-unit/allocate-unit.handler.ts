@@ -3,9 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { applicationDecider } from '../../../applications/domain/application.decider';
 import type { ApplicationState } from '../../../applications/domain/application.state';
 import { ApplicationNotFound } from '../../../applications/domain/applications.errors';
-import { ConcurrencyConflict } from '../../../event-store/event-store.errors';
-import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
-import { appendDecisions, decide, load } from '../../../event-store/handle-command';
+import { EVENT_STORE, type EventStore, type StreamAppend } from '../../../event-store/event-store.port';
+import { decide, handleDecisions, load } from '../../../event-store/handle-command';
 import type { Actor } from '../../../shared/actor';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { DomainError } from '../../../shared/domain-error';
@@ -19,7 +18,7 @@ import { AllocateUnitCommand } from './allocate-unit.command';
 import type { AllocateUnitRequest } from './allocate-unit.request.dto';
 
 /** Losing a race is retried on fresh state, so the loser hears the business reason (e.g. UNIT_ALREADY_ALLOCATED). */
-const MAX_ATTEMPTS = 5;
+const RETRIES_ON_CONFLICT = 4;
 
 /**
  * The gate of the ledger: the unit, the application's mirror and the citizen's benefit claim are
@@ -36,24 +35,25 @@ export class AllocateUnitHandler implements ICommandHandler<AllocateUnitCommand>
   async execute({ request, actor, idempotencyKey }: AllocateUnitCommand): Promise<{ id: string }> {
     const project = await projectOfBoard(this.store, request.projectId, actor);
     const attempt = { citizenId: null as string | null };
-    for (let round = 1; ; round += 1) {
-      try {
-        return await this.allocate(request, project.provinceCode, actor, idempotencyKey, attempt);
-      } catch (error) {
-        if (error instanceof ConcurrencyConflict && round < MAX_ATTEMPTS) continue;
-        if (error instanceof DomainError) await this.recordRefusal(request, actor, attempt.citizenId, error);
-        throw error;
-      }
+    try {
+      return await handleDecisions(this.store, () => this.decide(request, project.provinceCode, attempt), {
+        actor,
+        idempotencyKey,
+        retriesOnConflict: RETRIES_ON_CONFLICT,
+      });
+    } catch (error) {
+      // Only a business refusal is a fact for inspectors: a lost race or a write the log refused
+      // (EventStoreError) says nothing about the applicant, the unit or the officer.
+      if (error instanceof DomainError) await this.recordRefusal(request, actor, attempt.citizenId, error);
+      throw error;
     }
   }
 
-  private async allocate(
+  private async decide(
     request: AllocateUnitRequest,
     provinceCode: string,
-    actor: Actor,
-    idempotencyKey: string | undefined,
     attempt: { citizenId: string | null },
-  ): Promise<{ id: string }> {
+  ): Promise<{ appends: StreamAppend[]; result: { id: string } }> {
     const { applicationId, projectId, unitNo, decisionNo, decidedBy, decidedAt } = request;
     const now = this.clock.now().toISOString();
     const application = await load(this.store, streams.application(applicationId), applicationDecider);
@@ -63,22 +63,18 @@ export class AllocateUnitHandler implements ICommandHandler<AllocateUnitCommand>
     const unit = await load(this.store, streams.unit(projectId, unitNo), unitDecider);
     const allocationId = allocationIdOf(projectId, unitNo, typeof unit.expectedRevision === 'number' ? unit.expectedRevision + 1 : 0);
     const person = await load(this.store, streams.person(facts.citizenId), personClaimDecider);
-    await appendDecisions(
-      this.store,
-      [
-        decide(unit, unitDecider, {
-          type: 'AllocateUnit',
-          data: { projectId, unitNo, allocationId, application: facts, decisionNo, decidedBy, decidedAt, now },
-        }),
-        decide(application, applicationDecider, { type: 'RecordAllocation', data: { applicationId, allocationId, projectId, unitNo, now } }),
-        decide(person, personClaimDecider, {
-          type: 'ClaimBenefit',
-          data: { citizenId: facts.citizenId, claimId: allocationId, applicationId, projectId, unitNo, provinceCode, tenure: facts.tenure, now },
-        }),
-      ],
-      { actor, idempotencyKey },
-    );
-    return { id: allocationId };
+    const appends = [
+      decide(unit, unitDecider, {
+        type: 'AllocateUnit',
+        data: { projectId, unitNo, allocationId, application: facts, decisionNo, decidedBy, decidedAt, now },
+      }),
+      decide(application, applicationDecider, { type: 'RecordAllocation', data: { applicationId, allocationId, projectId, unitNo, now } }),
+      decide(person, personClaimDecider, {
+        type: 'ClaimBenefit',
+        data: { citizenId: facts.citizenId, claimId: allocationId, applicationId, projectId, unitNo, provinceCode, tenure: facts.tenure, now },
+      }),
+    ];
+    return { appends, result: { id: allocationId } };
   }
 
   private async recordRefusal(request: AllocateUnitRequest, actor: Actor, citizenId: string | null, error: DomainError): Promise<void> {

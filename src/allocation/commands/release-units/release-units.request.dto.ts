@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { IsNestedArray } from '../../../http/nested-validation';
 import { IsIdentifier, IsPositiveInt } from '../../../http/validation';
 import { TENURES, type Tenure } from '../../domain/unit.events';
 
@@ -34,12 +34,7 @@ export class UnitRequest {
 }
 
 export class ReleaseUnitsRequest {
-  @ApiProperty({ type: [UnitRequest], minItems: 1, maxItems: MAX_UNITS_PER_RELEASE })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_UNITS_PER_RELEASE)
-  @ValidateNested({ each: true })
-  @Type(() => UnitRequest)
+  @IsNestedArray(UnitRequest, { minItems: 1, maxItems: MAX_UNITS_PER_RELEASE })
   units!: UnitRequest[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { TENURES, type Tenure } from '../../../allocation/domain/unit.events';
+import { IsNestedArray, IsNestedObject } from '../../../http/nested-validation';
 import { IsIdentifier, IsPastDate, IsText } from '../../../http/validation';
 import { BENEFICIARY_CATEGORIES, type BeneficiaryCategory } from '../../domain/application.events';
 import { AtMostOneSpouse, NoRepeatedPerson } from './household.validation';
@@ -49,21 +49,14 @@ export class SubmitApplicationRequest {
   @IsIn(TENURES)
   tenure!: Tenure;
 
-  @ApiProperty({ type: PersonDto, description: 'Người đứng đơn' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => PersonDto)
+  @IsNestedObject(PersonDto, { description: 'Người đứng đơn' })
   applicant!: PersonDto;
 
-  @ApiProperty({
-    type: [HouseholdMemberDto],
-    maxItems: MAX_HOUSEHOLD_MEMBERS,
-    description: 'Every other member of the household (hộ gia đình), possibly none: at most one spouse, no citizen id twice, not the applicant',
-  })
-  @IsArray()
-  @ArrayMaxSize(MAX_HOUSEHOLD_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => HouseholdMemberDto)
+  @IsNestedArray(
+    HouseholdMemberDto,
+    { maxItems: MAX_HOUSEHOLD_MEMBERS },
+    { description: 'Every other member of the household (hộ gia đình), possibly none: at most one spouse, no citizen id twice, not the applicant' },
+  )
   @AtMostOneSpouse()
   @NoRepeatedPerson()
   household!: HouseholdMemberDto[];
@@ -84,10 +77,7 @@ export class SubmitApplicationRequest {
   @Max(MAX_MONTHLY_INCOME_VND)
   monthlyIncomeVnd!: number;
 
-  @ApiProperty({ type: HousingDto, description: 'Thực trạng nhà ở' })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => HousingDto)
+  @IsNestedObject(HousingDto, { description: 'Thực trạng nhà ở' })
   housing!: HousingDto;
 
   @IsPastDate({ example: '2025-09-15T09:30:00+07:00', description: 'When the board received the file (ngày nhận hồ sơ): ISO day or instant, not in the future' })

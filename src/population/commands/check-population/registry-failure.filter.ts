@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { errorBody } from '../../../http/error-body';
 import { RegistryRequestRejected } from '../../http/population-registry.http-client';
 import { ChecksInterrupted } from './population-check.runner';
 
@@ -19,7 +20,7 @@ export class RegistryFailureFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     this.logger.warn(error.message);
     if (error instanceof RegistryRequestRejected) {
-      void reply.status(502).send({ statusCode: 502, error: 'Bad Gateway', code: 'REGISTRY_REJECTED', message: error.message });
+      void reply.status(502).send(errorBody(502, error.message, { code: 'REGISTRY_REJECTED' }));
       return;
     }
     const retryAfterS = Math.max(1, Math.ceil((error.registryError.retryAfterMs ?? DEFAULT_RETRY_AFTER_S * 1000) / 1000));
@@ -27,10 +28,7 @@ export class RegistryFailureFilter implements ExceptionFilter {
       .status(503)
       .header('Retry-After', String(retryAfterS))
       .send({
-        statusCode: 503,
-        error: 'Service Unavailable',
-        code: 'REGISTRY_UNAVAILABLE',
-        message: `${error.message}; nothing was recorded for the files still due, retry in ${retryAfterS} s`,
+        ...errorBody(503, `${error.message}; nothing was recorded for the files still due, retry in ${retryAfterS} s`, { code: 'REGISTRY_UNAVAILABLE' }),
         ...error.tally,
       });
   }
