@@ -1,10 +1,11 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { clusterDirectory } from '../../src/database/cluster-directory';
 import { freePort } from '../../src/database/embedded-postgres';
 import { runCli } from '../support/built-cli';
 
@@ -32,7 +33,11 @@ describe('starting and stopping the service', () => {
     delete env.DATABASE_URL;
     delete env.EMBEDDED_PG_PORT;
   });
-  afterAll(() => rm(parent, { recursive: true, force: true }));
+  afterAll(async () => {
+    // As root the cluster lives outside DATA_DIR (cluster-directory.ts): it goes too.
+    await rm(await clusterDirectory(join(parent, 'data', 'postgres'), process.getuid?.() === 0), { recursive: true, force: true });
+    await rm(parent, { recursive: true, force: true });
+  });
 
   it('runs from a DATA_DIR in a 0700 folder on a recorded free port the CLI finds, and SIGTERM to `npm start` leaves no process within 10 s', async () => {
     expect((await stat(parent)).mode & 0o777).toBe(0o700);
