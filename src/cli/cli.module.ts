@@ -6,7 +6,9 @@ import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
-import { LandRegistryCommand, LandRegistryImportCommand, RegistryCommand, RegistryImportCommand } from './registry-import.command';
+import { LandRegistryCommand, RegistryCommand } from './registry.command';
+import { LandRegistryImportCommand, RegistryImportCommand } from './registry-import.command';
+import { LandRegistryListCommand, LandRegistryUseCommand, RegistryListCommand, RegistryUseCommand } from './registry-snapshot.commands';
 import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
@@ -27,8 +29,12 @@ import { VerifyCommand } from './verify.command';
     ExportFindingsCommand,
     RegistryCommand,
     RegistryImportCommand,
+    RegistryUseCommand,
+    RegistryListCommand,
     LandRegistryCommand,
     LandRegistryImportCommand,
+    LandRegistryUseCommand,
+    LandRegistryListCommand,
   ],
 })
 export class CliModule {}

@@ -1,25 +1,27 @@
 import { access, constants } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, CommandRunner, SubCommand } from 'nest-commander';
-import { Client } from 'pg';
-import { loadConfig } from '../config/app-config';
-import { runMigrations } from '../database/data-source';
-import { resolveDatabase } from '../database/resolve-database';
+import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ExtractHeaderMismatch, ExtractWithoutRows } from '../population/extract/extract-errors';
 import { type ExtractSchema, LAND_EXTRACT, POPULATION_EXTRACT } from '../population/extract/extract-schemas';
 import type { RowError } from '../population/extract/fields';
 import { importExtract, type ImportReport } from '../population/extract/import-extract';
 import { fail } from './ledger-context';
+import { registryCommand, withRegistryClient } from './registry-client';
 
 const SHOWN_ERRORS = 20;
 
+interface ImportOptions {
+  acceptRejected?: boolean;
+}
+
 /**
- * Imports one extract file (API.md "Registry extracts"). Exit 0 when the file was imported (rows
- * rejected or not) or had been already; exit 1, with nothing written, when it cannot be read, its
- * header is wrong, or no row survives. Needs only the database, not the event store.
+ * Imports one extract file (API.md "Registry extracts"). Exit 0 when the file's snapshot is now
+ * current (imported, or imported before); exit 1 when rows were rejected and not accepted (the
+ * snapshot is kept, not used), or, with nothing written, when the file cannot be read, its header
+ * is wrong, or no row survives.
  */
-async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined): Promise<void> {
+async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
   if (!file) return fail('give the extract file: FILE.csv');
   const path = resolve(file);
   try {
@@ -27,11 +29,7 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined):
   } catch (error) {
     return fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const database = await resolveDatabase(loadConfig(), { log: (line) => process.stderr.write(`${line}\n`), ownSignals: false, reuseRunning: true });
-  try {
-    await runMigrations(database.url);
-    const client = new Client({ connectionString: database.url });
-    await client.connect();
+  await withRegistryClient(async (client) => {
     const bar = new SingleBar(
       { format: `${schema.kind} [{bar}] {percentage}% | {rows} rows | {duration_formatted}`, hideCursor: true, clearOnComplete: true },
       Presets.shades_classic,
@@ -39,10 +37,17 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined):
     try {
       bar.start(100, 0, { rows: 0 });
       const report = await importExtract(client, schema, path, {
+        acceptRejected,
         onProgress: ({ bytesRead, totalBytes, rows }) => bar.update(totalBytes === 0 ? 100 : Math.floor((bytesRead / totalBytes) * 100), { rows }),
       });
       bar.stop();
       process.stdout.write(summary(report));
+      if (!report.current) {
+        fail(
+          `${rows(report.rejected)} rejected: snapshot ${report.snapshotId} is kept but not current. ` +
+            `To use it anyway: noxh ${registryCommand(schema.kind)} import ${file} --accept-rejected (or: noxh ${registryCommand(schema.kind)} use ${report.snapshotId})`,
+        );
+      }
     } catch (error) {
       bar.stop();
       if (error instanceof ExtractHeaderMismatch) return fail(`${error.message}: nothing imported`);
@@ -51,22 +56,22 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined):
         return fail(error.message);
       }
       throw error;
-    } finally {
-      await client.end();
     }
-  } finally {
-    await database.stop();
-  }
+  });
 }
 
+const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+
 function summary(report: ImportReport): string {
+  const current = report.current ? `${report.kind}: snapshot ${report.snapshotId} is current${report.rejected > 0 ? ` (${rows(report.rejected)} rejected, accepted)` : ''}\n` : '';
   if (report.alreadyImported) {
-    return `${report.kind}: already imported as snapshot ${report.snapshotId} (${report.rows} rows, ${report.rejected} rejected): nothing written\n`;
+    return `${report.kind}: already imported as snapshot ${report.snapshotId} (${report.rows} rows, ${report.rejected} rejected): no rows written\n${current}`;
   }
   const perSecond = Math.round(report.rows / Math.max(report.seconds, 0.001));
   return (
     `${report.kind}: snapshot ${report.snapshotId}: ${report.rows} rows imported, ${report.rejected} rejected in ${report.seconds.toFixed(1)} s (${perSecond} rows/s)\n` +
-    errorLines(report.errors, report.rejected)
+    errorLines(report.errors, report.rejected) +
+    current
   );
 }
 
@@ -77,30 +82,24 @@ function errorLines(errors: RowError[], rejected: number): string {
   return `rejected rows (first ${SHOWN_ERRORS} errors):\n${shown.join('')}${more}`;
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract CSV as a new registry snapshot' })
-export class RegistryImportCommand extends CommandRunner {
-  async run([file]: string[]): Promise<void> {
-    await runImport(POPULATION_EXTRACT, file);
+/** The flag both import commands take. */
+abstract class ImportCommand extends CommandRunner {
+  @Option({ flags: '--accept-rejected', description: 'make the snapshot current even though rows were rejected' })
+  parseAcceptRejected(): boolean {
+    return true;
   }
 }
 
-@Command({ name: 'registry', description: 'The population registry extract', subCommands: [RegistryImportCommand] })
-export class RegistryCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.help();
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract CSV as a snapshot (current unless rows are rejected)' })
+export class RegistryImportCommand extends ImportCommand {
+  async run([file]: string[], options: ImportOptions): Promise<void> {
+    await runImport(POPULATION_EXTRACT, file, options);
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract CSV (certificates by owner) as a new snapshot' })
-export class LandRegistryImportCommand extends CommandRunner {
-  async run([file]: string[]): Promise<void> {
-    await runImport(LAND_EXTRACT, file);
-  }
-}
-
-@Command({ name: 'land-registry', description: 'The land registry extract', subCommands: [LandRegistryImportCommand] })
-export class LandRegistryCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.help();
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract CSV (certificates by owner) as a snapshot (current unless rows are rejected)' })
+export class LandRegistryImportCommand extends ImportCommand {
+  async run([file]: string[], options: ImportOptions): Promise<void> {
+    await runImport(LAND_EXTRACT, file, options);
   }
 }

@@ -11,7 +11,8 @@ export interface AppConfig {
   /** Set by the operator, or by start-up once the embedded PostgreSQL runs. */
   databaseUrl?: string;
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** EMBEDDED_PG_PORT; unset, the embedded PostgreSQL takes a free port and records it in DATA_DIR. */
+  embeddedPostgresPort?: number;
   eventStore: 'postgres' | 'esdb';
   eventStoreConnectionString?: string;
   /** Unset: a secret generated once into DATA_DIR (see jwt-secret.ts). */
@@ -45,7 +46,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : './data',
-    embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    embeddedPostgresPort: optionalInteger(env, 'EMBEDDED_PG_PORT', 1, 65535),
     eventStore,
     eventStoreConnectionString,
     jwtSecret,
@@ -64,6 +65,11 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
+}
+
+function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : integer(env, name, min, min, max);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedPassword, recordedPassword, recordedPort, recordPort } from './embedded-credentials';
+import { freePort, startEmbeddedPostgres } from './embedded-postgres';
 
 /** The database to use, and how to let go of it when done. */
 export interface ResolvedDatabase {
@@ -20,8 +21,8 @@ export interface ResolveOptions {
    */
   ownSignals: boolean;
   /**
-   * A CLI command run beside `npm start` finds the service's embedded PostgreSQL already on the
-   * port; it uses that one instead of failing to start a second on the same data folder.
+   * A CLI command run beside `npm start` finds the service's embedded PostgreSQL on the port
+   * recorded in DATA_DIR; it uses that one instead of failing to start a second on the same data.
    */
   reuseRunning?: boolean;
 }
@@ -37,17 +38,21 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const directory = resolve(config.dataDir, 'postgres');
   if (reuseRunning) {
-    const url = `postgres://noxh:noxh@127.0.0.1:${config.embeddedPostgresPort}/${EMBEDDED_DATABASE}`;
-    if (await accepts(url)) {
-      log(`No DATABASE_URL: using the embedded PostgreSQL already running on port ${config.embeddedPostgresPort}`);
-      return { url, embedded: false, stop: async () => undefined };
+    const running = await runningEmbedded(config);
+    if (running) {
+      log(`No DATABASE_URL: using the embedded PostgreSQL already running on port ${running.port}`);
+      return { url: running.url, embedded: false, stop: async () => undefined };
     }
   }
-  log(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${config.embeddedPostgresPort}`);
+  // A fixed port would collide with another DATA_DIR's service (or anything else) on the machine.
+  const port = config.embeddedPostgresPort ?? (await freePort());
+  const password = await embeddedPassword(config.dataDir);
+  log(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${port}`);
   // Seen as a plain emitter: Process types its listeners per event name, not for a list of names.
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(EXIT_EVENTS.map((event) => [event, emitter.listeners(event)]));
-  const running = await startEmbeddedPostgres({ directory, port: config.embeddedPostgresPort, log: () => undefined });
+  const running = await startEmbeddedPostgres({ directory, port, password, log: () => undefined });
+  if (!running.databaseDir.startsWith(directory)) log(`The postgres user cannot reach ${directory}: the cluster's files are in ${running.databaseDir}`);
   // embedded-postgres hooks process exit on import: on 'beforeExit' it calls process.exit(0),
   // turning a command's exit code 1 into 0, and on 'exit' it throws once stopped. Every caller
   // stops the database itself, so those hooks go.
@@ -58,8 +63,23 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
     process.removeAllListeners('SIGINT');
     process.removeAllListeners('SIGTERM');
   }
-  const url = await running.createDatabase(EMBEDDED_DATABASE);
-  return { url, embedded: true, stop: running.stop };
+  try {
+    await recordPort(config.dataDir, port);
+    const url = await running.createDatabase(EMBEDDED_DATABASE);
+    return { url, embedded: true, stop: running.stop };
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+}
+
+/** The embedded PostgreSQL another process (the service) runs for this DATA_DIR, if it answers. */
+async function runningEmbedded(config: AppConfig): Promise<{ url: string; port: number } | undefined> {
+  const port = config.embeddedPostgresPort ?? (await recordedPort(config.dataDir));
+  const password = await recordedPassword(config.dataDir);
+  if (port === undefined || password === undefined) return undefined;
+  const url = `postgres://noxh:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  return (await accepts(url)) ? { url, port } : undefined;
 }
 
 async function accepts(url: string): Promise<boolean> {

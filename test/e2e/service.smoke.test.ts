@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,7 +49,8 @@ describe('the built service, started as `npm start` does', () => {
       expect(Object.keys(doc.paths)).toContain('/api/v1/audit/verify');
 
       // Written straight into the embedded database the service started.
-      const pool = new Pool({ connectionString: `postgres://noxh:noxh@127.0.0.1:${pgPort}/noxh` });
+      const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
+      const pool = new Pool({ connectionString: `postgres://noxh:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/noxh` });
       const store = new PostgresEventStore(pool, systemClock, 1024 * 1024);
       await store.append('programme-31', [{ type: 'ProgrammeTargetSet', data: { period: '2021-2025', units: 15400 } }], {
         expectedRevision: 'no_stream',

@@ -7,6 +7,7 @@ import { ExtractLandRegistry } from '../../src/population/extract/extract-land-r
 import { ExtractPopulationRegistry } from '../../src/population/extract/extract-population-registry';
 import { LAND_EXTRACT, POPULATION_EXTRACT } from '../../src/population/extract/extract-schemas';
 import { importExtract } from '../../src/population/extract/import-extract';
+import { listSnapshots, UnknownSnapshot, useSnapshot } from '../../src/population/extract/registry-snapshots';
 import { generatedId, landCsv, populationCsv } from '../support/registry-extracts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -56,16 +57,16 @@ describe('registry extract import', () => {
     });
   });
 
-  it('re-importing the same file is a no-op reporting the existing snapshot', async () => {
+  it('re-importing the same file writes no rows and reports the existing snapshot', async () => {
     const path = await file('people-again.csv', populationCsv(12_345));
     const before = await count('SELECT count(*) AS n FROM registry_people');
     const report = await importExtract(client, POPULATION_EXTRACT, path);
-    expect(report).toMatchObject({ alreadyImported: true, rows: 12_345, rejected: 0 });
+    expect(report).toMatchObject({ alreadyImported: true, current: true, rows: 12_345, rejected: 0 });
     expect(await count('SELECT count(*) AS n FROM registry_people')).toBe(before);
     expect(await count(`SELECT count(*) AS n FROM registry_snapshots WHERE kind = 'population'`)).toBe(1);
   });
 
-  it('reports bad rows by line number and column, skips them, imports the good ones as a new active snapshot', async () => {
+  it('with acceptRejected, reports bad rows by line number and column, skips them, makes the good ones the current snapshot', async () => {
     const [previous] = (await db.pool.query<{ id: string }>(`SELECT id FROM registry_snapshots WHERE kind = 'population'`)).rows;
     const good = populationCsv(3, 100_000).trimEnd().split('\r\n');
     const text = [
@@ -77,8 +78,8 @@ describe('registry extract import', () => {
       // A unit separator would split the column it is sent in (extract-schemas.ts).
       `${generatedId(12)},Lê\x1fVăn C,1990-01-01,male,alive,,31,,,,`,
     ].join('\n');
-    const report = await importExtract(client, POPULATION_EXTRACT, await file('mixed.csv', text));
-    expect(report).toMatchObject({ alreadyImported: false, rows: 3, rejected: 5 });
+    const report = await importExtract(client, POPULATION_EXTRACT, await file('mixed.csv', text), { acceptRejected: true });
+    expect(report).toMatchObject({ alreadyImported: false, current: true, rows: 3, rejected: 5 });
     expect(report.errors.map((e) => `line ${e.line}: ${e.column}: ${e.message}`)).toEqual([
       'line 5: date_of_birth: "1990-02-30" is not a real date (YYYY-MM-DD)',
       'line 6: date_of_death: is required',
@@ -87,10 +88,9 @@ describe('registry extract import', () => {
       'line 9: full_name: contains a control character',
     ]);
     expect(report.snapshotId).not.toBe(previous.id);
-    expect(await count(`SELECT count(*) AS n FROM registry_snapshots WHERE kind = 'population' AND active`)).toBe(2);
     const { people, snapshot } = await new ExtractPopulationRegistry(db.pool).lookup([generatedId(100_000), generatedId(7), generatedId(10)]);
     expect(snapshot).toBe(`population-extract-${report.snapshotId}`);
-    // The newest active snapshot is the one read: people only in the first file are unknown to it.
+    // The current snapshot is the one read: people only in the first file are unknown to it.
     expect([...people.keys()]).toEqual([generatedId(100_000)]);
   });
 
@@ -132,8 +132,8 @@ describe('registry extract import', () => {
       [owner, '56', 'P-3', 'CT-56-1', '70', '2020-01-01'],
       [other, '3x', 'P-4', 'CT-bad', '70', '2020-01-01'],
     ]);
-    const report = await importExtract(client, LAND_EXTRACT, await file('land.csv', text));
-    expect(report).toMatchObject({ kind: 'land', rows: 3, rejected: 1, errors: [{ line: 5, column: 'province_code', message: '"3x" is not a 2-digit province code' }] });
+    const report = await importExtract(client, LAND_EXTRACT, await file('land.csv', text), { acceptRejected: true });
+    expect(report).toMatchObject({ kind: 'land', current: true, rows: 3, rejected: 1, errors: [{ line: 5, column: 'province_code', message: '"3x" is not a 2-digit province code' }] });
 
     const land = new ExtractLandRegistry(db.pool);
     const inHaiPhong = await land.housingOwned([owner, other], '31');
@@ -144,5 +144,52 @@ describe('registry extract import', () => {
     expect(inHaiPhong.owned.get(other)).toEqual([]);
     expect((await land.housingOwned([owner], '30')).owned.get(owner)?.map((c) => c.certificateNo)).toEqual(['CT-30-1']);
     expect((await land.housingOwned([owner], '01')).owned.get(owner)).toEqual([]);
+  });
+
+  describe('which snapshot is current', () => {
+    const lookup = (ids: string[]) => new ExtractPopulationRegistry(db.pool).lookup(ids);
+    const good = () => file('good.csv', populationCsv(5, 500_000));
+    // One good row, four rejected: the extract that once made whole households "unknown".
+    const mostlyBad = () =>
+      file('mostly-bad.csv', populationCsv(1, 600_000).concat([1, 2, 3, 4].map((i) => `${generatedId(600_000 + i)},X,1990-01-01,other,alive,,,,,,\n`).join('')));
+
+    it('an import with rejected rows is kept but does not become current', async () => {
+      const first = await importExtract(client, POPULATION_EXTRACT, await good());
+      expect(first).toMatchObject({ current: true, rejected: 0 });
+      const bad = await importExtract(client, POPULATION_EXTRACT, await mostlyBad());
+      expect(bad).toMatchObject({ alreadyImported: false, current: false, rows: 1, rejected: 4 });
+      const { snapshot, people } = await lookup([generatedId(500_001), generatedId(600_000)]);
+      expect(snapshot).toBe(`population-extract-${first.snapshotId}`);
+      expect([...people.keys()]).toEqual([generatedId(500_001)]);
+      // Kept, so the operator can still choose it.
+      expect((await listSnapshots(client, 'population')).find((s) => s.id === bad.snapshotId)).toMatchObject({ rows: 1, rejected: 4, current: false });
+    });
+
+    it('re-importing a file imported before makes it current again; one with rejected rows only when accepted', async () => {
+      const again = await importExtract(client, POPULATION_EXTRACT, await mostlyBad());
+      expect(again).toMatchObject({ alreadyImported: true, current: false });
+      const accepted = await importExtract(client, POPULATION_EXTRACT, await mostlyBad(), { acceptRejected: true });
+      expect(accepted).toMatchObject({ alreadyImported: true, current: true, snapshotId: again.snapshotId });
+      expect((await lookup([generatedId(600_000)])).snapshot).toBe(`population-extract-${again.snapshotId}`);
+
+      const back = await importExtract(client, POPULATION_EXTRACT, await good());
+      expect(back).toMatchObject({ alreadyImported: true, current: true });
+      expect((await lookup([generatedId(500_001)])).people.has(generatedId(500_001))).toBe(true);
+    });
+
+    it('useSnapshot switches to an earlier snapshot of the same registry only', async () => {
+      const all = await listSnapshots(client, 'population');
+      expect(all.filter((s) => s.current)).toHaveLength(1);
+      const oldest = all[0];
+      const replaced = await useSnapshot(client, 'population', oldest.id);
+      expect(replaced).toBe(all.find((s) => s.current)?.id);
+      expect((await lookup([generatedId(10)])).snapshot).toBe(`population-extract-${oldest.id}`);
+      expect((await listSnapshots(client, 'population')).filter((s) => s.current).map((s) => s.id)).toEqual([oldest.id]);
+
+      const [land] = await listSnapshots(client, 'land');
+      await expect(useSnapshot(client, 'population', land.id)).rejects.toThrow(UnknownSnapshot);
+      await expect(useSnapshot(client, 'population', 'latest')).rejects.toThrow('population: no snapshot latest');
+      expect((await lookup([generatedId(10)])).snapshot).toBe(`population-extract-${oldest.id}`);
+    });
   });
 });

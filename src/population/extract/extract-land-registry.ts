@@ -12,14 +12,14 @@ interface CertificateRow {
   registered_at: string | null;
 }
 
-/** The land registry as the latest active imported extract (`noxh land-registry import`). */
+/** The land registry as its current imported extract (`noxh land-registry import`). */
 export class ExtractLandRegistry implements LandRegistry {
   readonly kind = 'extract' as const;
   constructor(private readonly pool: Pool) {}
 
   async housingOwned(citizenIds: string[], provinceCode: string): Promise<HousingOwned> {
     const { rows } = await this.pool.query<CertificateRow>(
-      `WITH latest AS (SELECT id FROM registry_snapshots WHERE kind = 'land' AND active ORDER BY id DESC LIMIT 1)
+      `WITH latest AS (SELECT snapshot_id AS id FROM registry_current WHERE kind = 'land')
        SELECT latest.id AS snapshot_id, c.citizen_id, c.province_code, c.parcel, c.certificate_no,
               c.floor_area_m2::text AS floor_area_m2, to_char(c.registered_at, 'YYYY-MM-DD') AS registered_at
        FROM latest LEFT JOIN land_certificates c

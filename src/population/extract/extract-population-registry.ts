@@ -20,7 +20,7 @@ interface PersonRow {
 /** The label a check records as the registry version it consulted. */
 export const snapshotLabel = (kind: 'population' | 'land', id: string | undefined): string => (id === undefined ? 'none' : `${kind}-extract-${id}`);
 
-/** The population registry as the latest active imported extract (`noxh registry import`). */
+/** The population registry as its current imported extract (`noxh registry import`). */
 export class ExtractPopulationRegistry implements PopulationRegistry {
   readonly kind = 'extract' as const;
   constructor(private readonly pool: Pool) {}
@@ -28,7 +28,7 @@ export class ExtractPopulationRegistry implements PopulationRegistry {
   async lookup(citizenIds: string[]): Promise<PopulationLookup> {
     // One statement, so the snapshot chosen and the rows read cannot come from two different imports.
     const { rows } = await this.pool.query<PersonRow>(
-      `WITH latest AS (SELECT id FROM registry_snapshots WHERE kind = 'population' AND active ORDER BY id DESC LIMIT 1)
+      `WITH latest AS (SELECT snapshot_id AS id FROM registry_current WHERE kind = 'population')
        SELECT latest.id AS snapshot_id, p.citizen_id, p.full_name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
               p.gender, p.status, to_char(p.date_of_death, 'YYYY-MM-DD') AS date_of_death, p.permanent_province,
               p.temporary_province, p.household_id, p.relation_to_head, p.spouse_citizen_id

@@ -7,12 +7,18 @@ import { ExtractHeaderMismatch, ExtractWithoutRows } from './extract-errors';
 import type { ExtractKind, ExtractSchema } from './extract-schemas';
 import type { RowError } from './fields';
 import { type CsvBatch, readCsv } from './read-csv';
+import { makeCurrent } from './registry-snapshots';
 
 export interface ImportReport {
   kind: ExtractKind;
   snapshotId: string;
-  /** The same file (by SHA-256) was imported before: nothing was written, this is that snapshot. */
+  /** The same file (by SHA-256) was imported before: no rows were written, this is that snapshot. */
   alreadyImported: boolean;
+  /**
+   * Whether lookups now read this snapshot. One with rejected rows is kept but not made current
+   * unless `acceptRejected`: a partial registry would make every person it lost "unknown".
+   */
+  current: boolean;
   rows: number;
   rejected: number;
   /** The first `maxErrors` row errors, in file order. */
@@ -25,21 +31,31 @@ export interface ImportOptions {
   /** Rows per INSERT: large enough to amortise a round trip, small enough to keep memory flat. */
   chunkRows?: number;
   maxErrors?: number;
+  /** The operator read the rejected rows and wants the rest used anyway (`--accept-rejected`). */
+  acceptRejected?: boolean;
 }
 
 /**
- * Imports one extract file as a new active snapshot. Every accepted row and the snapshot row are
- * written in ONE transaction, so an import is all or nothing; a bad row is reported and skipped.
- * The header is checked before the transaction begins. `client` must not be in a transaction.
+ * Imports one extract file as a new snapshot, current if no row was rejected (or the operator
+ * accepts the rejections). Every accepted row and the snapshot row are written in ONE
+ * transaction, so an import is all or nothing; a bad row is reported and skipped. A file imported
+ * before is not read again: its snapshot becomes current under the same rule. The header is
+ * checked before the transaction begins. `client` must not be in a transaction.
  */
 export async function importExtract<T>(client: ClientBase, schema: ExtractSchema<T>, file: string, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
-  const { chunkRows = 5000, maxErrors = 100, onProgress } = options;
+  const { chunkRows = 5000, maxErrors = 100, onProgress, acceptRejected = false } = options;
   const seconds = () => (performance.now() - started) / 1000;
+  const usable = (rejected: number) => rejected === 0 || acceptRejected;
+  const reuse = async (existing: FoundSnapshot): Promise<ImportReport> => {
+    const current = usable(existing.rejected);
+    if (current) await makeCurrent(client, schema.kind, existing.snapshotId);
+    return { ...existing, kind: schema.kind, alreadyImported: true, current, errors: [], seconds: seconds() };
+  };
   const { size: totalBytes } = await stat(file);
   const sha256 = await hashFile(file);
   const existing = await findSnapshot(client, schema.kind, sha256);
-  if (existing) return { ...existing, kind: schema.kind, alreadyImported: true, errors: [], seconds: seconds() };
+  if (existing) return reuse(existing);
 
   const batches = readCsv(file);
   const first = await firstRecords(batches);
@@ -64,7 +80,7 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
     if (raced) {
       await client.query('ROLLBACK');
       await batches.return(undefined);
-      return { ...raced, kind: schema.kind, alreadyImported: true, errors: [], seconds: seconds() };
+      return reuse(raced);
     }
     const { rows: created } = await client.query<{ id: string }>(`INSERT INTO registry_snapshots (kind, file_sha256) VALUES ($1, $2) RETURNING id`, [
       schema.kind,
@@ -102,8 +118,10 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
     await pending;
     if (rows === 0) throw new ExtractWithoutRows(rejected, errors);
     await client.query(`UPDATE registry_snapshots SET rows = $2, rejected = $3 WHERE id = $1`, [snapshotId, rows, rejected]);
+    const current = usable(rejected);
+    if (current) await makeCurrent(client, schema.kind, snapshotId);
     await client.query('COMMIT');
-    return { kind: schema.kind, snapshotId, alreadyImported: false, rows, rejected, errors, seconds: seconds() };
+    return { kind: schema.kind, snapshotId, alreadyImported: false, current, rows, rejected, errors, seconds: seconds() };
   } catch (error) {
     await pending.catch(() => undefined);
     await client.query('ROLLBACK');
@@ -144,7 +162,13 @@ async function firstRecords(batches: AsyncGenerator<CsvBatch>): Promise<CsvBatch
   return { records, bytesRead };
 }
 
-async function findSnapshot(client: ClientBase, kind: ExtractKind, sha256: string): Promise<{ snapshotId: string; rows: number; rejected: number } | undefined> {
+interface FoundSnapshot {
+  snapshotId: string;
+  rows: number;
+  rejected: number;
+}
+
+async function findSnapshot(client: ClientBase, kind: ExtractKind, sha256: string): Promise<FoundSnapshot | undefined> {
   const { rows } = await client.query<{ id: string; rows: number; rejected: number }>(
     `SELECT id, rows, rejected FROM registry_snapshots WHERE kind = $1 AND file_sha256 = $2`,
     [kind, sha256],
