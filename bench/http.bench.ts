@@ -31,7 +31,8 @@ interface Round extends LoadResult {
  * (autocannon, 127.0.0.1 only), against the real app (`node dist/src/main.js` on a fresh database,
  * projections live) and, in the same run, a bare Fastify route doing one INSERT of the same body.
  * BENCH_HTTP_SECONDS (10) per round, BENCH_HTTP_WARMUP_SECONDS (3), BENCH_HTTP_CONNECTIONS (1,16,64),
- * BENCH_HTTP_LOG_LEVEL (info, the production default), BENCH_HTTP_CPU_PROF=DIR runs the app with --cpu-prof.
+ * BENCH_HTTP_LOG_LEVEL (info, the production default), BENCH_HTTP_CPU_PROF=DIR runs the app with --cpu-prof,
+ * BENCH_HTTP_PROJECTIONS=off leaves the projections out (to see their share; not the figures that count).
  */
 export async function httpBenchmark(): Promise<void> {
   const seconds = numberFromEnv('BENCH_HTTP_SECONDS', 10);
@@ -40,6 +41,8 @@ export async function httpBenchmark(): Promise<void> {
   if (levels.some((c) => !Number.isSafeInteger(c) || c < 1 || c > 1024)) throw new Error(`BENCH_HTTP_CONNECTIONS=${process.env.BENCH_HTTP_CONNECTIONS} is not a list of client counts`);
   const logLevel = process.env.BENCH_HTTP_LOG_LEVEL ?? 'info';
   const profileDir = process.env.BENCH_HTTP_CPU_PROF;
+  // `off` only to tell the projections' share apart; the figures that count are with them live.
+  const projections = process.env.BENCH_HTTP_PROJECTIONS ?? 'live';
 
   const database = await openBenchDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'noxh-http-bench-'));
@@ -48,12 +51,12 @@ export async function httpBenchmark(): Promise<void> {
     const pool = database.pool(2);
     await pool.query(`CREATE TABLE ${BARE_TABLE} (id text PRIMARY KEY, body jsonb NOT NULL)`);
     const secret = randomBytes(32).toString('hex');
-    const appEnv = { DATABASE_URL: database.url, HOST: '127.0.0.1', JWT_SECRET: secret, LOG_LEVEL: logLevel, PROJECTIONS: 'live', EVENT_STORE: 'postgres', DATA_DIR: dataDir };
+    const appEnv = { DATABASE_URL: database.url, HOST: '127.0.0.1', JWT_SECRET: secret, LOG_LEVEL: logLevel, PROJECTIONS: projections, EVENT_STORE: 'postgres', DATA_DIR: dataDir };
     const app = await startServer('app', APP_SCRIPT, await freePort(), appEnv, profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []);
     servers.push(app);
     const bare = await startServer('bare', BARE_SCRIPT, await freePort(), { DATABASE_URL: database.url });
     servers.push(bare);
-    console.log(`app pid ${app.pid} (LOG_LEVEL=${logLevel}, projections live${profileDir ? `, --cpu-prof into ${profileDir}` : ''}), bare route pid ${bare.pid}; ${seconds} s per round`);
+    console.log(`app pid ${app.pid} (LOG_LEVEL=${logLevel}, projections ${projections}${profileDir ? `, --cpu-prof into ${profileDir}` : ''}), bare route pid ${bare.pid}; ${seconds} s per round`);
 
     const token = new TokenService(new JwtService(), secret).sign({ role: 'board', subject: 'bench-board-31', province: '31' }, '2h');
     const auth = { authorization: `Bearer ${token}` };
