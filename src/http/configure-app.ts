@@ -1,10 +1,14 @@
+import rateLimit from '@fastify/rate-limit';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
 
-/** Everything main.ts and the test app share: prefix, validation, error mapping. */
-export function configureApp(app: NestFastifyApplication): void {
+/** Everything main.ts and the test app share: prefix, validation, error mapping, rate limits. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  // Only routes that ask for it (`@PublicRead()`) are limited; awaited so its onRoute hook is in
+  // place before Nest registers the routes.
+  await app.register(rateLimit, { global: false });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalPipes(
     new ValidationPipe({

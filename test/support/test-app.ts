@@ -29,7 +29,7 @@ export async function createTestApp(clock?: Clock, settings: Partial<AppConfig> 
     imports: [AppModule.register({ config, jwtSecret: TEST_JWT_SECRET, clock })],
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
-  configureApp(app);
+  await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(TokenService);
