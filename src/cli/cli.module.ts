@@ -5,8 +5,10 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { LotteryCommand, LotterySeedCommand, LotteryVerifyCommand } from './lottery.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, LandRegistryImportCommand, RegistryCommand, RegistryImportCommand } from './registry-import.command';
+import { PublicListCommand, PublicListVerifyCommand } from './public-list.command';
 import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
@@ -29,6 +31,11 @@ import { VerifyCommand } from './verify.command';
     RegistryImportCommand,
     LandRegistryCommand,
     LandRegistryImportCommand,
+    LotteryCommand,
+    LotterySeedCommand,
+    LotteryVerifyCommand,
+    PublicListCommand,
+    PublicListVerifyCommand,
   ],
 })
 export class CliModule {}
