@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import { ValidationPipe } from '@nestjs/common';
+import { HttpException, HttpStatus, ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
@@ -8,7 +8,15 @@ import { DomainErrorFilter } from './domain-error.filter';
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // Only routes that ask for it (`@PublicRead()`) are limited; awaited so its onRoute hook is in
   // place before Nest registers the routes.
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // An HttpException, so the one error filter answers 429 (with the plugin's Retry-After) rather than a 500.
+    errorResponseBuilder: (_request, context) =>
+      new HttpException(
+        { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', code: 'RATE_LIMITED', message: [`too many requests from this address; retry in ${context.after}`] },
+        HttpStatus.TOO_MANY_REQUESTS,
+      ),
+  });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalPipes(
     new ValidationPipe({
