@@ -14,9 +14,11 @@ import { HealthModule } from './health/health.module';
 import { HttpModule } from './http/http.module';
 import { InspectionModule } from './inspection/inspection.module';
 import { LandFundModule } from './land-fund/land-fund.module';
+import { LotteryModule } from './lottery/lottery.module';
 import { PopulationModule } from './population/population.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { PublicListsModule } from './public-lists/public-lists.module';
 import { Clock, CLOCK, systemClock } from './shared/clock';
 
 export interface AppOptions {
@@ -72,6 +74,8 @@ export class AppModule {
         ProjectionsModule,
         InspectionModule,
         PopulationModule,
+        LotteryModule,
+        PublicListsModule,
       ],
     };
   }

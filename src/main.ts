@@ -60,7 +60,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  configureApp(app);
+  await configureApp(app);
   serveDocs(app);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`NOXH Ledger listening on http://${config.host}:${config.port} (docs at /docs, event store: ${config.eventStore})`);

@@ -7,6 +7,7 @@ import { earlyResale } from './early-resale.detector';
 import { householdDoubleBenefit } from './household-double-benefit.detector';
 import { identityConflict } from './identity-conflict.detector';
 import { landFundShortfall } from './land-fund-shortfall.detector';
+import { lotteryIntegrity } from './lottery-integrity.detector';
 import { overAllocation } from './over-allocation.detector';
 import { queueJump } from './queue-jump.detector';
 import { registryMismatch } from './registry-mismatch.detector';
@@ -25,6 +26,7 @@ export const DETECTORS = [
   landFundShortfall,
   backdating,
   overAllocation,
+  lotteryIntegrity,
 ] as const;
 
 export type DetectorName = (typeof DETECTORS)[number]['name'];

@@ -6,13 +6,15 @@ import type { ApplicationEvent } from '../../src/applications/domain/application
 import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 import type { FindingEvent } from '../../src/inspection/domain/finding.events';
 import type { PersonalDataRead } from '../../src/inspection/domain/personal-data-read.events';
+import type { LotteryEvent } from '../../src/lottery/domain/lottery.events';
 import type { LandFundEvent } from '../../src/land-fund/domain/land-fund.events';
 import type { ProgrammeEvent } from '../../src/programmes/domain/programme.events';
 import type { DomainEvent } from '../../src/shared/decider';
 import { type StreamKind, streamKindOf } from '../../src/shared/streams';
 
 /** Every event the write side may append, whatever its stream. */
-export type AnyDomainEvent = ProjectEvent | UnitEvent | ApplicationEvent | PersonClaimEvent | LandFundEvent | ProgrammeEvent | AllocationRefused | FindingEvent | PersonalDataRead;
+export type AnyDomainEvent =
+  | ProjectEvent | UnitEvent | ApplicationEvent | PersonClaimEvent | LandFundEvent | ProgrammeEvent | LotteryEvent | AllocationRefused | FindingEvent | PersonalDataRead;
 
 /** What every event carries into the ledger besides its payload. */
 export interface Envelope {
@@ -34,6 +36,7 @@ export type LedgerEvent =
   | On<'landfund', LandFundEvent>
   | On<'programme', ProgrammeEvent>
   | On<'allocation-attempts', AllocationRefused>
+  | On<'lottery', LotteryEvent>
   | On<'finding', FindingEvent>
   | On<'personal-data', PersonalDataRead>
   /** An event of a type this ledger does not know (a newer writer): a clock tick and nothing else. */
@@ -48,6 +51,7 @@ const TYPES_OF: { readonly [K in StreamKind]: ReadonlySet<string> } = {
   landfund: new Set(['LandFundObligationRegistered', 'LandFundHandedOver', 'LandFundPaidInLieu']),
   programme: new Set(['ProgrammeTargetSet']),
   'allocation-attempts': new Set(['AllocationRefused']),
+  lottery: new Set(['LotteryOpened', 'LotteryDrawn']),
   finding: new Set(['FindingReviewed']),
   'personal-data': new Set(['PersonalDataRead']),
 };

@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { DueHeap } from './due-heap';
 import { IndexMap } from './index-map';
 import {
-  APPLICATIONS, CLAIMS, FINDINGS, LAND_FUND, PEOPLE, POPULATION_CHECKS, PROGRAMME_TARGETS, PROJECTS, UNITS,
+  APPLICATIONS, CLAIMS, FINDINGS, LAND_FUND, LOTTERIES, PEOPLE, POPULATION_CHECKS, PROGRAMME_TARGETS, PROJECTS, UNITS,
 } from './ledger-tables';
 import type {
-  ApplicationRow, ClaimRow, FindingRow, LandFundRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
+  ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
 import { Table } from './table';
 
@@ -26,6 +26,7 @@ export class LedgerState {
   readonly landFund = new Table(LAND_FUND);
   readonly programmeTargets = new Table(PROGRAMME_TARGETS);
   readonly populationChecks = new Table(POPULATION_CHECKS);
+  readonly lotteries = new Table(LOTTERIES);
   readonly findings = new Table(FINDINGS);
 
   private readonly applicationsByCitizen = new IndexMap();
@@ -36,6 +37,7 @@ export class LedgerState {
   private readonly unitsByProject = new IndexMap();
   private readonly unitsByApplication = new IndexMap();
   private readonly claimsByCitizen = new IndexMap();
+  private readonly lotteriesByProject = new IndexMap();
   private readonly findingsByKey = new IndexMap();
   private readonly openFindingsByStream = new IndexMap();
   /** Obligations neither discharged nor yet seen overdue, by due date. */
@@ -44,7 +46,7 @@ export class LedgerState {
   private overdue: { eventId: string; ids: string[] } = { eventId: '', ids: [] };
 
   private get tables(): Table<object>[] {
-    return [this.projects, this.applications, this.people, this.units, this.claims, this.landFund, this.programmeTargets, this.populationChecks, this.findings] as Table<object>[];
+    return [this.projects, this.applications, this.people, this.units, this.claims, this.landFund, this.programmeTargets, this.populationChecks, this.lotteries, this.findings] as Table<object>[];
   }
 
   /** Reads every table (a live start, or a new leader taking over from another process). */
@@ -58,6 +60,7 @@ export class LedgerState {
     }
     for (const c of this.claims.values()) this.claimsByCitizen.add(c.citizen_id, c.claim_id);
     for (const o of this.landFund.values()) this.awaitIfDue(o);
+    for (const l of this.lotteries.values()) this.lotteriesByProject.add(l.project_id, l.lottery_id);
     for (const f of this.findings.values()) this.indexFinding(f);
   }
 
@@ -190,6 +193,21 @@ export class LedgerState {
 
   populationCheck(applicationId: string): PopulationCheckRow | undefined {
     return this.populationChecks.get(applicationId);
+  }
+
+  // Lotteries
+
+  lottery(lotteryId: string): LotteryRow | undefined {
+    return this.lotteries.get(lotteryId);
+  }
+
+  addLottery(l: LotteryRow): void {
+    this.lotteries.put(l);
+    this.lotteriesByProject.add(l.project_id, l.lottery_id);
+  }
+
+  lotteriesOfProject(projectId: string): LotteryRow[] {
+    return this.rowsOf(this.lotteries, this.lotteriesByProject.get(projectId));
   }
 
   // Findings

@@ -1,6 +1,6 @@
 import { asIso, asNumber, type TableSpec } from './table';
 import type {
-  ApplicationRow, ClaimRow, FindingRow, LandFundRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
+  ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
 
 /** The ledger projection's tables, their keys and columns: the migrations' shape, written once here. */
@@ -75,4 +75,10 @@ export const FINDINGS: TableSpec<FindingRow> = {
     'id', 'detector', 'finding_key', 'severity', 'province_code', 'citizen_ids', 'streams', 'evidence', 'summary', 'details', 'status',
     'first_seen_event_id', 'first_seen_position', 'closed_by_event_id', 'closed_at_position',
   ],
+};
+
+export const LOTTERIES: TableSpec<LotteryRow> = {
+  name: 'rm_lotteries',
+  pk: ['lottery_id'],
+  columns: ['lottery_id', 'project_id', 'province_code', 'status', 'entrants', 'opened_event_id', 'drawn_event_id', 'eligible_at_opening', 'allocations_before_draw'],
 };

@@ -179,6 +179,24 @@ export interface PopulationCheckRow {
   persons: PersonCheck[];
 }
 
+/** A file eligible (decision in force, not withdrawn) when its project's lottery was opened. */
+export interface EligibleAtOpening { applicationId: string; citizenId: string; decisionEventId: string }
+/** An allocation of the project recorded while its lottery was not yet drawn. */
+export interface AllocationBeforeDraw { allocationId: string; unitNo: string; applicationId: string; citizenId: string; eventId: string; stream: string }
+
+export interface LotteryRow {
+  lottery_id: string;
+  project_id: string;
+  province_code: string;
+  status: 'open' | 'drawn';
+  entrants: string[];
+  opened_event_id: string;
+  drawn_event_id: string | null;
+  /** Taken from the applications as they stood when LotteryOpened was applied. */
+  eligible_at_opening: EligibleAtOpening[];
+  allocations_before_draw: AllocationBeforeDraw[];
+}
+
 export interface Evidence {
   eventId: string;
   stream: string;

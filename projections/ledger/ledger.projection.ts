@@ -7,6 +7,7 @@ import { DETECTORS } from '../detectors';
 import { type LedgerEvent, toLedgerEvent } from '../engine/ledger-event';
 import { LedgerState } from '../engine/ledger-state';
 import { applyLandFundEvent } from '../land-fund/land-fund.read-model';
+import { applyLotteryEvent } from '../lotteries/lottery.read-model';
 import { applyPopulationCheckEvent } from '../population/population-check.read-model';
 import { applyProgrammeEvent } from '../programmes/programme.read-model';
 import type { Projection } from '../runner/projection';
@@ -22,6 +23,7 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
   applyLandFundEvent,
   applyProgrammeEvent,
   applyPopulationCheckEvent,
+  applyLotteryEvent,
 ];
 
 /**
@@ -37,7 +39,7 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
-  readonly tables = ['rm_projects', 'rm_applications', 'rm_people', 'rm_units', 'rm_claims', 'rm_land_fund', 'rm_programme_targets', 'rm_population_checks', 'findings'];
+  readonly tables = ['rm_projects', 'rm_applications', 'rm_people', 'rm_units', 'rm_claims', 'rm_land_fund', 'rm_programme_targets', 'rm_population_checks', 'rm_lotteries', 'findings'];
   private state: LedgerState | null = null;
   /** Where the state in memory stands in the log: the last event of the last batch flushed. */
   private position: LogPosition | null = null;

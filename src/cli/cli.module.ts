@@ -5,10 +5,12 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { LotteryCommand, LotterySeedCommand, LotteryVerifyCommand } from './lottery.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, RegistryCommand } from './registry.command';
 import { LandRegistryImportCommand, RegistryImportCommand } from './registry-import.command';
 import { LandRegistryListCommand, LandRegistryUseCommand, RegistryListCommand, RegistryUseCommand } from './registry-snapshot.commands';
+import { PublicListCommand, PublicListVerifyCommand } from './public-list.command';
 import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
@@ -35,6 +37,11 @@ import { VerifyCommand } from './verify.command';
     LandRegistryImportCommand,
     LandRegistryUseCommand,
     LandRegistryListCommand,
+    LotteryCommand,
+    LotterySeedCommand,
+    LotteryVerifyCommand,
+    PublicListCommand,
+    PublicListVerifyCommand,
   ],
 })
 export class CliModule {}

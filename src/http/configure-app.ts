@@ -1,11 +1,24 @@
+import rateLimit from '@fastify/rate-limit';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { DomainErrorFilter } from './domain-error.filter';
 import { acceptJsonBodiesOnly } from './json-bodies-only';
 import { RequestValidationPipe } from './request-validation.pipe';
 
-/** Everything main.ts and the test app share: prefix, media types, validation, error mapping. */
-export function configureApp(app: NestFastifyApplication): void {
+/** Everything main.ts and the test app share: prefix, media types, validation, error mapping, rate limits. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  // Only routes that ask for it (`@PublicRead()`) are limited; awaited so its onRoute hook is in
+  // place before Nest registers the routes.
+  await app.register(rateLimit, {
+    global: false,
+    // An HttpException, so the one error filter answers 429 (with the plugin's Retry-After) rather than a 500.
+    errorResponseBuilder: (_request, context) =>
+      new HttpException(
+        { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', code: 'RATE_LIMITED', message: [`too many requests from this address; retry in ${context.after}`] },
+        HttpStatus.TOO_MANY_REQUESTS,
+      ),
+  });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());

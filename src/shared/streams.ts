@@ -8,6 +8,8 @@ export const streams = {
   programme: (provinceCode: string) => `programme-${provinceCode}`,
   /** Refused allocation attempts of a project: inspectors look for repeated ones. */
   allocationAttempts: (projectId: string) => `allocation-attempts-${projectId}`,
+  /** Every lottery (bốc thăm) of a project, so one open lottery at a time is one stream's invariant. */
+  lottery: (projectId: string) => `lottery-${projectId}`,
 };
 
 /** The kinds of stream, each named by its prefix (the projections tell events apart by it). */
@@ -19,6 +21,7 @@ const PREFIXES = {
   landfund: 'landfund-',
   programme: 'programme-',
   'allocation-attempts': 'allocation-attempts-',
+  lottery: 'lottery-',
   finding: 'finding-',
   'personal-data': 'audit-reads-',
 } as const;

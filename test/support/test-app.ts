@@ -31,7 +31,7 @@ export async function createTestApp(clock?: Clock, settings: Partial<AppConfig> 
   }).compile();
   // The server's own adapter, so bodies meet the same size limit as in production.
   const app = moduleRef.createNestApplication<NestFastifyApplication>(httpAdapter(config));
-  configureApp(app);
+  await configureApp(app);
   serveDocs(app, { ui: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,0 +1,171 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { commitmentOf } from '../../src/lottery/domain/lottery-algorithm';
+import { replayPublishedLottery } from '../../src/lottery/domain/verify-published-lottery';
+import { ProjectionsService } from '../../src/projections/projections.service';
+import { applicant, applicationBody, decideEligible, registerProject, submitApplication } from '../support/application-requests';
+import { boardPost, eventCount } from '../support/board-api';
+import { assertCliBuilt, runCli } from '../support/built-cli';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const SEED = '8f3c1a5e2b7d90c4e6a1f3b5d7092c4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c';
+const BEACON = 'Giải đặc biệt XSKT miền Bắc ngày 2026-12-20: 58213';
+const NAMES = ['Nguyễn Văn Hùng', 'Trần Thị Mai Anh', 'Lê Đức Thọ', 'Phạm Ngọc Ánh'];
+
+/**
+ * A whole lottery over HTTP, as a board, a supervising officer and a citizen live it (API.md
+ * "Lottery (bốc thăm) anyone can replay", "Public lists of beneficiaries"): open, a file decided
+ * after the freeze stays out, a wrong seed is refused, the draw, a replay from the public JSON
+ * alone, allocations in ranking order, and the masked public list.
+ */
+describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
+  let t: TestApp;
+  let dataDir: string;
+  const files: string[] = [];
+  let late: string;
+  const get = (path: string) => request(t.app.getHttpServer()).get(`/api/v1${path}`);
+  const catchUp = () => t.app.get(ProjectionsService).catchUpAll();
+
+  beforeAll(async () => {
+    assertCliBuilt();
+    t = await createTestApp();
+    dataDir = await mkdtemp(join(tmpdir(), 'noxh-lottery-'));
+    await registerProject(t, 'hp-bt');
+    await boardPost(t, '/projects/hp-bt/units', { units: ['A-1', 'A-2', 'A-3'].map((unitNo) => ({ unitNo, floorAreaM2: 56, tenure: 'sale', priceVnd: 1_250_000_000 })) }).expect(201);
+    for (const [i, fullName] of NAMES.entries()) {
+      const id = await submitApplication(t, applicationBody('hp-bt', { applicant: { ...applicant, fullName, citizenId: `0311900004${String(i).padStart(2, '0')}` } }));
+      await decideEligible(t, id);
+      files.push(id);
+    }
+    // Submitted but never decided: not an entrant.
+    await submitApplication(t, applicationBody('hp-bt', { applicant: { ...applicant, citizenId: '031190000499' } }));
+    await catchUp();
+  });
+  afterAll(async () => {
+    await t.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  let lotteryId: string;
+  it('opens: the commitment, the beacon source and the four eligible files frozen, sorted by id, with their hash', async () => {
+    const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 3, commitment: commitmentOf(SEED), beaconSource: 'Giải đặc biệt XSKT miền Bắc ngày 2026-12-20' }).expect(201);
+    lotteryId = res.body.id;
+    expect(res.body).toMatchObject({ id: 'hp-bt.1', entrantCount: 4 });
+    const [opened] = await t.store.readStream('lottery-hp-bt');
+    expect(opened.type).toBe('LotteryOpened');
+    expect(opened.data.entrants).toEqual([...files].sort());
+  });
+
+  it('publishes the open lottery with no token, masked and cacheable; a file decided after the freeze is not an entrant', async () => {
+    late = await submitApplication(t, applicationBody('hp-bt', { applicant: { ...applicant, fullName: 'Võ Thị Sáu', citizenId: '031190000477' } }));
+    await decideEligible(t, late);
+    const res = await get(`/public/lotteries/${lotteryId}`).expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=30');
+    expect(res.body).toMatchObject({ id: lotteryId, projectId: 'hp-bt', status: 'open', units: 3, commitment: commitmentOf(SEED) });
+    expect(res.body.seed).toBeUndefined();
+    expect(res.body.entrants.map((e: { applicationId: string }) => e.applicationId)).not.toContain(late);
+    expect(res.body.entrants.map((e: { applicant: string }) => e.applicant).sort()).toEqual(['Lê Đ. T.', 'Nguyễn V. H.', 'Phạm N. Á.', 'Trần T. M. A.']);
+    expect(replayPublishedLottery(res.body)).toMatchObject({ ok: true, drawn: false });
+  });
+
+  it('refuses a second open lottery of the project: 409 LOTTERY_ALREADY_OPEN', async () => {
+    const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 3, commitment: commitmentOf(SEED), beaconSource: 'khác' }).expect(409);
+    expect(res.body.code).toBe('LOTTERY_ALREADY_OPEN');
+  });
+
+  it('refuses a wrong seed with 409 SEED_MISMATCH, another province’s board with 403, an unknown lottery with 404, writing nothing', async () => {
+    const before = await eventCount(t);
+    expect((await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: 'cd'.repeat(32), beacon: BEACON }).expect(409)).body.code).toBe('SEED_MISMATCH');
+    await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }, '01').expect(403);
+    expect((await boardPost(t, '/lotteries/hp-bt.2/draw', { seed: SEED, beacon: BEACON }).expect(404)).body.code).toBe('LOTTERY_NOT_FOUND');
+    await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: 'not-hex', beacon: BEACON }).expect(400);
+    expect(await eventCount(t)).toBe(before);
+  });
+
+  let ranking: { rank: number; applicationId: string; score: string }[];
+  it('draws: the ranking, and each entrant’s PriorityRanked (ballot, the lottery’s rank), in one append', async () => {
+    const res = await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }).expect(201);
+    ranking = res.body.ranking;
+    expect(res.body).toMatchObject({ ranked: 4, notRanked: [] });
+    expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
+    for (const r of ranking) {
+      const ranks = (await t.store.readStream(`application-${r.applicationId}`)).filter((e) => e.type === 'PriorityRanked');
+      expect(ranks.map((e) => e.data)).toEqual([expect.objectContaining({ projectId: 'hp-bt', method: 'ballot', rank: r.rank })]);
+    }
+    expect((await t.store.readStream(`application-${late}`)).some((e) => e.type === 'PriorityRanked')).toBe(false);
+    expect((await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }).expect(409)).body.code).toBe('ALREADY_DRAWN');
+  });
+
+  it('replays from the public JSON alone: the verify function and `noxh lottery verify FILE.json`', async () => {
+    const published = (await get(`/public/lotteries/${lotteryId}`).expect(200)).body;
+    expect(published).toMatchObject({ status: 'drawn', seed: SEED, beacon: BEACON, ranking });
+    expect(replayPublishedLottery(published)).toMatchObject({ ok: true, drawn: true });
+    const file = join(dataDir, 'lottery.json');
+    await writeFile(file, JSON.stringify(published, null, 2));
+    const env = { ...process.env, DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://nowhere.invalid:1/none' };
+    const ok = await runCli(env, 'lottery', 'verify', file);
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.stdout).toContain('ok: the draw recomputes from the published seed, beacon and entrants');
+    // A ranking edited after the fact does not recompute.
+    const swapped = { ...published, ranking: [ranking[1], ranking[0], ...ranking.slice(2)] };
+    await writeFile(file, JSON.stringify(swapped));
+    const bad = await runCli(env, 'lottery', 'verify', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('FAIL ranking: differs at rank 1');
+  });
+
+  it('allocates in ranking order with no queue-jump or lottery finding, and refuses a new lottery once allocations exist', async () => {
+    for (const [i, r] of ranking.slice(0, 3).entries()) {
+      await boardPost(t, '/allocations', { applicationId: r.applicationId, unitNo: `A-${i + 1}`, projectId: 'hp-bt', decisionNo: `88/QĐ-SXD-${i}`,
+        decidedBy: 'Hội đồng xét duyệt', decidedAt: '2026-01-10' }).expect(201);
+    }
+    await catchUp();
+    const { rows } = await t.db.pool.query(`SELECT detector FROM findings WHERE detector IN ('queue-jump', 'lottery-integrity')`);
+    expect(rows).toEqual([]);
+    const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 1, commitment: commitmentOf(SEED), beaconSource: 'lần 2' }).expect(409);
+    expect(res.body.code).toBe('PROJECT_HAS_ALLOCATIONS');
+  });
+
+  it('publishes the beneficiaries masked, with each UnitAllocated event and hash; proofs null until signed checkpoints exist', async () => {
+    const res = await get('/public/projects/hp-bt/beneficiaries').expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=30');
+    expect(res.body).toMatchObject({ projectId: 'hp-bt', name: 'Dự án hp-bt', provinceCode: '31', checkpoint: null });
+    expect(res.body.items.map((i: { unitNo: string }) => i.unitNo)).toEqual(['A-1', 'A-2', 'A-3']);
+    for (const item of res.body.items) {
+      const [event] = (await t.store.readStream(`unit-hp-bt.${item.unitNo}`)).filter((e) => e.type === 'UnitAllocated');
+      expect(item).toMatchObject({ eventId: event.eventId, hash: event.hash, householdSize: 1, leafIndex: null, auditPath: null });
+      expect(item.citizenId).toMatch(/^031\*{6}4\d\d$/);
+    }
+    const body = JSON.stringify(res.body);
+    for (const name of NAMES) expect(body).not.toContain(name);
+    expect(body).not.toMatch(/\d{12}/);
+  });
+
+  it('`noxh public-list verify` confirms the published list equals the project’s allocations', async () => {
+    const env = { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: dataDir, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' };
+    const result = await runCli(env, 'public-list', 'verify', 'hp-bt');
+    expect(result.stdout).toContain('ok: the published list of hp-bt equals its 3 current allocation(s)');
+    expect(result.stdout).toContain('not checked: inclusion proofs (no signed checkpoint yet; issue 10)');
+    expect(result.code).toBe(0);
+    const list = (await get('/public/projects/hp-bt/beneficiaries').expect(200)).body;
+    const file = join(dataDir, 'list.json');
+    await writeFile(file, JSON.stringify({ ...list, items: list.items.slice(1) }));
+    const tampered = await runCli(env, 'public-list', 'verify', 'hp-bt', '--file', file);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('not published: A-1');
+  });
+
+  it('limits each address on the public endpoints: 429 with Retry-After past the limit', async () => {
+    let last = 200;
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 70 && last !== 429; i++) {
+      const res = await get('/public/projects/hp-bt/beneficiaries');
+      last = res.status;
+      retryAfter = res.headers['retry-after'];
+    }
+    expect(last).toBe(429);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
+});
