@@ -152,13 +152,24 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Applies pages until one comes back short. The next page is read while the current one is
+   * applied: reading is PostgreSQL's work and applying is Node's, so on two cores they overlap.
+   * The advisory lock makes this runner the only writer, so the checkpoint is read once.
+   */
   private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress }: CatchUpOptions): Promise<number> {
+    const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize }));
+    let pending = read(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
     let applied = 0;
     for (;;) {
-      const read = await this.step(projection, batchSize);
-      applied += read;
-      if (read > 0) onProgress?.(applied);
-      if (read < batchSize) return applied;
+      const page = unwrap(await pending);
+      if (page.events.length === 0) return applied;
+      const full = page.events.length === batchSize;
+      if (full) pending = read(page.next);
+      await this.applyBatch(projection, page.events, page.next);
+      applied += page.events.length;
+      onProgress?.(applied);
+      if (!full) return applied;
     }
   }
 
@@ -181,3 +192,14 @@ export class ProjectionRunner {
   }
 }
 
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A read started ahead of its use: its failure is kept for when it is awaited, never left unhandled. */
+const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}

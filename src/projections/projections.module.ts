@@ -5,8 +5,9 @@ import { PROJECTIONS } from '../../projections/runner/projection';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { allProjections } from './projections';
-import { FreshReadsInterceptor } from './fresh-reads.interceptor';
-import { LogPositionInterceptor } from './log-position.interceptor';
+import { FreshReadsInterceptor } from '../http/fresh-reads.interceptor';
+import { LogPositionInterceptor } from '../http/log-position.interceptor';
+import { READ_MODEL_FRESHNESS } from '../http/read-model-freshness';
 import { ProjectionsService } from './projections.service';
 
 /**
@@ -20,8 +21,9 @@ import { ProjectionsService } from './projections.service';
     { provide: PROJECTIONS, useFactory: allProjections },
     ProjectionsService,
     FreshReadsInterceptor,
+    { provide: READ_MODEL_FRESHNESS, useExisting: ProjectionsService },
     { provide: APP_INTERCEPTOR, useClass: LogPositionInterceptor },
   ],
-  exports: [ProjectionsService, FreshReadsInterceptor],
+  exports: [ProjectionsService, FreshReadsInterceptor, READ_MODEL_FRESHNESS],
 })
 export class ProjectionsModule {}

@@ -7,8 +7,9 @@ import { type LiveProjection, ProjectionRunner } from '../../projections/runner/
 import { type Projection, PROJECTIONS } from '../../projections/runner/projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore, type LogPosition } from '../event-store/event-store.port';
-import { isBefore } from './log-position-header';
-import { ProjectionLagging } from './projection-lagging';
+import { isBefore } from '../http/log-position-header';
+import { ProjectionLagging } from '../http/projection-lagging';
+import type { ReadModelFreshness } from '../http/read-model-freshness';
 
 /** How long a read waits for the read models to catch up before it answers 503. */
 const FRESH_READ_TIMEOUT_MS = 10_000;
@@ -30,7 +31,7 @@ export interface ProjectionFailure {
  * close. With PROJECTIONS=off nothing runs by itself: tests write, then call `catchUpAll`.
  */
 @Injectable()
-export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadModelFreshness {
   private readonly logger = new Logger('Projections');
   private running: LiveProjection[] = [];
   private readonly stuck = new Map<string, ProjectionFailure>();

@@ -6,7 +6,7 @@ import { CurrentActor } from '../../../auth/current-actor.decorator';
 import type { Actor } from '../../../shared/actor';
 import { ExportFindingsQuery } from './export-findings.query';
 import { ExportFindingsRequest } from './export-findings.request.dto';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor';
 import { FindingIdPath } from '../../findings/finding-id-path.dto';
 import { FindingDetailView } from './finding-detail.view';
 import { GetFindingQuery } from './get-finding.query';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor';
 import { FindingPageView } from '../../findings/finding.view';
 import { ListFindingsQuery } from './list-findings.query';
 import { ListFindingsRequest } from './list-findings.request.dto';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor';
 import { PeopleHistoryQuery } from './people-history.query';
 import { CitizenIdPath } from './people-history.request.dto';
 import { PersonHistoryView } from './person-history.view';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor';
 import { ProgrammeProgressQuery } from './programme-progress.query';
 import { ProgrammeProvincePath } from './programme-progress.request.dto';
 import { ProgrammeProgressView } from './programme-progress.view';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('inspection')
 @ApiBearerAuth()

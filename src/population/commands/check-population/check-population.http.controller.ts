@@ -18,7 +18,7 @@ import type { Actor } from '../../../shared/actor';
 import { CheckPopulationCommand } from './check-population.command';
 import { CheckPopulationRequest, CheckTallyResponse } from './check-population.request.dto';
 import { RegistryFailureFilter } from './registry-failure.filter';
-import { FreshReadsInterceptor } from '../../../projections/fresh-reads.interceptor';
+import { FreshReadsInterceptor } from '../../../http/fresh-reads.interceptor';
 
 @ApiTags('police')
 @ApiBearerAuth()

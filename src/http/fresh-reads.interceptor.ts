@@ -1,9 +1,9 @@
-import { BadRequestException, type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { BadRequestException, type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, type Observable, switchMap } from 'rxjs';
 import { LOG_POSITION_HEADER, parsePosition } from './log-position-header';
 import { ProjectionLagging } from './projection-lagging';
-import { ProjectionsService } from './projections.service';
+import { READ_MODEL_FRESHNESS, type ReadModelFreshness } from './read-model-freshness';
 
 /**
  * For reads that rest on the read models: waits until the projections have applied every event
@@ -12,7 +12,7 @@ import { ProjectionsService } from './projections.service';
  */
 @Injectable()
 export class FreshReadsInterceptor implements NestInterceptor {
-  constructor(private readonly projections: ProjectionsService) {}
+  constructor(@Inject(READ_MODEL_FRESHNESS) private readonly projections: ReadModelFreshness) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
