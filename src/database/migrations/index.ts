@@ -9,6 +9,7 @@ import { DecisionAndAllocationHistory1763900000013 } from './1763900000013-decis
 import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-release-transfer-and-overdue-facts';
 import { RegistrySnapshots1763900000044 } from './1763900000044-registry-snapshots';
 import { PopulationCheckDue1763900000045 } from './1763900000045-population-check-due';
+import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReleaseTransferAndOverdueFacts1763900000020,
   RegistrySnapshots1763900000044,
   PopulationCheckDue1763900000045,
+  MerkleTree1763900000050,
 ];
