@@ -4,7 +4,9 @@ import { JWT_SECRET } from '../auth/auth.constants';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { EvidenceCommand, ExportEvidenceCommand, VerifyEvidenceCommand } from './evidence.command';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { KeysCommand, RotateKeysCommand } from './keys.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, LandRegistryImportCommand, RegistryCommand, RegistryImportCommand } from './registry-import.command';
 import { TokenCommand } from './token.command';
@@ -21,6 +23,11 @@ import { VerifyCommand } from './verify.command';
     TokenService,
     TokenCommand,
     VerifyCommand,
+    EvidenceCommand,
+    ExportEvidenceCommand,
+    VerifyEvidenceCommand,
+    KeysCommand,
+    RotateKeysCommand,
     ProjectionsCommand,
     RebuildProjectionsCommand,
     FindingsCommand,
