@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource } from 'typeorm';
-import type { LiveProjection, ProjectionRunner } from '../../../projections/runner/projection-runner';
+import { DataSource } from 'typeorm';
+import { type LiveProjection, ProjectionRunner } from '../../../projections/runner/projection-runner';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { SignedCheckpoint } from './checkpoint';
 import { checkpointCovering } from './checkpoint-rows';

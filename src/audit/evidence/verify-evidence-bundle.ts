@@ -22,6 +22,15 @@ export interface BundleVerdict {
  * inclusion proof up to the checkpoint's root, and every signature.
  */
 export function verifyEvidenceBundle(text: string, pinnedPem?: string): BundleVerdict {
+  try {
+    return check(text, pinnedPem);
+  } catch (error) {
+    // A field of the wrong shape (an edited file) is a failed check, not a crash.
+    return { ok: false, lines: [`FAIL the bundle is malformed: ${error instanceof Error ? error.message : String(error)}`], pinned: pinnedPem !== undefined };
+  }
+}
+
+function check(text: string, pinnedPem?: string): BundleVerdict {
   const lines: string[] = [];
   const fail = (line: string, extra: Partial<BundleVerdict> = {}): BundleVerdict => ({ ok: false, lines: [...lines, `FAIL ${line}`], pinned: pinnedPem !== undefined, ...extra });
   let bundle: EvidenceBundle;

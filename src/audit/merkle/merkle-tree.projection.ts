@@ -46,14 +46,15 @@ export class MerkleTreeProjection implements Projection {
       let level = 0;
       let index = leaf;
       let hash = eventLeafHash(event.hash);
-      store(level, index, hash);
-      while (index % 2 === 1) {
-        const left = tree.lastAt.get(level);
+      for (;;) {
+        // The left sibling is read before this node replaces it as the level's last.
+        const left = index % 2 === 1 ? tree.lastAt.get(level) : undefined;
+        store(level, index, hash);
+        if (index % 2 === 0) break;
         if (!left || left.index !== index - 1) throw new Error(`merkle tree: left sibling of ${level}:${index} is missing`);
         hash = hashChildren(left.hash, hash);
         level += 1;
         index = (index - 1) / 2;
-        store(level, index, hash);
       }
       tree.size += 1;
       if (event.stream === CHECKPOINT_STREAM) await recordCheckpointEvent(tx, event);
