@@ -36,7 +36,8 @@ export class VerifyCommand extends CommandRunner {
       bar.stop();
       if (report.ok) {
         const last = report.lastCheckpoint;
-        process.stdout.write(`ok: ${report.eventsChecked} events checked, ${report.checkpointsChecked} checkpoints match${last ? ` (last: size ${last.treeSize}, root ${last.rootHash})` : ''}\n`);
+        const checkpoints = last ? `, ${report.checkpointsChecked} checkpoints match (last: size ${last.treeSize}, root ${last.rootHash})` : '';
+        process.stdout.write(`ok: ${report.eventsChecked} events checked${checkpoints}\n`);
         return;
       }
       const bad = report.firstBad;
