@@ -4,7 +4,9 @@ import { JWT_SECRET } from '../auth/auth.constants';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { EvidenceCommand, ExportEvidenceCommand, VerifyEvidenceCommand } from './evidence.command';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { KeysCommand, RotateKeysCommand } from './keys.command';
 import { LotteryCommand, LotterySeedCommand, LotteryVerifyCommand } from './lottery.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, RegistryCommand } from './registry.command';
@@ -25,6 +27,11 @@ import { VerifyCommand } from './verify.command';
     TokenService,
     TokenCommand,
     VerifyCommand,
+    EvidenceCommand,
+    ExportEvidenceCommand,
+    VerifyEvidenceCommand,
+    KeysCommand,
+    RotateKeysCommand,
     ProjectionsCommand,
     RebuildProjectionsCommand,
     FindingsCommand,

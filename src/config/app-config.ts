@@ -24,8 +24,21 @@ export interface AppConfig {
    * `off`: nothing runs by itself (tests, or a node that only serves reads while another projects).
    */
   projections: 'live' | 'off';
+  /** Tamper evidence (API.md): a signed checkpoint every `every` events or `seconds` when there are new events. */
+  checkpoints: CheckpointSettings;
   /** POPULATION_REGISTRY_URL (and _TIMEOUT_MS): the registry service; unset, checks use imported extracts. */
   populationRegistry?: RegistryServiceSettings;
+}
+
+export interface CheckpointSettings {
+  every: number;
+  seconds: number;
+  /** CHECKPOINT_ORIGIN: the first line of every note, naming this log (C2SP tlog-checkpoint). */
+  origin: string;
+  /** CHECKPOINT_SIGNING_KEY (PKCS#8 PEM); unset: a key generated once into DATA_DIR (signing-keys.ts). */
+  signingKeyPem?: string;
+  /** WITNESS_PUBLIC_KEYS: the PEM public keys whose cosignatures are accepted. */
+  witnessPublicKeyPems: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +66,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     maxEventBytes: integer(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     projections: oneOf(env, 'PROJECTIONS', ['live', 'off'] as const, 'live'),
+    checkpoints: {
+      every: integer(env, 'CHECKPOINT_EVERY', 1000, 1, 100_000_000),
+      seconds: integer(env, 'CHECKPOINT_SECONDS', 60, 1, 86_400),
+      origin: env.CHECKPOINT_ORIGIN && env.CHECKPOINT_ORIGIN.trim() !== '' ? env.CHECKPOINT_ORIGIN.trim() : 'noxh-ledger',
+      signingKeyPem: pem(env, 'CHECKPOINT_SIGNING_KEY', 'PRIVATE KEY')[0],
+      witnessPublicKeyPems: pem(env, 'WITNESS_PUBLIC_KEYS', 'PUBLIC KEY'),
+    },
     populationRegistry: httpRegistryOptionsFromEnv(env),
   };
 }
@@ -70,6 +90,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : integer(env, name, min, min, max);
+}
+
+/** PEM blocks of one kind; an environment may carry the newlines as literal "\\n". */
+function pem(env: Env, name: string, label: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  const text = raw.replace(/\\n/g, '\n');
+  const blocks = text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]*?-----END ${label}-----`, 'g')) ?? [];
+  if (blocks.length === 0) throw new ConfigError(`${name} must hold PEM (-----BEGIN ${label}-----)`);
+  return blocks.map((b) => `${b}\n`);
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

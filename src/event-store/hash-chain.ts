@@ -37,6 +37,14 @@ export class ChainVerifier {
   private readonly tips = new Map<string, { revision: number; hash: string }>();
   checked = 0;
 
+  /** The same tips, to resume from later (incremental verification). */
+  clone(): ChainVerifier {
+    const copy = new ChainVerifier();
+    for (const [stream, tip] of this.tips) copy.tips.set(stream, tip);
+    copy.checked = this.checked;
+    return copy;
+  }
+
   /** The first break in this event, or undefined when it extends its chain correctly. */
   check(event: StoredEvent): ChainBreak | undefined {
     this.checked += 1;

@@ -10,6 +10,7 @@ import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-rel
 import { RegistrySnapshots1763900000044 } from './1763900000044-registry-snapshots';
 import { PopulationCheckDue1763900000045 } from './1763900000045-population-check-due';
 import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-registry-snapshots';
+import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   RegistrySnapshots1763900000044,
   PopulationCheckDue1763900000045,
   CurrentRegistrySnapshots1763900000046,
+  MerkleTree1763900000050,
   LotteriesReadModel1763900000060,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RawEventView } from '../../audit/queries/read-stream/stream-events.view';
+import { RawEventView } from '../../event-store/stored-event.view';
 import type { StoredEvent } from '../../event-store/event-store.port';
 
 /** A raw event (positions and hashes, as GET /streams/:id/events shows it) with its stream: answers here span streams. */

@@ -6,7 +6,8 @@ import { CLOCK, type Clock } from '../../../shared/clock';
 import type { JsonValue } from '../../../shared/json';
 import { StreamNotFound } from '../../audit.errors';
 import { ReadStreamQuery } from './read-stream.query';
-import { RawEventView, StreamEventsView } from './stream-events.view';
+import { RawEventView } from '../../../event-store/stored-event.view';
+import { StreamEventsView } from './stream-events.view';
 
 @QueryHandler(ReadStreamQuery)
 export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {

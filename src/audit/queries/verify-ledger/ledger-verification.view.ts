@@ -1,17 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class ChainBreakView {
-  @ApiProperty() eventId!: string;
-  @ApiProperty() stream!: string;
-  @ApiProperty() revision!: number;
-  @ApiProperty() globalPosition!: string;
-  @ApiProperty({ example: 'content does not match its hash: the event was altered' }) reason!: string;
+export class CheckpointRefView {
+  @ApiProperty() treeSize!: number;
+  @ApiProperty({ description: 'hex' }) rootHash!: string;
+}
+
+export class VerificationFailureView {
+  @ApiProperty({ example: 'checkpoint 120 signed root …, but the log’s first 120 events now hash to …' }) reason!: string;
+  @ApiPropertyOptional({ type: CheckpointRefView, description: 'The signed checkpoint the log contradicts' }) checkpoint?: CheckpointRefView;
+  @ApiPropertyOptional() eventId?: string;
+  @ApiPropertyOptional() stream?: string;
+  @ApiPropertyOptional() revision?: number;
+  @ApiPropertyOptional() globalPosition?: string;
 }
 
 export class LedgerVerificationView {
   @ApiProperty() ok!: boolean;
-  @ApiProperty() eventsChecked!: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Signed Merkle checkpoints are not written yet: always null' })
-  lastCheckpoint!: string | null;
-  @ApiPropertyOptional({ type: ChainBreakView }) firstBad?: ChainBreakView;
+  @ApiProperty({ description: 'Events read and hashed by this run' }) eventsChecked!: number;
+  @ApiProperty({ description: 'Checkpoints whose root was found to match the log' }) checkpointsChecked!: number;
+  @ApiProperty({ type: CheckpointRefView, nullable: true, description: 'The largest checkpoint the log matches' })
+  lastCheckpoint!: CheckpointRefView | null;
+  @ApiProperty({ description: 'Leaves already verified by an earlier run of this process (0: from scratch)' }) verifiedFrom!: number;
+  @ApiPropertyOptional({ type: VerificationFailureView }) firstBad?: VerificationFailureView;
 }

@@ -1,0 +1,21 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, IsUUID, Matches, Min } from 'class-validator';
+
+export class TreeSizePath {
+  @Type(() => Number) @IsInt() @Min(1) treeSize!: number;
+}
+
+export class InclusionProofQuery {
+  @IsUUID() eventId!: string;
+  @Type(() => Number) @IsInt() @Min(1) treeSize!: number;
+}
+
+export class ConsistencyProofQuery {
+  @Type(() => Number) @IsInt() @Min(1) from!: number;
+  @Type(() => Number) @IsInt() @Min(1) to!: number;
+}
+
+export class CosignatureRequest {
+  @IsString() @Matches(/^[0-9a-f]{16}$/, { message: 'keyId: 16 hex digits (the first 8 bytes of SHA-256 of the raw public key)' }) keyId!: string;
+  @IsString() @Matches(/^[A-Za-z0-9+/]{86}==$/, { message: 'signature: a base64 Ed25519 signature' }) signature!: string;
+}

@@ -1,0 +1,57 @@
+import { EMPTY_ROOT, hashChildren } from './merkle-hash';
+import { consistencyRanges, inclusionRanges, type LeafRange, type NodeId, nodeKey, rangeNodes } from './tree-ranges';
+
+/** Anything that runs SQL: a DataSource, a transaction's EntityManager. */
+export interface Sql {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+export async function treeSize(db: Sql): Promise<{ size: number; lastContentLeaf: number }> {
+  const rows = (await db.query('SELECT size, last_content_leaf FROM merkle_tree_state WHERE id = 1')) as { size: string; last_content_leaf: string }[];
+  return rows[0] ? { size: Number(rows[0].size), lastContentLeaf: Number(rows[0].last_content_leaf) } : { size: 0, lastContentLeaf: -1 };
+}
+
+export async function leafIndexOf(db: Sql, eventId: string): Promise<number | undefined> {
+  const rows = (await db.query('SELECT leaf_index FROM merkle_leaves WHERE event_id = $1', [eventId])) as { leaf_index: string }[];
+  return rows[0] ? Number(rows[0].leaf_index) : undefined;
+}
+
+/** The stored nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge). */
+export async function fetchNodes(db: Sql, ids: NodeId[]): Promise<Map<string, Buffer>> {
+  const rows = (await db.query(
+    `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS want(level, idx)
+     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx`,
+    [ids.map((n) => n.level), ids.map((n) => String(n.index))],
+  )) as { level: number; idx: string; hash: Buffer }[];
+  return new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
+}
+
+/** MTH of each range, from the stored perfect subtrees. */
+export async function rangeHashes(db: Sql, ranges: LeafRange[]): Promise<Buffer[]> {
+  const plans = ranges.map(rangeNodes);
+  const nodes = await fetchNodes(db, plans.flat());
+  return plans.map((plan) => {
+    const hashes = plan.map((id) => {
+      const hash = nodes.get(nodeKey(id));
+      if (!hash) throw new Error(`merkle node ${nodeKey(id)} is missing: the tree is behind the requested size`);
+      return hash;
+    });
+    let hash = hashes[hashes.length - 1];
+    for (let i = hashes.length - 2; i >= 0; i -= 1) hash = hashChildren(hashes[i], hash);
+    return hash;
+  });
+}
+
+export async function rootAt(db: Sql, size: number): Promise<Buffer> {
+  if (size === 0) return EMPTY_ROOT;
+  return (await rangeHashes(db, [{ start: 0, end: size }]))[0];
+}
+
+export async function inclusionPath(db: Sql, leafIndex: number, size: number): Promise<{ leafHash: Buffer; path: Buffer[] }> {
+  const [leafHash, ...path] = await rangeHashes(db, [{ start: leafIndex, end: leafIndex + 1 }, ...inclusionRanges(leafIndex, 0, size)]);
+  return { leafHash, path };
+}
+
+export function consistencyPath(db: Sql, from: number, to: number): Promise<Buffer[]> {
+  return rangeHashes(db, consistencyRanges(from, to));
+}

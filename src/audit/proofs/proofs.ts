@@ -1,0 +1,38 @@
+import type { Sql } from '../merkle/stored-tree';
+import { consistencyPath, inclusionPath, leafIndexOf, treeSize } from '../merkle/stored-tree';
+import { EventNotInTree, ProofOutOfRange } from '../audit.errors';
+
+export interface InclusionProof {
+  eventId: string;
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  auditPath: string[];
+}
+
+export interface ConsistencyProof {
+  from: number;
+  to: number;
+  proof: string[];
+}
+
+/** RFC 9162 inclusion proof of an event in the tree of `size` leaves (API.md). */
+export async function inclusionProof(db: Sql, eventId: string, size: number): Promise<InclusionProof> {
+  await assertTreeHas(db, size);
+  const leafIndex = await leafIndexOf(db, eventId);
+  if (leafIndex === undefined || leafIndex >= size) throw new EventNotInTree(eventId, size);
+  const { leafHash, path } = await inclusionPath(db, leafIndex, size);
+  return { eventId, leafIndex, treeSize: size, leafHash: leafHash.toString('hex'), auditPath: path.map((h) => h.toString('hex')) };
+}
+
+/** RFC 9162 consistency proof between two tree sizes (API.md). */
+export async function consistencyProof(db: Sql, from: number, to: number): Promise<ConsistencyProof> {
+  if (from < 1 || from > to) throw new ProofOutOfRange('A consistency proof needs 1 ≤ from ≤ to', { from, to });
+  await assertTreeHas(db, to);
+  return { from, to, proof: (await consistencyPath(db, from, to)).map((h) => h.toString('hex')) };
+}
+
+async function assertTreeHas(db: Sql, size: number): Promise<void> {
+  const { size: have } = await treeSize(db);
+  if (size < 1 || size > have) throw new ProofOutOfRange(`The tree has ${have} leaves; a proof can be asked for sizes 1…${have}`, { treeSize: size, have });
+}

@@ -1,0 +1,135 @@
+import type { KeyObject } from 'node:crypto';
+import { type LogPosition, LOG_START, type EventStore } from '../../event-store/event-store.port';
+import { ChainVerifier } from '../../event-store/hash-chain';
+import type { SignedCheckpoint } from '../checkpoints/checkpoint';
+import { eventLeafHash } from '../merkle/merkle-hash';
+import { MerkleFrontier } from '../merkle/merkle-frontier';
+import { checkpointProblem } from './checkpoint-checks';
+import { loggedCheckpoints } from './logged-checkpoints';
+
+export interface CheckpointRef {
+  treeSize: number;
+  rootHash: string;
+}
+
+/** The first thing found wrong: an event (a broken chain) and/or the checkpoint the log contradicts. */
+export interface VerificationFailure {
+  reason: string;
+  checkpoint?: CheckpointRef;
+  eventId?: string;
+  stream?: string;
+  revision?: number;
+  globalPosition?: string;
+}
+
+export interface LedgerVerification {
+  ok: boolean;
+  eventsChecked: number;
+  checkpointsChecked: number;
+  /** The largest checkpoint the log was found to match. */
+  lastCheckpoint: CheckpointRef | null;
+  /** The leaf count this run started from (0: from scratch). */
+  verifiedFrom: number;
+  firstBad?: VerificationFailure;
+}
+
+/** Where a later run resumes: everything up to the last good checkpoint, held by the verifier, never read back from the database. */
+export interface VerifiedPrefix {
+  chains: ChainVerifier;
+  frontier: MerkleFrontier;
+  after: LogPosition;
+  roots: Map<number, string>;
+}
+
+export interface VerifyOptions {
+  trusted: Map<string, KeyObject>;
+  witnesses: Map<string, KeyObject>;
+  /** Checkpoints kept outside the database (`--against`, a witness's state): a rollback that deleted the later checkpoints too is caught. */
+  external?: SignedCheckpoint[];
+  resume?: VerifiedPrefix;
+  onProgress?: (checked: number) => void;
+  pageSize?: number;
+}
+
+/**
+ * Recomputes every stream's chain and the Merkle tree over the log in read order, and checks
+ * every checkpoint — its signatures, and that the log's root at its size is the one it signed.
+ * With `resume`, only the events after the last good checkpoint are read and hashed.
+ */
+export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStream'>, options: VerifyOptions): Promise<{ report: LedgerVerification; prefix?: VerifiedPrefix }> {
+  const all = [...(await loggedCheckpoints(store)), ...(options.external ?? [])];
+  const ref = (c: SignedCheckpoint): CheckpointRef => ({ treeSize: c.treeSize, rootHash: c.rootHash });
+  let resume = options.resume;
+  const bySize = new Map<number, SignedCheckpoint>();
+  for (const checkpoint of all) {
+    const problem = checkpointProblem(checkpoint, options.trusted, options.witnesses);
+    const fail = (reason: string) => ({ report: { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastCheckpoint: null, verifiedFrom: 0, firstBad: { reason, checkpoint: ref(checkpoint) } } });
+    if (problem) return fail(`checkpoint ${checkpoint.treeSize}: ${problem}`);
+    const other = bySize.get(checkpoint.treeSize);
+    if (other && other.rootHash !== checkpoint.rootHash) return fail(`fork: two checkpoints of size ${checkpoint.treeSize} with different roots (${other.rootHash}, ${checkpoint.rootHash})`);
+    bySize.set(checkpoint.treeSize, checkpoint);
+    // A checkpoint below the resumed prefix that this process did not see: only a full run can judge it.
+    if (resume && checkpoint.treeSize <= resume.frontier.size && resume.roots.get(checkpoint.treeSize) !== checkpoint.rootHash) resume = undefined;
+  }
+  const pending = [...bySize.values()].filter((c) => !resume || c.treeSize > resume.frontier.size).sort((a, b) => a.treeSize - b.treeSize);
+  const lastSize = pending.at(-1)?.treeSize ?? -1;
+  const chains = resume ? resume.chains.clone() : new ChainVerifier();
+  const frontier = resume ? resume.frontier.clone() : new MerkleFrontier();
+  const roots = new Map(resume?.roots ?? []);
+  const verifiedFrom = frontier.size;
+  let lastCheckpoint: CheckpointRef | null = resume ? lastOf(roots) : null;
+  let prefix: VerifiedPrefix | undefined = resume;
+  let checked = 0;
+  let next = 0;
+  const report = (firstBad?: VerificationFailure): LedgerVerification => ({
+    ok: firstBad === undefined, eventsChecked: checked, checkpointsChecked: roots.size, lastCheckpoint, verifiedFrom, ...(firstBad && { firstBad }),
+  });
+  let after = resume?.after ?? LOG_START;
+  for (;;) {
+    const page = await store.readAll({ after, limit: options.pageSize ?? 5000 });
+    for (const event of page.events) {
+      const broken = chains.check(event);
+      if (broken) {
+        const covering = pending[next];
+        return { report: report({ ...broken, ...(covering && { checkpoint: ref(covering), reason: `${broken.reason}; contradicts checkpoint ${covering.treeSize}` }) }) };
+      }
+      frontier.add(eventLeafHash(event.hash));
+      checked += 1;
+      while (pending[next] && pending[next].treeSize === frontier.size) {
+        const checkpoint = pending[next];
+        const root = frontier.root().toString('hex');
+        if (root !== checkpoint.rootHash) {
+          return {
+            report: report({
+              reason: `checkpoint ${checkpoint.treeSize} signed root ${checkpoint.rootHash}, but the log's first ${checkpoint.treeSize} events now hash to ${root}: an event was altered, removed, added or moved`,
+              checkpoint: ref(checkpoint),
+            }),
+          };
+        }
+        roots.set(checkpoint.treeSize, root);
+        lastCheckpoint = ref(checkpoint);
+        if (checkpoint.treeSize === lastSize) prefix = { chains: chains.clone(), frontier: frontier.clone(), after: event.position, roots: new Map(roots) };
+        next += 1;
+      }
+    }
+    options.onProgress?.(checked);
+    if (page.events.length === 0) break;
+    after = page.next;
+  }
+  const missing = pending[next];
+  if (missing) {
+    return {
+      report: report({
+        reason: `the log has ${frontier.size} events, but checkpoint ${missing.treeSize} was signed over ${missing.treeSize}: events were deleted or the log rolled back`,
+        checkpoint: ref(missing),
+      }),
+    };
+  }
+  return { report: report(), prefix };
+}
+
+function lastOf(roots: Map<number, string>): CheckpointRef | null {
+  const sizes = [...roots.keys()].sort((a, b) => a - b);
+  const size = sizes.at(-1);
+  return size === undefined ? null : { treeSize: size, rootHash: roots.get(size) ?? '' };
+}
