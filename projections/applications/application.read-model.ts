@@ -74,6 +74,17 @@ export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): v
       state.applications.touch(a);
       return;
     }
+    case 'AllocationRevoked': {
+      // The file's own mirror, as its decider folds it: free again, to be allocated or withdrawn.
+      // What the revocation means for the unit and for detector 5 comes from the unit stream's event.
+      const a = state.application(event.data.applicationId);
+      if (!a) return;
+      a.status = 'revoked';
+      a.allocation_id = null;
+      a.unit_no = null;
+      state.applications.touch(a);
+      return;
+    }
     default:
       return;
   }

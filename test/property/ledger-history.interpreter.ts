@@ -25,6 +25,8 @@ interface FileState {
   /** The decision number in force; an amendment voids it. */
   decisionNo: string | null;
   withdrawn: boolean;
+  /** The allocation the file's own stream says is in force: its revocation is mirrored there. */
+  allocationId: string | null;
 }
 interface UnitState {
   projectId: string;
@@ -151,7 +153,7 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const file: FileState = {
         id: applicationId, projectId: PROJECTS[intent.project] ?? UNKNOWN_PROJECT, provinceCode: PROVINCES[intent.province], applicant,
         household: members(intent.household, applicant), receivedBy: RECEIVING_OFFICERS[intent.receivedBy],
-        submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false,
+        submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false, allocationId: null,
       };
       s.files.set(applicationId, file);
       return one(streams.application(applicationId), [{ type: 'ApplicationSubmitted', data: { applicationId, projectId: file.projectId, provinceCode: file.provinceCode,
@@ -223,6 +225,7 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
       u.current = { allocationId, applicationId, citizenId };
       u.handedOver = false;
+      if (known) known.allocationId = allocationId;
       s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
       const provinceCode = s.provinceOf(u.projectId);
       const decidedAt = stated(at, intent.dated, known);
@@ -245,11 +248,19 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const u = allocated[intent.unit % allocated.length];
       const current = u.current!;
       u.current = null;
+      // The handler mirrors the revocation on the file when the file holds that allocation (a history
+      // that allocated one file twice, or a file never submitted, has nothing to mirror it on).
+      const file = s.files.get(current.applicationId);
+      const mirrored = file !== undefined && file.allocationId === current.allocationId;
+      if (mirrored) file.allocationId = null;
+      const revokedAt = day(at);
       return {
         actor: board(s.provinceOf(u.projectId)),
         appends: [
           { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'AllocationRevoked', data: { ...current, projectId: u.projectId, unitNo: u.unitNo,
-            reason: 'Cấp sai đối tượng', decisionNo: `QĐ-THU-${s.next()}`, revokedAt: day(at) } }] },
+            reason: 'Cấp sai đối tượng', decisionNo: `QĐ-THU-${s.next()}`, revokedAt } }] },
+          ...(mirrored ? [{ stream: streams.application(current.applicationId), events: [{ type: 'AllocationRevoked' as const, data: { applicationId: current.applicationId,
+            allocationId: current.allocationId, projectId: u.projectId, unitNo: u.unitNo, revokedAt } }] }] : []),
           ...releaseClaim(s, current.citizenId, u, 'allocation-revoked', at),
         ],
       };
