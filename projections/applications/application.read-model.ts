@@ -2,6 +2,17 @@ import type { HouseholdMember, Person } from '../../src/applications/domain/appl
 import { normalizeName } from '../../src/shared/identity/normalize-name';
 import type { LedgerEvent } from '../engine/ledger-event';
 import type { LedgerState } from '../engine/ledger-state';
+import type { ApplicationRow } from '../engine/rows';
+
+/**
+ * A file waiting for a unit (detector 8's queue): an "eligible" decision in force, neither withdrawn
+ * nor holding an allocation. A revoked file waits again once decided anew: the decision in force at
+ * its revocation is the one detector 5 will not take for a re-allocation.
+ */
+export function waitsForUnit(a: ApplicationRow): boolean {
+  if (a.decision?.outcome !== 'eligible') return false;
+  return a.status === 'open' || (a.status === 'revoked' && a.last_revocation?.decisionEventId !== a.decision.eventId);
+}
 
 /** rm_applications and rm_people: every file, and every citizen id seen in one (applicant or household). */
 export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): void {

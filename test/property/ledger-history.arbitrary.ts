@@ -26,6 +26,8 @@ export type Intent =
   | { kind: 'rank'; app: number; method: 'ballot' | 'score'; rank: number }
   | { kind: 'check'; app: number; outcomes: CheckOutcome[]; spouse: number }
   | { kind: 'allocate'; unit: number; unreleased: boolean; app: number; citesInForce: boolean; dated: StatedDate }
+  /** As the write side allocates: a submitted file, a free released unit of its own project and tenure (queue-jumps, and files served after being skipped). */
+  | { kind: 'allocate-in-project'; unit: number; app: number; dated: StatedDate }
   | { kind: 'revoke'; unit: number }
   | { kind: 'hand-over'; unit: number; fullyPaid: boolean }
   | { kind: 'transfer'; unit: number; transfer: TransferKind; buyer: number; aboveOriginal: boolean }
@@ -85,6 +87,7 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('check' as const), app: fc.nat(20), outcomes: fc.array(checkOutcome, { minLength: 4, maxLength: 4 }), spouse: pick(PEOPLE) }) },
   { weight: 7, arbitrary: fc.record({ kind: fc.constant('allocate' as const), unit: unitIndex, unreleased: fc.constantFrom(false, false, false, false, true), app: fc.nat(20),
     citesInForce: fc.constantFrom(true, true, true, false), dated }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate-in-project' as const), unit: fc.nat(20), app: fc.nat(20), dated }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('revoke' as const), unit: fc.nat(20) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), unit: fc.nat(20), fullyPaid: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('transfer' as const), unit: fc.nat(20), transfer: fc.constantFrom<TransferKind>(...TRANSFER_KINDS, 'resale'),

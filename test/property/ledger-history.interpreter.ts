@@ -27,6 +27,7 @@ interface FileState {
   withdrawn: boolean;
   /** The allocation the file's own stream says is in force: its revocation is mirrored there. */
   allocationId: string | null;
+  tenure: Tenure;
 }
 interface UnitState {
   projectId: string;
@@ -154,6 +155,7 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
         id: applicationId, projectId: PROJECTS[intent.project] ?? UNKNOWN_PROJECT, provinceCode: PROVINCES[intent.province], applicant,
         household: members(intent.household, applicant), receivedBy: RECEIVING_OFFICERS[intent.receivedBy],
         submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false, allocationId: null,
+        tenure: intent.tenure,
       };
       s.files.set(applicationId, file);
       return one(streams.application(applicationId), [{ type: 'ApplicationSubmitted', data: { applicationId, projectId: file.projectId, provinceCode: file.provinceCode,
@@ -165,7 +167,7 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       if (file === null || file === 'unknown') return null;
       const changes: Extract<LedgerEvent, { type: 'ApplicationAmended' }>['data']['changes'] = {};
       if (intent.household) changes.household = file.household = members(intent.household, file.applicant);
-      if (intent.tenure) changes.tenure = intent.tenure;
+      if (intent.tenure) changes.tenure = file.tenure = intent.tenure;
       if (intent.incomeVnd !== null || Object.keys(changes).length === 0) changes.monthlyIncomeVnd = intent.incomeVnd ?? 10_000_000;
       file.decisionNo = null;
       return one(streams.application(file.id), [{ type: 'ApplicationAmended', data: { applicationId: file.id, changes, reason: intent.household ? 'Bổ sung hộ gia đình' : null,
@@ -218,29 +220,14 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const free = s.allUnits().filter((u) => u.current === null && (intent.unreleased ? u.spec === null : u.spec !== null));
       const file = s.file(intent.app);
       if (free.length === 0 || file === null) return null; // the unit stream refuses a second live allocation
-      const u = free[intent.unit % free.length];
-      const known = file === 'unknown' ? null : file;
-      const applicationId = known?.id ?? UNKNOWN_APPLICATION;
-      const citizenId = known?.applicant.citizenId ?? PEOPLE[intent.unit % PEOPLE.length].citizenId;
-      const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
-      u.current = { allocationId, applicationId, citizenId };
-      u.handedOver = false;
-      if (known) known.allocationId = allocationId;
-      s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
-      const provinceCode = s.provinceOf(u.projectId);
-      const decidedAt = stated(at, intent.dated, known);
-      const tenure: Tenure = u.spec?.tenure ?? 'sale';
-      return {
-        actor: board(provinceCode),
-        appends: [
-          { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
-            eligibilityDecisionNo: intent.citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
-            decidedAt, allocatedAt: day(at) } }] },
-          { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
-          { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
-            provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
-        ],
-      };
+      return allocation(s, free[intent.unit % free.length], file === 'unknown' ? null : file, intent.citesInForce, intent.dated, at, intent.unit);
+    }
+    case 'allocate-in-project': {
+      const file = s.file(intent.app % 19, true);
+      if (file === null || file === 'unknown' || file.allocationId !== null || file.decisionNo === null) return null;
+      const free = s.allUnits().filter((u) => u.current === null && u.projectId === file.projectId && u.spec?.tenure === file.tenure);
+      if (free.length === 0) return null;
+      return allocation(s, free[intent.unit % free.length], file, true, intent.dated, at, intent.unit);
     }
     case 'revoke': {
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
@@ -362,6 +349,33 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       return one('sandbox-1', [{ type: 'SomethingUnforeseen', data: { projectId: PROJECTS[intent.project], applicationId: APPLICATIONS[intent.app],
         citizenId: PEOPLE[intent.person].citizenId, note: 'not a ledger event' } }], { subject: 'admin', role: 'admin' });
   }
+}
+
+/** The allocation handler's three appends: the unit, the file's mirror, the citizen's claim. */
+function allocation(
+  s: WriteSide, u: UnitState, known: FileState | null, citesInForce: boolean, dated: StatedDate, at: number, unknownCitizen: number,
+): Omit<HistoryWrite, 'advanceMs'> {
+  const applicationId = known?.id ?? UNKNOWN_APPLICATION;
+  const citizenId = known?.applicant.citizenId ?? PEOPLE[unknownCitizen % PEOPLE.length].citizenId;
+  const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
+  u.current = { allocationId, applicationId, citizenId };
+  u.handedOver = false;
+  if (known) known.allocationId = allocationId;
+  s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
+  const provinceCode = s.provinceOf(u.projectId);
+  const decidedAt = stated(at, dated, known);
+  const tenure: Tenure = u.spec?.tenure ?? 'sale';
+  return {
+    actor: board(provinceCode),
+    appends: [
+      { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
+        eligibilityDecisionNo: citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
+        decidedAt, allocatedAt: day(at) } }] },
+      { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
+      { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
+        provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
+    ],
+  };
 }
 
 /** The allocation handler's companion append: the holder's live claim on this unit ends with it. */
