@@ -34,6 +34,8 @@ interface UnitState {
   unitNo: string;
   spec: UnitSpec | null;
   allocations: number;
+  /** Released after its project was registered: only then do the read models have a row for it. */
+  listed: boolean;
   current: { allocationId: string; applicationId: string; citizenId: string } | null;
   handedOver: boolean;
   holder: string | null;
@@ -57,7 +59,7 @@ class WriteSide {
     const unitNo = UNIT_NOS[index % UNIT_NOS.length];
     const key = `${projectId}.${unitNo}`;
     let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, current: null, handedOver: false, holder: null }));
+    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, listed: false, current: null, handedOver: false, holder: null }));
     return u;
   }
   allUnits(): UnitState[] {
@@ -137,7 +139,10 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const fresh = intent.units.map((n) => s.unit(intent.project * UNIT_NOS.length + n)).filter((u) => u.spec === null);
       if (fresh.length === 0) return null; // a unit is released once
       const specs: UnitSpec[] = fresh.map((u, i) => ({ unitNo: u.unitNo, floorAreaM2: intent.floorAreas[i], tenure: intent.tenure, priceVnd: intent.priceVnd }));
-      fresh.forEach((u, i) => (u.spec = specs[i]));
+      fresh.forEach((u, i) => {
+        u.spec = specs[i];
+        u.listed = s.projects.has(projectId);
+      });
       const releasedAt = day(at);
       return {
         actor: board(s.provinceOf(projectId)),
@@ -223,11 +228,15 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       return allocation(s, free[intent.unit % free.length], file === 'unknown' ? null : file, intent.citesInForce, intent.dated, at, intent.unit);
     }
     case 'allocate-in-project': {
-      const file = s.file(intent.app % 19, true);
-      if (file === null || file === 'unknown' || file.allocationId !== null || file.decisionNo === null) return null;
-      const free = s.allUnits().filter((u) => u.current === null && u.projectId === file.projectId && u.spec?.tenure === file.tenure);
+      // A unit the read models list (released after its project was registered), then one of the
+      // files queueing for it: decided, neither withdrawn nor holding an allocation.
+      const free = s.allUnits().filter((u) => u.current === null && u.spec !== null && u.listed);
       if (free.length === 0) return null;
-      return allocation(s, free[intent.unit % free.length], file, true, intent.dated, at, intent.unit);
+      const u = free[intent.unit % free.length];
+      const files = [...s.files.values()].filter((f) => f.projectId === u.projectId && f.tenure === u.spec?.tenure && !f.withdrawn
+        && f.allocationId === null && f.decisionNo !== null);
+      if (files.length === 0) return null;
+      return allocation(s, u, files[intent.app % files.length], true, intent.dated, at, intent.unit);
     }
     case 'revoke': {
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
