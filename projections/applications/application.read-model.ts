@@ -2,6 +2,17 @@ import type { HouseholdMember, Person } from '../../src/applications/domain/appl
 import { normalizeName } from '../../src/shared/identity/normalize-name';
 import type { LedgerEvent } from '../engine/ledger-event';
 import type { LedgerState } from '../engine/ledger-state';
+import type { ApplicationRow } from '../engine/rows';
+
+/**
+ * A file waiting for a unit (detector 8's queue): an "eligible" decision in force, neither withdrawn
+ * nor holding an allocation. A revoked file waits again once decided anew: the decision in force at
+ * its revocation is the one detector 5 will not take for a re-allocation.
+ */
+export function waitsForUnit(a: ApplicationRow): boolean {
+  if (a.decision?.outcome !== 'eligible') return false;
+  return a.status === 'open' || (a.status === 'revoked' && a.last_revocation?.decisionEventId !== a.decision.eventId);
+}
 
 /** rm_applications and rm_people: every file, and every citizen id seen in one (applicant or household). */
 export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): void {
@@ -71,6 +82,17 @@ export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): v
       a.status = 'allocated';
       a.allocation_id = event.data.allocationId;
       a.unit_no = event.data.unitNo;
+      state.applications.touch(a);
+      return;
+    }
+    case 'AllocationRevoked': {
+      // The file's own mirror, as its decider folds it: free again, to be allocated or withdrawn.
+      // What the revocation means for the unit and for detector 5 comes from the unit stream's event.
+      const a = state.application(event.data.applicationId);
+      if (!a) return;
+      a.status = 'revoked';
+      a.allocation_id = null;
+      a.unit_no = null;
       state.applications.touch(a);
       return;
     }

@@ -55,7 +55,9 @@ function reasonsOf(u: UnitRow, applicationId: string): Reason[] {
 /**
  * Detector 5: a unit allocated without a prior "eligible" decision in force, after the file was
  * withdrawn, or again after an earlier allocation was revoked with no new decision. The write side
- * refuses all of these; imported histories and other writers can still carry them. Judged against
+ * refuses the first two (imported histories and other writers can still carry them); it accepts
+ * the third, since a revocation frees the file and the board may re-allocate on the decision still
+ * in force, so every such re-allocation is shown here for an inspector to judge. Judged against
  * the file as it stood when the unit stream recorded the allocation, so a later decision does not
  * cure it. Key: the application. Closes when the allocation is revoked or the unit goes back.
  */

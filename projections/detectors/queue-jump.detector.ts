@@ -1,31 +1,40 @@
 import { streams } from '../../src/shared/streams';
-import { compareText } from '../engine/compare-text';
+import { waitsForUnit } from '../applications/application.read-model';
 import type { Evidence } from '../engine/rows';
 import { detector, type FindingDraft } from './detector';
 
+const NAME = 'queue-jump';
+
 const rankOf = (rank: number | null, method: string | null) => (rank === null ? 'not ranked' : `rank ${rank} by ${method}`);
+
+/** Changes to a file that can end its wait: it is served, withdraws, is decided on (or amended, voiding the decision), or its allocation is revoked. */
+const WAIT_CHANGES: ReadonlySet<string> = new Set(['UnitAllocated', 'ApplicationWithdrawn', 'EligibilityDecided', 'ApplicationAmended', 'AllocationRevoked']);
 
 /**
  * Detector 8: a unit allocated while a better-ranked file of the same project and tenure was
  * waiting — ranked lower (better) by the recorded score or ballot, "eligible" decision in force,
- * not withdrawn, not yet allocated. When eligible files exceed units, the ranking decides (Housing
- * Law Art. 79; lottery under Decree 100/2024 Art. 38). A file allocated without any rank jumped every
- * ranked file waiting; a project that ranked nobody has no queue to jump.
+ * not withdrawn, not holding an allocation (a revoked file waits again once decided anew). When
+ * eligible files exceed units, the ranking decides (Housing Law Art. 79; lottery under Decree
+ * 100/2024 Art. 38). A file allocated without any rank jumped every ranked file waiting; a project
+ * that ranked nobody has no queue to jump.
  *
- * Judged when the application's mirror of the allocation is applied (the unit's own event comes
- * first in the same append), against the queue as it stands at that moment. Keyed again only when
- * that allocation is revoked, which closes the finding: the unit went back to the queue. A jump
- * that happened stays a fact: the skipped file being served later, or the unit being returned after
- * handover, closes nothing, so no later event re-judges the allocation against a changed queue.
+ * The queue is the one the unit stream's UnitAllocated found (kept on the unit, so a rebuild sees
+ * the same one); the finding is judged when the application's mirror is applied, and stays open
+ * while one of the files it skipped still waits. It closes when every one of them has been served,
+ * has withdrawn or is no longer eligible (the allocation a moment early skipped nobody), or when
+ * the allocation is revoked (the unit went back to the queue). So a change to a skipped file —
+ * each is evidence — keys the open findings that cite it again. The details keep the original
+ * skipped list and say which still wait. Returning the unit after handover closes nothing.
  * Severity high: a unit given out of turn is a benefit taken from the person whose turn it was.
  */
 export const queueJump = detector({
-  name: 'queue-jump',
+  name: NAME,
 
-  keysOf(event) {
-    if (event.kind === 'application' && event.type === 'UnitAllocated') return [event.data.applicationId];
+  keysOf(event, state) {
     if (event.kind === 'unit' && event.type === 'AllocationRevoked') return [event.data.applicationId];
-    return [];
+    if (event.kind !== 'application' || !WAIT_CHANGES.has(event.type)) return [];
+    const own = event.type === 'UnitAllocated' ? [event.data.applicationId] : [];
+    return [...new Set([...own, ...state.openFindingKeysOn(NAME, event.stream)])];
   },
 
   evaluate(applicationId, state): FindingDraft[] {
@@ -33,28 +42,30 @@ export const queueJump = detector({
     const u = a?.unit_no != null ? state.unit(a.project_id, a.unit_no) : undefined;
     // Not allocated, or the unit no longer holds this allocation (revoked): nothing stands.
     if (!a?.allocation_id || !u || u.allocation_id !== a.allocation_id || !u.allocation_event_id) return [];
-    const rank = a.priority_rank;
-    const waiting = state.applicationsOfProject(a.project_id)
-      .filter((w) => w.tenure === a.tenure && w.application_id !== applicationId && w.status === 'open' && w.decision?.outcome === 'eligible'
-        && w.priority_rank !== null && (rank === null || w.priority_rank < rank))
-      .sort((x, y) => (x.priority_rank ?? 0) - (y.priority_rank ?? 0) || compareText(x.application_id, y.application_id));
+    const skipped = u.allocation_basis?.queue ?? [];
+    const waiting = skipped.filter((s) => {
+      const w = state.application(s.applicationId);
+      return w !== undefined && waitsForUnit(w);
+    });
     if (waiting.length === 0) return [];
     const evidence: Evidence[] = [
       { eventId: u.allocation_event_id, stream: streams.unit(a.project_id, u.unit_no) },
       ...(a.rank_event_id ? [{ eventId: a.rank_event_id, stream: streams.application(applicationId) }] : []),
-      ...waiting.map((w) => ({ eventId: w.rank_event_id ?? '', stream: streams.application(w.application_id) })),
+      ...skipped.map((s) => ({ eventId: s.rankEventId ?? '', stream: streams.application(s.applicationId) })),
     ];
+    const served = skipped.length - waiting.length;
     return [
       {
         discriminator: a.allocation_id,
         severity: 'high',
         provinceCode: a.province_code,
-        citizenIds: [a.citizen_id, ...waiting.map((w) => w.citizen_id)],
+        citizenIds: [a.citizen_id, ...skipped.map((s) => s.citizenId)],
         evidence,
         summary:
           `Unit ${u.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
-          `while ${waiting.length} better-ranked eligible application${waiting.length > 1 ? 's' : ''} of the same project and tenure ` +
-          `(${a.tenure}) waited: ${waiting.map((w) => `${w.application_id} (${rankOf(w.priority_rank, w.rank_method)})`).join(', ')}.`,
+          `while ${skipped.length} better-ranked eligible application${skipped.length > 1 ? 's' : ''} of the same project and tenure ` +
+          `(${a.tenure}) waited: ${skipped.map((s) => `${s.applicationId} (${rankOf(s.rank, s.method)})`).join(', ')}.` +
+          (served > 0 ? ` Still waiting: ${waiting.map((s) => s.applicationId).join(', ')}.` : ''),
         details: {
           allocationId: a.allocation_id,
           projectId: a.project_id,
@@ -62,7 +73,8 @@ export const queueJump = detector({
           tenure: a.tenure,
           allocatedRank: a.priority_rank,
           allocatedRankMethod: a.rank_method,
-          skipped: waiting.map((w) => ({ applicationId: w.application_id, citizenId: w.citizen_id, rank: w.priority_rank, method: w.rank_method })),
+          skipped: skipped.map((s) => ({ applicationId: s.applicationId, citizenId: s.citizenId, rank: s.rank, method: s.method })),
+          stillWaiting: waiting.map((s) => s.applicationId),
         },
       },
     ];

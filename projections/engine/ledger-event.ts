@@ -46,7 +46,7 @@ export type LedgerEvent =
 const TYPES_OF: { readonly [K in StreamKind]: ReadonlySet<string> } = {
   project: new Set(['ProjectRegistered', 'UnitsReleased', 'ProjectTargetSet']),
   unit: new Set(['UnitReleased', 'UnitAllocated', 'AllocationRevoked', 'UnitHandedOver', 'UnitTransferred']),
-  application: new Set(['ApplicationSubmitted', 'ApplicationAmended', 'ApplicationWithdrawn', 'PopulationCheckRecorded', 'EligibilityDecided', 'PriorityRanked', 'UnitAllocated']),
+  application: new Set(['ApplicationSubmitted', 'ApplicationAmended', 'ApplicationWithdrawn', 'PopulationCheckRecorded', 'EligibilityDecided', 'PriorityRanked', 'UnitAllocated', 'AllocationRevoked']),
   person: new Set(['BenefitClaimed', 'BenefitReleased']),
   landfund: new Set(['LandFundObligationRegistered', 'LandFundHandedOver', 'LandFundPaidInLieu']),
   programme: new Set(['ProgrammeTargetSet']),

@@ -89,9 +89,20 @@ export interface PersonRow {
   event_id: string;
 }
 
+/** A better-ranked file that waited for a unit of its project and tenure when another file got one. */
+export interface QueuedFile {
+  applicationId: string;
+  citizenId: string;
+  rank: number;
+  method: string | null;
+  rankEventId: string | null;
+}
+
 /** The application as it stood when the unit stream recorded the allocation. */
 export interface AllocationBasis {
   citedDecisionNo: string;
+  /** Detector 8: the better-ranked files that waited at that moment, best first (empty for an unknown file). */
+  queue: QueuedFile[];
   application: {
     status: string;
     decision: DecisionInForce | null;

@@ -1,8 +1,9 @@
 import type { AllocationRevoked, UnitAllocated, UnitTransferred } from '../../src/allocation/domain/unit.events';
-import { byRecordedAt } from '../engine/compare-text';
+import { waitsForUnit } from '../applications/application.read-model';
+import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerEvent } from '../engine/ledger-event';
 import type { LedgerState } from '../engine/ledger-state';
-import type { UnitRow } from '../engine/rows';
+import type { ApplicationRow, QueuedFile, UnitRow } from '../engine/rows';
 
 type On<T extends LedgerEvent['type']> = Extract<LedgerEvent, { kind: 'unit'; type: T }>;
 
@@ -107,10 +108,11 @@ function applyProjectEvent(state: LedgerState, event: Extract<LedgerEvent, { kin
 }
 
 /**
- * Detectors 5 and 11 judge an allocation by the moment it was recorded: the unit keeps what its
- * application looked like then (status, decision in force, last revocation), and the application
- * keeps every allocation's stated and recorded dates. Taken before the application's own mirror
- * event is applied, since the unit stream's event comes first in the same append.
+ * Detectors 5, 8 and 11 judge an allocation by the moment it was recorded: the unit keeps what its
+ * application looked like then (status, decision in force, last revocation) and the better-ranked
+ * files then waiting, and the application keeps every allocation's stated and recorded dates.
+ * Taken before the application's own mirror event is applied, since the unit stream's event comes
+ * first in the same append (nothing else changes between the two).
  */
 function recordAllocationFacts(state: LedgerState, event: On<'UnitAllocated'> & { data: UnitAllocated['data'] }, u: UnitRow | undefined): void {
   const d = event.data;
@@ -121,6 +123,7 @@ function recordAllocationFacts(state: LedgerState, event: On<'UnitAllocated'> & 
       application: a
         ? { status: a.status, decision: a.decision, withdrawnEventId: a.withdrawn_event_id, submittedEventId: a.submitted_event_id, lastRevocation: a.last_revocation }
         : null,
+      queue: a ? queueBefore(state, a) : [],
     };
   }
   if (!a) return;
@@ -129,6 +132,16 @@ function recordAllocationFacts(state: LedgerState, event: On<'UnitAllocated'> & 
     decidedBy: d.decidedBy, decidedAt: d.decidedAt, recordedAt: event.recordedAt, recordedBy: event.recordedBy,
   });
   state.applications.touch(a);
+}
+
+/** The files of `a`'s project and tenure ranked better than it (any rank, if it has none) and waiting now, best first. */
+function queueBefore(state: LedgerState, a: ApplicationRow): QueuedFile[] {
+  const rank = a.priority_rank;
+  return state.applicationsOfProject(a.project_id)
+    .filter((w) => w.tenure === a.tenure && w.application_id !== a.application_id && waitsForUnit(w) && w.priority_rank !== null
+      && (rank === null || w.priority_rank < rank))
+    .sort((x, y) => (x.priority_rank ?? 0) - (y.priority_rank ?? 0) || compareText(x.application_id, y.application_id))
+    .map((w) => ({ applicationId: w.application_id, citizenId: w.citizen_id, rank: w.priority_rank ?? 0, method: w.rank_method, rankEventId: w.rank_event_id }));
 }
 
 /** The file remembers its revoked allocation and the decision then in force: a re-allocation needs a new decision. */

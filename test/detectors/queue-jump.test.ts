@@ -61,12 +61,50 @@ describe('detector: queue-jump', () => {
     expect(finding.details).toMatchObject({ allocatedRank: 3, skipped: [{ applicationId: 'qj-r1', rank: 1 }, { applicationId: 'qj-r2', rank: 2 }] });
   });
 
-  it('keeps the finding open when the skipped files are served later: the jump happened', async () => {
+  it('stays open while one skipped file still waits, keeping the original skipped list and naming who waits', async () => {
     await allocate('qj-1', 'A-2', 'qj-r1', '031190000001');
+    const [finding] = await of('qj-r3');
+    expect(finding.status).toBe('open');
+    expect(finding.details).toMatchObject({ skipped: [{ applicationId: 'qj-r1' }, { applicationId: 'qj-r2' }], stillWaiting: ['qj-r2'] });
+    expect(finding.summary).toContain('Still waiting: qj-r2.');
+    expect(finding.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([rank1, rank2]));
+  });
+
+  it('closes when the last skipped file is served: nobody was skipped after all', async () => {
     await allocate('qj-1', 'A-3', 'qj-r2', '031190000002');
-    expect((await of('qj-r3')).map((f) => f.status)).toEqual(['open']);
+    const mirror = (await h.store.readStream('application-qj-r2')).find((e) => e.type === 'UnitAllocated')?.eventId;
+    expect((await of('qj-r3')).map((f) => [f.status, f.closed_by_event_id])).toEqual([['closed', mirror]]);
     expect(await of('qj-r1')).toEqual([]);
     expect(await of('qj-r2')).toEqual([]);
+  });
+
+  it('closes when the skipped files withdraw or are found ineligible, and not before the last one', async () => {
+    await project('qj-4', ['D-1']);
+    await ranked('qj-4', 'qj-4w', '031190000031', 1);
+    await ranked('qj-4', 'qj-4i', '031190000032', 2);
+    await ranked('qj-4', 'qj-4j', '031190000033', 3);
+    await allocate('qj-4', 'D-1', 'qj-4j', '031190000033');
+    expect((await of('qj-4j')).map((f) => f.status)).toEqual(['open']);
+    await h.write('application-qj-4w', [{ type: 'ApplicationWithdrawn', data: { applicationId: 'qj-4w', reason: 'Rút hồ sơ', withdrawnAt: '2026-04-10' } }]);
+    await h.project();
+    expect((await of('qj-4j')).map((f) => [f.status, f.details.stillWaiting])).toEqual([['open', ['qj-4i']]]);
+    const [ineligible] = await h.write('application-qj-4i', [{ type: 'EligibilityDecided', data: { applicationId: 'qj-4i', outcome: 'ineligible',
+      decisionNo: 'QĐ-qj-4i-2', decidedBy: 'Nguyễn Văn An', decidedAt: '2026-04-12', reasons: ['owns-housing'], justification: null,
+      policyVersion: 'vn-decree-136-2026', policyOutcome: 'ineligible', policyReasons: ['owns-housing'] } }]);
+    await h.project();
+    expect((await of('qj-4j')).map((f) => [f.status, f.closed_by_event_id])).toEqual([['closed', ineligible]]);
+  });
+
+  it('judges against the queue recorded at the allocation: a file ranked better afterwards was not skipped', async () => {
+    await project('qj-5', ['E-1']);
+    await ranked('qj-5', 'qj-5a', '031190000041', 2);
+    await allocate('qj-5', 'E-1', 'qj-5a', '031190000041');
+    await ranked('qj-5', 'qj-5b', '031190000042', 1);
+    await h.write('application-qj-5a', [{ type: 'EligibilityDecided', data: { applicationId: 'qj-5a', outcome: 'eligible',
+      decisionNo: 'QĐ-qj-5a-2', decidedBy: 'Nguyễn Văn An', decidedAt: '2026-04-12', reasons: [], justification: null,
+      policyVersion: 'vn-decree-136-2026', policyOutcome: 'eligible', policyReasons: [] } }]);
+    await h.project();
+    expect(await of('qj-5a')).toEqual([]);
   });
 
   it('does not flag an allocation when every better rank is withdrawn, ineligible, of another tenure or already served', async () => {

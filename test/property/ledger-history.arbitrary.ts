@@ -26,6 +26,8 @@ export type Intent =
   | { kind: 'rank'; app: number; method: 'ballot' | 'score'; rank: number }
   | { kind: 'check'; app: number; outcomes: CheckOutcome[]; spouse: number }
   | { kind: 'allocate'; unit: number; unreleased: boolean; app: number; citesInForce: boolean; dated: StatedDate }
+  /** As the write side allocates: a submitted file, a free released unit of its own project and tenure (queue-jumps, and files served after being skipped). */
+  | { kind: 'allocate-in-project'; unit: number; app: number; dated: StatedDate }
   | { kind: 'revoke'; unit: number }
   | { kind: 'hand-over'; unit: number; fullyPaid: boolean }
   | { kind: 'transfer'; unit: number; transfer: TransferKind; buyer: number; aboveOriginal: boolean }
@@ -50,7 +52,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const pick = (pool: readonly unknown[]) => fc.nat(pool.length - 1);
 const dated = fc.constantFrom<StatedDate>('same-day', 'same-day', 'same-day', 'recorded-late', 'before-submission', 'instant');
-const tenure = fc.constantFrom<Tenure>(...TENURES);
+/** Mostly one tenure, so that files and units of a project often queue for the same units (detector 8). */
+const tenure = fc.constantFrom<Tenure>(...TENURES, 'sale', 'sale');
 const period = fc.constantFrom<ProgrammePeriod>(...PROGRAMME_PERIODS);
 /** Mostly as registered; sometimes unaccented capitals; rarely another person under the same id. */
 const variant = fc.constantFrom(0, 0, 0, 1, 1, 2);
@@ -81,10 +84,11 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('decide' as const), app: fc.nat(20), outcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const),
     policyOutcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const), justified: fc.boolean(),
     decidedBy: fc.constantFrom('officer' as const, 'officer' as const, 'receiver' as const, 'member' as const), officer: fc.nat(1), dated }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('rank' as const), app: fc.nat(20), method: fc.constantFrom('ballot' as const, 'score' as const), rank: fc.integer({ min: 1, max: 5 }) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('rank' as const), app: fc.nat(20), method: fc.constantFrom('ballot' as const, 'score' as const), rank: fc.integer({ min: 1, max: 5 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('check' as const), app: fc.nat(20), outcomes: fc.array(checkOutcome, { minLength: 4, maxLength: 4 }), spouse: pick(PEOPLE) }) },
   { weight: 7, arbitrary: fc.record({ kind: fc.constant('allocate' as const), unit: unitIndex, unreleased: fc.constantFrom(false, false, false, false, true), app: fc.nat(20),
     citesInForce: fc.constantFrom(true, true, true, false), dated }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate-in-project' as const), unit: fc.nat(20), app: fc.nat(20), dated }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('revoke' as const), unit: fc.nat(20) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), unit: fc.nat(20), fullyPaid: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('transfer' as const), unit: fc.nat(20), transfer: fc.constantFrom<TransferKind>(...TRANSFER_KINDS, 'resale'),

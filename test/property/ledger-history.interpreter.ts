@@ -25,12 +25,17 @@ interface FileState {
   /** The decision number in force; an amendment voids it. */
   decisionNo: string | null;
   withdrawn: boolean;
+  /** The allocation the file's own stream says is in force: its revocation is mirrored there. */
+  allocationId: string | null;
+  tenure: Tenure;
 }
 interface UnitState {
   projectId: string;
   unitNo: string;
   spec: UnitSpec | null;
   allocations: number;
+  /** Released after its project was registered: only then do the read models have a row for it. */
+  listed: boolean;
   current: { allocationId: string; applicationId: string; citizenId: string } | null;
   handedOver: boolean;
   holder: string | null;
@@ -54,7 +59,7 @@ class WriteSide {
     const unitNo = UNIT_NOS[index % UNIT_NOS.length];
     const key = `${projectId}.${unitNo}`;
     let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, current: null, handedOver: false, holder: null }));
+    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, listed: false, current: null, handedOver: false, holder: null }));
     return u;
   }
   allUnits(): UnitState[] {
@@ -134,7 +139,10 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const fresh = intent.units.map((n) => s.unit(intent.project * UNIT_NOS.length + n)).filter((u) => u.spec === null);
       if (fresh.length === 0) return null; // a unit is released once
       const specs: UnitSpec[] = fresh.map((u, i) => ({ unitNo: u.unitNo, floorAreaM2: intent.floorAreas[i], tenure: intent.tenure, priceVnd: intent.priceVnd }));
-      fresh.forEach((u, i) => (u.spec = specs[i]));
+      fresh.forEach((u, i) => {
+        u.spec = specs[i];
+        u.listed = s.projects.has(projectId);
+      });
       const releasedAt = day(at);
       return {
         actor: board(s.provinceOf(projectId)),
@@ -151,7 +159,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const file: FileState = {
         id: applicationId, projectId: PROJECTS[intent.project] ?? UNKNOWN_PROJECT, provinceCode: PROVINCES[intent.province], applicant,
         household: members(intent.household, applicant), receivedBy: RECEIVING_OFFICERS[intent.receivedBy],
-        submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false,
+        submittedAt: intent.dated === 'instant' ? new Date(at).toISOString() : day(at), decisionNo: null, withdrawn: false, allocationId: null,
+        tenure: intent.tenure,
       };
       s.files.set(applicationId, file);
       return one(streams.application(applicationId), [{ type: 'ApplicationSubmitted', data: { applicationId, projectId: file.projectId, provinceCode: file.provinceCode,
@@ -163,7 +172,7 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       if (file === null || file === 'unknown') return null;
       const changes: Extract<LedgerEvent, { type: 'ApplicationAmended' }>['data']['changes'] = {};
       if (intent.household) changes.household = file.household = members(intent.household, file.applicant);
-      if (intent.tenure) changes.tenure = intent.tenure;
+      if (intent.tenure) changes.tenure = file.tenure = intent.tenure;
       if (intent.incomeVnd !== null || Object.keys(changes).length === 0) changes.monthlyIncomeVnd = intent.incomeVnd ?? 10_000_000;
       file.decisionNo = null;
       return one(streams.application(file.id), [{ type: 'ApplicationAmended', data: { applicationId: file.id, changes, reason: intent.household ? 'Bổ sung hộ gia đình' : null,
@@ -216,28 +225,18 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const free = s.allUnits().filter((u) => u.current === null && (intent.unreleased ? u.spec === null : u.spec !== null));
       const file = s.file(intent.app);
       if (free.length === 0 || file === null) return null; // the unit stream refuses a second live allocation
+      return allocation(s, free[intent.unit % free.length], file === 'unknown' ? null : file, intent.citesInForce, intent.dated, at, intent.unit);
+    }
+    case 'allocate-in-project': {
+      // A unit the read models list (released after its project was registered), then one of the
+      // files queueing for it: decided, neither withdrawn nor holding an allocation.
+      const free = s.allUnits().filter((u) => u.current === null && u.spec !== null && u.listed);
+      if (free.length === 0) return null;
       const u = free[intent.unit % free.length];
-      const known = file === 'unknown' ? null : file;
-      const applicationId = known?.id ?? UNKNOWN_APPLICATION;
-      const citizenId = known?.applicant.citizenId ?? PEOPLE[intent.unit % PEOPLE.length].citizenId;
-      const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
-      u.current = { allocationId, applicationId, citizenId };
-      u.handedOver = false;
-      s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
-      const provinceCode = s.provinceOf(u.projectId);
-      const decidedAt = stated(at, intent.dated, known);
-      const tenure: Tenure = u.spec?.tenure ?? 'sale';
-      return {
-        actor: board(provinceCode),
-        appends: [
-          { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
-            eligibilityDecisionNo: intent.citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
-            decidedAt, allocatedAt: day(at) } }] },
-          { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
-          { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
-            provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
-        ],
-      };
+      const files = [...s.files.values()].filter((f) => f.projectId === u.projectId && f.tenure === u.spec?.tenure && !f.withdrawn
+        && f.allocationId === null && f.decisionNo !== null);
+      if (files.length === 0) return null;
+      return allocation(s, u, files[intent.app % files.length], true, intent.dated, at, intent.unit);
     }
     case 'revoke': {
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
@@ -245,11 +244,19 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const u = allocated[intent.unit % allocated.length];
       const current = u.current!;
       u.current = null;
+      // The handler mirrors the revocation on the file when the file holds that allocation (a history
+      // that allocated one file twice, or a file never submitted, has nothing to mirror it on).
+      const file = s.files.get(current.applicationId);
+      const mirrored = file !== undefined && file.allocationId === current.allocationId;
+      if (mirrored) file.allocationId = null;
+      const revokedAt = day(at);
       return {
         actor: board(s.provinceOf(u.projectId)),
         appends: [
           { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'AllocationRevoked', data: { ...current, projectId: u.projectId, unitNo: u.unitNo,
-            reason: 'Cấp sai đối tượng', decisionNo: `QĐ-THU-${s.next()}`, revokedAt: day(at) } }] },
+            reason: 'Cấp sai đối tượng', decisionNo: `QĐ-THU-${s.next()}`, revokedAt } }] },
+          ...(mirrored ? [{ stream: streams.application(current.applicationId), events: [{ type: 'AllocationRevoked' as const, data: { applicationId: current.applicationId,
+            allocationId: current.allocationId, projectId: u.projectId, unitNo: u.unitNo, revokedAt } }] }] : []),
           ...releaseClaim(s, current.citizenId, u, 'allocation-revoked', at),
         ],
       };
@@ -351,6 +358,33 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       return one('sandbox-1', [{ type: 'SomethingUnforeseen', data: { projectId: PROJECTS[intent.project], applicationId: APPLICATIONS[intent.app],
         citizenId: PEOPLE[intent.person].citizenId, note: 'not a ledger event' } }], { subject: 'admin', role: 'admin' });
   }
+}
+
+/** The allocation handler's three appends: the unit, the file's mirror, the citizen's claim. */
+function allocation(
+  s: WriteSide, u: UnitState, known: FileState | null, citesInForce: boolean, dated: StatedDate, at: number, unknownCitizen: number,
+): Omit<HistoryWrite, 'advanceMs'> {
+  const applicationId = known?.id ?? UNKNOWN_APPLICATION;
+  const citizenId = known?.applicant.citizenId ?? PEOPLE[unknownCitizen % PEOPLE.length].citizenId;
+  const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
+  u.current = { allocationId, applicationId, citizenId };
+  u.handedOver = false;
+  if (known) known.allocationId = allocationId;
+  s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
+  const provinceCode = s.provinceOf(u.projectId);
+  const decidedAt = stated(at, dated, known);
+  const tenure: Tenure = u.spec?.tenure ?? 'sale';
+  return {
+    actor: board(provinceCode),
+    appends: [
+      { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
+        eligibilityDecisionNo: citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
+        decidedAt, allocatedAt: day(at) } }] },
+      { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
+      { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
+        provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
+    ],
+  };
 }
 
 /** The allocation handler's companion append: the holder's live claim on this unit ends with it. */

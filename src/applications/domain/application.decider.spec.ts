@@ -6,10 +6,12 @@ import {
   RecordAllocation,
   RecordEligibilityDecision,
   RecordPriorityRank,
+  RecordRevocation,
   SubmitApplication,
   WithdrawApplication,
 } from './application.decider';
 import {
+  ApplicationAllocationRevoked,
   ApplicationAmended,
   ApplicationEvent,
   ApplicationSubmitted,
@@ -20,6 +22,7 @@ import {
   PriorityRanked,
 } from './application.events';
 import {
+  ApplicationAllocationNotInForce,
   ApplicationAlreadyAllocated,
   ApplicationAlreadySubmitted,
   ApplicationForAnotherProject,
@@ -98,6 +101,13 @@ const recordAllocation = (data: Partial<RecordAllocation['data']> = {}): RecordA
   data: { ...allocation, now: NOW, ...data },
 });
 const allocated: ApplicationUnitAllocated = { type: 'UnitAllocated', data: { ...allocation, allocatedAt: NOW } };
+const recordRevocation = (data: Partial<RecordRevocation['data']> = {}): RecordRevocation => ({
+  type: 'RecordRevocation',
+  data: { ...allocation, now: NOW, ...data },
+});
+const revoked: ApplicationAllocationRevoked = { type: 'AllocationRevoked', data: { ...allocation, revokedAt: NOW } };
+const second = { allocationId: 'alloc-2', unitNo: 'A-102' };
+const allocatedAgain: ApplicationUnitAllocated = { type: 'UnitAllocated', data: { ...allocation, ...second, allocatedAt: NOW } };
 
 describe('application decider', () => {
   describe('submission', () => {
@@ -203,6 +213,54 @@ describe('application decider', () => {
         .thenThrows(ApplicationForAnotherProject));
     it('refuses an allocation to an application never submitted', () =>
       given(applicationDecider, []).when(recordAllocation()).thenThrows(ApplicationNotFound));
+  });
+
+  describe('revocation mirror: a revoked allocation frees the file', () => {
+    it('records the revocation of the allocation in force by reference', () =>
+      given(applicationDecider, [submitted, decided(), allocated]).when(recordRevocation()).then([revoked]));
+    it('refuses a second revocation of the same allocation', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked])
+        .when(recordRevocation())
+        .thenThrows(ApplicationAllocationNotInForce, /alloc-1/));
+    it('refuses to revoke an allocation the file does not hold', () =>
+      given(applicationDecider, [submitted, decided(), allocated])
+        .when(recordRevocation({ allocationId: 'alloc-9' }))
+        .thenThrows(ApplicationAllocationNotInForce));
+    it('refuses to revoke on a file never allocated', () =>
+      given(applicationDecider, [submitted, decided()]).when(recordRevocation()).thenThrows(ApplicationAllocationNotInForce));
+    it('refuses to revoke on an application never submitted', () =>
+      given(applicationDecider, []).when(recordRevocation()).thenThrows(ApplicationNotFound));
+    it('allocates again after a revocation, another unit', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked])
+        .when(recordAllocation(second))
+        .then([allocatedAgain]));
+    it('allocates again after a revocation, the same unit under a new allocation id', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked])
+        .when(recordAllocation({ allocationId: 'alloc-2' }))
+        .then([{ type: 'UnitAllocated', data: { ...allocation, allocationId: 'alloc-2', allocatedAt: NOW } }]));
+    it('revokes the second allocation too', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked, allocatedAgain])
+        .when(recordRevocation(second))
+        .then([{ type: 'AllocationRevoked', data: { ...allocation, ...second, revokedAt: NOW } }]));
+    it('refuses a re-allocation after a revocation when an "ineligible" decision grounded it', () =>
+      given(applicationDecider, [submitted, decided(), allocated, decided({ outcome: 'ineligible', decisionNo: 'QĐ-90/2025' }), revoked])
+        .when(recordAllocation(second))
+        .thenThrows(NotEligible));
+    it('withdraws after a revocation', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked]).when(withdraw).then([withdrawn]));
+    it('refuses an allocation after a revocation and a withdrawal', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked, withdrawn])
+        .when(recordAllocation(second))
+        .thenThrows(ApplicationWithdrawn));
+    it('amends after a revocation, which voids the decision until decided again', () =>
+      given(applicationDecider, [submitted, decided(), allocated, revoked, amended]).when(recordAllocation(second)).thenThrows(NotEligible));
+    it('says "revoked" with no allocation in force, and keeps the decision in force', () =>
+      expect(fold(applicationDecider, [submitted, decided(), allocated, revoked])).toMatchObject({
+        status: 'revoked',
+        allocation: null,
+        currentlyEligible: true,
+        decisionInForce: { outcome: 'eligible', decisionNo: 'QĐ-12/2025' },
+      }));
   });
 
   describe('currently eligible', () => {

@@ -8,6 +8,7 @@ import {
   PriorityRanked,
 } from './application.events';
 import {
+  ApplicationAllocationNotInForce,
   ApplicationAlreadyAllocated,
   ApplicationAlreadySubmitted,
   ApplicationForAnotherProject,
@@ -40,8 +41,18 @@ export type RecordAllocation = DomainCommand<
   'RecordAllocation',
   { applicationId: string; allocationId: string; projectId: string; unitNo: string; now: string }
 >;
+export type RecordRevocation = DomainCommand<
+  'RecordRevocation',
+  { applicationId: string; allocationId: string; projectId: string; unitNo: string; now: string }
+>;
 export type ApplicationCommand =
-  SubmitApplication | AmendApplication | WithdrawApplication | RecordEligibilityDecision | RecordPriorityRank | RecordAllocation;
+  | SubmitApplication
+  | AmendApplication
+  | WithdrawApplication
+  | RecordEligibilityDecision
+  | RecordPriorityRank
+  | RecordAllocation
+  | RecordRevocation;
 
 function submitted(state: ApplicationState, applicationId: string): SubmittedApplication {
   if (state.status === 'not-submitted') throw new ApplicationNotFound(applicationId);
@@ -93,6 +104,15 @@ export const applicationDecider: Decider<ApplicationState, ApplicationCommand, A
         const { now, ...allocation } = command.data;
         eligibleFor(open(state, allocation.applicationId), allocation.projectId);
         return [{ type: 'UnitAllocated', data: { ...allocation, allocatedAt: now } }];
+      }
+      case 'RecordRevocation': {
+        const { now, ...revocation } = command.data;
+        const application = submitted(state, revocation.applicationId);
+        // The unit stream refuses first; this keeps the mirror honest if another writer calls it.
+        if (application.allocation?.allocationId !== revocation.allocationId) {
+          throw new ApplicationAllocationNotInForce(revocation.applicationId, revocation.allocationId);
+        }
+        return [{ type: 'AllocationRevoked', data: { ...revocation, revokedAt: now } }];
       }
       default:
         return assertNever(command);

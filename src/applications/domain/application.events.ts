@@ -92,6 +92,16 @@ export type ApplicationUnitAllocated = DomainEvent<
 >;
 
 /**
+ * The mirror of the unit stream's AllocationRevoked, by reference, appended with it: the file is
+ * free again (it may be allocated again or withdrawn), and its decider could not know that from
+ * its own stream otherwise. Projections that count revocations must count the unit stream's.
+ */
+export type ApplicationAllocationRevoked = DomainEvent<
+  'AllocationRevoked',
+  { applicationId: string; allocationId: string; projectId: string; unitNo: string; revokedAt: string }
+>;
+
+/**
  * The police cross-check, appended to this stream by the population context, which owns its
  * payload. It informs the board; no rule of the application decider depends on it.
  */
@@ -104,4 +114,5 @@ export type ApplicationEvent =
   | PopulationCheckRecorded
   | EligibilityDecided
   | PriorityRanked
-  | ApplicationUnitAllocated;
+  | ApplicationUnitAllocated
+  | ApplicationAllocationRevoked;

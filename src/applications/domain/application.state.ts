@@ -11,8 +11,11 @@ import {
 } from './application.events';
 
 export type SubmittedApplication = {
-  /** Withdrawal and allocation each end the file: neither can follow the other. */
-  status: 'open' | 'withdrawn' | 'allocated';
+  /**
+   * Withdrawal and allocation each end the file: neither can follow the other. A revocation frees
+   * it again: a "revoked" file may be allocated again or withdrawn, like an open one.
+   */
+  status: 'open' | 'withdrawn' | 'allocated' | 'revoked';
   applicationId: string;
   projectId: string;
   /** The project's province: boards of other provinces may not act on the file. */
@@ -29,6 +32,7 @@ export type SubmittedApplication = {
   /** An "eligible" decision is in force and the file is not withdrawn. */
   currentlyEligible: boolean;
   priorityRank: Pick<PriorityRanked['data'], 'method' | 'rank'> | null;
+  /** The allocation in force; null again once revoked. */
   allocation: { allocationId: string; projectId: string; unitNo: string } | null;
 };
 export type ApplicationState = { status: 'not-submitted' } | SubmittedApplication;
@@ -80,6 +84,10 @@ function apply(state: SubmittedApplication, event: Exclude<ApplicationEvent, App
       const { allocationId, projectId, unitNo } = event.data;
       return { ...state, status: 'allocated', allocation: { allocationId, projectId, unitNo } };
     }
+    case 'AllocationRevoked':
+      // The decision in force stays in force: a re-allocation on it is the board's call, and
+      // detector 5 shows inspectors every one made without a new decision.
+      return { ...state, status: 'revoked', allocation: null };
     default:
       return assertNever(event);
   }

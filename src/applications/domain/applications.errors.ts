@@ -37,6 +37,16 @@ export class ApplicationAlreadyAllocated extends DomainError {
   }
 }
 
+/** A revocation of an allocation the file does not hold now (never held, or already revoked). */
+export class ApplicationAllocationNotInForce extends DomainError {
+  readonly status = 409;
+  readonly code = 'ALLOCATION_NOT_IN_FORCE';
+
+  constructor(applicationId: string, allocationId: string) {
+    super(`Application ${applicationId} does not hold allocation ${allocationId}`, { applicationId, allocationId });
+  }
+}
+
 /** No "eligible" decision is in force for the application. */
 export class NotEligible extends DomainError {
   readonly status = 409;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type {
-  ApplicationAmended, ApplicationSubmitted, ApplicationUnitAllocated, EligibilityDecided, PriorityRanked,
+  ApplicationAllocationRevoked, ApplicationAmended, ApplicationSubmitted, ApplicationUnitAllocated, EligibilityDecided, PriorityRanked,
 } from '../../../src/applications/domain/application.events';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { normalizeName } from '../../../src/shared/identity/normalize-name';
@@ -69,6 +69,13 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
       await tx.query(`UPDATE rm_applications SET status = 'allocated', allocation_id = $2, unit_no = $3 WHERE application_id = $1`, [
         d.applicationId, d.allocationId, d.unitNo,
       ]);
+      return;
+    }
+    case 'AllocationRevoked': {
+      // The file's own mirror, as its decider folds it: free again, to be allocated or withdrawn.
+      // What the revocation means for the unit and for detector 5 comes from the unit stream's event.
+      const d = as<ApplicationAllocationRevoked>(event);
+      await tx.query(`UPDATE rm_applications SET status = 'revoked', allocation_id = NULL, unit_no = NULL WHERE application_id = $1`, [d.applicationId]);
       return;
     }
     default:

@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { AllocationRevoked } from '../../../src/allocation/domain/unit.events';
-import type { ApplicationUnitAllocated } from '../../../src/applications/domain/application.events';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
+import { WAITS_FOR_UNIT } from '../units/unit.read-model';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+
+const NAME = 'queue-jump';
 
 interface AllocatedFile {
   application_id: string;
@@ -19,75 +21,83 @@ interface AllocatedFile {
   /** The allocation the unit holds now, and the unit stream's event that recorded it. */
   unit_allocation_id: string | null;
   allocation_event_id: string | null;
+  /** The better-ranked files that waited when the unit stream recorded the allocation. */
+  queue: QueuedFile[] | null;
 }
 
-interface WaitingFile {
-  application_id: string;
-  citizen_id: string;
-  priority_rank: number;
-  rank_method: string;
-  rank_event_id: string;
-}
+interface QueuedFile { applicationId: string; citizenId: string; rank: number; method: string | null; rankEventId: string | null }
+
+/** Changes to a file that can end its wait: it is served, withdraws, is decided on (or amended, voiding the decision), or its allocation is revoked. */
+const WAIT_CHANGES: ReadonlySet<string> = new Set(['UnitAllocated', 'ApplicationWithdrawn', 'EligibilityDecided', 'ApplicationAmended', 'AllocationRevoked']);
 
 const rankOf = (rank: number | null, method: string | null) => (rank === null ? 'not ranked' : `rank ${rank} by ${method}`);
 
 /**
  * Detector 8: a unit allocated while a better-ranked file of the same project and tenure was
  * waiting — ranked lower (better) by the recorded score or ballot, "eligible" decision in force,
- * not withdrawn, not yet allocated. When eligible files exceed units, the ranking decides (Housing
- * Law Art. 79; lottery under Decree 100/2024 Art. 38). A file allocated without any rank jumped every
- * ranked file waiting; a project that ranked nobody has no queue to jump.
+ * not withdrawn, not holding an allocation (a revoked file waits again once decided anew). When
+ * eligible files exceed units, the ranking decides (Housing Law Art. 79; lottery under Decree
+ * 100/2024 Art. 38). A file allocated without any rank jumped every ranked file waiting; a project
+ * that ranked nobody has no queue to jump.
  *
- * Judged when the application's mirror of the allocation is applied (the unit's own event comes
- * first in the same append), against the queue as it stands at that moment. Keyed again only when
- * that allocation is revoked, which closes the finding: the unit went back to the queue. A jump
- * that happened stays a fact: the skipped file being served later, or the unit being returned after
- * handover, closes nothing, so no later event re-judges the allocation against a changed queue.
+ * The queue is the one the unit stream's UnitAllocated found (kept on the unit, so a rebuild sees
+ * the same one); the finding is judged when the application's mirror is applied, and stays open
+ * while one of the files it skipped still waits. It closes when every one of them has been served,
+ * has withdrawn or is no longer eligible (the allocation a moment early skipped nobody), or when
+ * the allocation is revoked (the unit went back to the queue). So a change to a skipped file —
+ * each is evidence — keys the open findings that cite it again. The details keep the original
+ * skipped list and say which still wait. Returning the unit after handover closes nothing.
  * Severity high: a unit given out of turn is a benefit taken from the person whose turn it was.
  */
 export const queueJump: Detector = {
   name: 'queue-jump',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type === 'UnitAllocated' && event.stream.startsWith('application-')) return [as<ApplicationUnitAllocated>(event).applicationId];
-    if (event.type === 'AllocationRevoked') return [as<AllocationRevoked>(event).applicationId];
-    return [];
+  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+    if (event.stream.startsWith('unit-')) return event.type === 'AllocationRevoked' ? [as<AllocationRevoked>(event).applicationId] : [];
+    if (!event.stream.startsWith('application-') || !WAIT_CHANGES.has(event.type)) return [];
+    const own = event.type === 'UnitAllocated' ? [event.data.applicationId as string] : [];
+    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
+      NAME, event.stream,
+    ])) as { finding_key: string }[];
+    return [...new Set([...own, ...open.map((r) => r.finding_key)])];
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
     const [a] = (await tx.query(
       `SELECT a.application_id, a.project_id, a.province_code, a.citizen_id, a.tenure, a.priority_rank, a.rank_method, a.rank_event_id,
-         a.allocation_id, a.unit_no, u.allocation_id AS unit_allocation_id, u.allocation_event_id
+         a.allocation_id, a.unit_no, u.allocation_id AS unit_allocation_id, u.allocation_event_id,
+         u.allocation_basis->'queue' AS queue
        FROM rm_applications a LEFT JOIN rm_units u ON u.project_id = a.project_id AND u.unit_no = a.unit_no
        WHERE a.application_id = $1`,
       [applicationId],
     )) as AllocatedFile[];
     // Not allocated, or the unit no longer holds this allocation (revoked): nothing stands.
     if (!a?.allocation_id || a.unit_allocation_id !== a.allocation_id || !a.allocation_event_id) return [];
-    const waiting = (await tx.query(
-      `SELECT application_id, citizen_id, priority_rank, rank_method, rank_event_id FROM rm_applications
-       WHERE project_id = $1 AND tenure = $2 AND application_id <> $3 AND status = 'open' AND decision->>'outcome' = 'eligible'
-         AND priority_rank IS NOT NULL AND ($4::int IS NULL OR priority_rank < $4::int)
-       ORDER BY priority_rank, application_id`,
-      [a.project_id, a.tenure, applicationId, a.priority_rank],
-    )) as WaitingFile[];
+    const skipped = a.queue ?? [];
+    const still = new Set(((await tx.query(
+      `SELECT w.application_id FROM rm_applications w WHERE w.application_id = ANY($1) AND ${WAITS_FOR_UNIT}`,
+      [skipped.map((s) => s.applicationId)],
+    )) as { application_id: string }[]).map((r) => r.application_id));
+    const waiting = skipped.filter((s) => still.has(s.applicationId));
     if (waiting.length === 0) return [];
     const evidence: Evidence[] = [
       { eventId: a.allocation_event_id, stream: `unit-${a.project_id}.${a.unit_no}` },
       ...(a.rank_event_id ? [{ eventId: a.rank_event_id, stream: `application-${applicationId}` }] : []),
-      ...waiting.map((w) => ({ eventId: w.rank_event_id, stream: `application-${w.application_id}` })),
+      ...skipped.map((s) => ({ eventId: s.rankEventId ?? '', stream: `application-${s.applicationId}` })),
     ];
+    const served = skipped.length - waiting.length;
     return [
       {
         discriminator: a.allocation_id,
         severity: 'high',
         provinceCode: a.province_code,
-        citizenIds: [a.citizen_id, ...waiting.map((w) => w.citizen_id)],
+        citizenIds: [a.citizen_id, ...skipped.map((s) => s.citizenId)],
         evidence,
         summary:
           `Unit ${a.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
-          `while ${waiting.length} better-ranked eligible application${waiting.length > 1 ? 's' : ''} of the same project and tenure ` +
-          `(${a.tenure}) waited: ${waiting.map((w) => `${w.application_id} (${rankOf(w.priority_rank, w.rank_method)})`).join(', ')}.`,
+          `while ${skipped.length} better-ranked eligible application${skipped.length > 1 ? 's' : ''} of the same project and tenure ` +
+          `(${a.tenure}) waited: ${skipped.map((s) => `${s.applicationId} (${rankOf(s.rank, s.method)})`).join(', ')}.` +
+          (served > 0 ? ` Still waiting: ${waiting.map((s) => s.applicationId).join(', ')}.` : ''),
         details: {
           allocationId: a.allocation_id,
           projectId: a.project_id,
@@ -95,7 +105,8 @@ export const queueJump: Detector = {
           tenure: a.tenure,
           allocatedRank: a.priority_rank,
           allocatedRankMethod: a.rank_method,
-          skipped: waiting.map((w) => ({ applicationId: w.application_id, citizenId: w.citizen_id, rank: w.priority_rank, method: w.rank_method })),
+          skipped: skipped.map((s) => ({ applicationId: s.applicationId, citizenId: s.citizenId, rank: s.rank, method: s.method })),
+          stillWaiting: waiting.map((s) => s.applicationId),
         },
       },
     ];

@@ -81,17 +81,31 @@ async function applyProjectEvent(event: StoredEvent, tx: EntityManager): Promise
 }
 
 /**
- * Detectors 5 and 11 judge an allocation by the moment it was recorded: the unit keeps what its
- * application looked like then (status, decision in force, last revocation), and the application
- * keeps every allocation's stated and recorded dates. Read before the application's own mirror
- * event is applied, since the unit stream's event comes first in the same append.
+ * A file waiting for a unit (detector 8's queue), over rm_applications `w`: an "eligible" decision
+ * in force, neither withdrawn nor holding an allocation. A revoked file waits again once decided
+ * anew: the decision in force at its revocation is the one detector 5 will not take for a re-allocation.
+ */
+export const WAITS_FOR_UNIT = `w.decision->>'outcome' = 'eligible' AND (w.status = 'open'
+  OR (w.status = 'revoked' AND w.last_revocation->>'decisionEventId' IS DISTINCT FROM w.decision->>'eventId'))`;
+
+/**
+ * Detectors 5, 8 and 11 judge an allocation by the moment it was recorded: the unit keeps what its
+ * application looked like then (status, decision in force, last revocation) and the better-ranked
+ * files then waiting, and the application keeps every allocation's stated and recorded dates.
+ * Read before the application's own mirror event is applied, since the unit stream's event comes
+ * first in the same append (nothing else changes between the two).
  */
 async function recordAllocationFacts(event: StoredEvent, d: UnitAllocated['data'], tx: EntityManager): Promise<void> {
   await tx.query(
     `UPDATE rm_units SET allocation_basis = jsonb_build_object('citedDecisionNo', $3::text, 'application',
        (SELECT jsonb_build_object('status', a.status, 'decision', a.decision, 'withdrawnEventId', a.withdrawn_event_id,
           'submittedEventId', a.submitted_event_id, 'lastRevocation', a.last_revocation)
-        FROM rm_applications a WHERE a.application_id = $4))
+        FROM rm_applications a WHERE a.application_id = $4),
+       'queue', (SELECT COALESCE(jsonb_agg(jsonb_build_object('applicationId', w.application_id, 'citizenId', w.citizen_id, 'rank', w.priority_rank,
+            'method', w.rank_method, 'rankEventId', w.rank_event_id) ORDER BY w.priority_rank, w.application_id), '[]'::jsonb)
+        FROM rm_applications a JOIN rm_applications w ON w.project_id = a.project_id AND w.tenure = a.tenure AND w.application_id <> a.application_id
+        WHERE a.application_id = $4 AND ${WAITS_FOR_UNIT} AND w.priority_rank IS NOT NULL
+          AND (a.priority_rank IS NULL OR w.priority_rank < a.priority_rank)))
      WHERE project_id = $1 AND unit_no = $2`,
     [d.projectId, d.unitNo, d.eligibilityDecisionNo, d.applicationId],
   );

@@ -8,7 +8,7 @@ import { applicationOfBoard } from '../application-of-board';
 import { WithdrawApplicationCommand } from './withdraw-application.command';
 import type { WithdrawnResponse } from './withdraw-application.request.dto';
 
-/** Ends an open file; the decider refuses a second withdrawal and one after allocation (409). */
+/** Ends an open (or revoked) file; the decider refuses a second withdrawal and one while an allocation is in force (409). */
 @CommandHandler(WithdrawApplicationCommand)
 export class WithdrawApplicationHandler implements ICommandHandler<WithdrawApplicationCommand> {
   constructor(

@@ -7,7 +7,7 @@ export class ApplicationAsOfView {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'The application as its stream told it then: status (open | withdrawn | allocated), declaration, decision in force, rank, allocation',
+    description: 'The application as its stream told it then: status (open | withdrawn | allocated | revoked), declaration, decision in force, rank, allocation',
   })
   state!: Record<string, unknown>;
   @ApiProperty({ type: [LoggedEventView], description: 'The events recorded by then, folded into the state' }) events!: LoggedEventView[];
