@@ -70,6 +70,17 @@ const ROUTES: Record<string, Route> = {
   },
   'POST /api/v1/programmes/{provinceCode}/targets': { path: '/api/v1/programmes/31/targets', role: 'board', body: { period: '2026-2030', units: 15_400 } },
   'POST /api/v1/population/checks': { path: '/api/v1/population/checks', role: 'police', body: { applicationIds: ['app-m'] } },
+  'POST /api/v1/projects/{id}/lotteries': {
+    path: '/api/v1/projects/hp-m/lotteries',
+    role: 'board',
+    body: { units: 2, commitment: 'a'.repeat(64), beaconSource: 'Giải đặc biệt XSKT miền Bắc ngày 2026-12-20' },
+  },
+  'POST /api/v1/lotteries/{id}/draw': { path: '/api/v1/lotteries/hp-m.1/draw', role: 'board', body: { seed: 'b'.repeat(64), beacon: '58213' } },
+  'POST /api/v1/audit/checkpoints/{treeSize}/cosignatures': {
+    path: '/api/v1/audit/checkpoints/1/cosignatures',
+    role: 'inspector',
+    body: { keyId: '0123456789abcdef', signature: `${'A'.repeat(86)}==` },
+  },
   'POST /api/v1/findings/{id}/review': {
     path: '/api/v1/findings/duplicate-applicant-3f2a9c0d1e4b5a6c7d8e/review',
     role: 'inspector',
