@@ -5,6 +5,7 @@ import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { ImportApplicationsCommand, ImportCommand, ImportTemplateCommand } from './import.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, RegistryCommand } from './registry.command';
 import { LandRegistryImportCommand, RegistryImportCommand } from './registry-import.command';
@@ -23,6 +24,9 @@ import { VerifyCommand } from './verify.command';
     TokenService,
     TokenCommand,
     VerifyCommand,
+    ImportCommand,
+    ImportApplicationsCommand,
+    ImportTemplateCommand,
     ProjectionsCommand,
     RebuildProjectionsCommand,
     FindingsCommand,
