@@ -1,4 +1,5 @@
 import { eventStoreBenchmark } from './event-store.bench';
+import { importBenchmark } from './import.bench';
 import { populationBenchmark } from './population.bench';
 import { projectionsBenchmark } from './projections.bench';
 
@@ -7,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'event-store': eventStoreBenchmark,
   projections: projectionsBenchmark,
   population: populationBenchmark,
+  import: importBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -54,6 +54,7 @@ export async function importApplications(store: EventStore, bytes: Buffer, optio
   const report: IntakeReport = { accepted: 0, alreadyImported: 0, rejected };
   const firstRowOf = new Map<string, number>();
   let done = 0;
+  let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < rows.length; start += batchRows) {
     const good: Good[] = [];
     for (const row of rows.slice(start, start + batchRows)) {
@@ -65,10 +66,17 @@ export async function importApplications(store: EventStore, bytes: Buffer, optio
       if (request && problems.length === 0) good.push({ row: row.row, request });
       else rejected.push(rejectedRow(APPLICATIONS_SHEET, row.row, problems, row.memberRows));
     }
-    await writeBatch(store, good, project.provinceCode, historical, actor, report);
-    done += Math.min(batchRows, rows.length - start);
-    onProgress?.(done, rows.length);
+    // One batch written while the next is read and validated: the database and Node work at once.
+    // Batches never share an id (a repeated id is rejected above), so their order does not matter.
+    await writing;
+    const size = Math.min(batchRows, rows.length - start);
+    writing = writeBatch(store, good, project.provinceCode, historical, actor, report).then(() => {
+      done += size;
+      onProgress?.(done, rows.length);
+    });
+    writing.catch(() => undefined);
   }
+  await writing;
   rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === APPLICATIONS_SHEET ? -1 : 1));
   return report;
 }
