@@ -10,6 +10,7 @@ import { ReleaseTransferAndOverdueFacts1763900000020 } from './1763900000020-rel
 import { RegistrySnapshots1763900000044 } from './1763900000044-registry-snapshots';
 import { PopulationCheckDue1763900000045 } from './1763900000045-population-check-due';
 import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-registry-snapshots';
+import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RegistrySnapshots1763900000044,
   PopulationCheckDue1763900000045,
   CurrentRegistrySnapshots1763900000046,
+  MigratedFiles1763900000120,
 ];
