@@ -5,6 +5,7 @@ import type { Actor } from '../../src/shared/actor';
 import { registerProject } from '../support/application-requests';
 import { eventCount } from '../support/board-api';
 import { clerkCsv, clerkWorkbook, goodIds } from '../support/clerk-files';
+import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const board: Actor = { subject: 'board-31', role: 'board', province: '31' };
@@ -122,5 +123,20 @@ describe('spreadsheet intake (API.md "Bulk intake from spreadsheets")', () => {
     const rows = await submitted(projectId);
     expect(rows).toHaveLength(4);
     for (const r of rows) expect(r.data.migratedFrom).toBe('Sổ đăng ký NOXH Hải Phòng 2024');
+  });
+
+  it('validAt answers from the stated dates, asOf from what was recorded: a 2024 paper file migrated now', async () => {
+    const projectId = await nextProject();
+    await importInto(projectId, Buffer.from(clerkCsv('TT-')), 'Sổ giấy 2025');
+    const get = (query: string) =>
+      request(t.app.getHttpServer()).get(`/api/v1/applications/TT-01?${query}`).set(t.auth({ role: 'inspector', subject: 'thanh-tra-1' }));
+    const asOf = await get('asOf=2025-01-01');
+    expect(asOf.status).toBe(404);
+    const before = await get('validAt=2025-09-14');
+    expect(before.status).toBe(404);
+    const valid = await get('validAt=2025-09-15');
+    expect(valid.status).toBe(200);
+    expect(valid.body).toMatchObject({ validAt: '2025-09-15', state: { status: 'open', submittedAt: '2025-09-15' } });
+    expect((await get('asOf=2025-01-01&validAt=2025-12-31')).status).toBe(404);
   });
 });
