@@ -1,5 +1,6 @@
 import { eventStoreBenchmark } from './event-store.bench';
 import { httpBenchmark } from './http.bench';
+import { importBenchmark } from './import.bench';
 import { populationBenchmark } from './population.bench';
 import { projectionsBenchmark } from './projections.bench';
 
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   projections: projectionsBenchmark,
   population: populationBenchmark,
   http: httpBenchmark,
+  import: importBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -25,7 +25,7 @@ export function applyApplicationEvent(state: LedgerState, event: LedgerEvent): v
         full_name: d.applicant.fullName, tenure: d.tenure, category: d.category, monthly_income_vnd: d.monthlyIncomeVnd, household: d.household,
         status: 'open', submitted_at: d.submittedAt, received_by: d.receivedBy, submitted_event_id: event.eventId, withdrawn_event_id: null,
         decision: null, priority_rank: null, rank_method: null, rank_event_id: null, allocation_id: null, unit_no: null,
-        recorded_at: new Date(event.recordedAt).toISOString(), decision_history: [], allocation_history: [], last_revocation: null, population_check_due: true,
+        recorded_at: new Date(event.recordedAt).toISOString(), migrated_from: d.migratedFrom ?? null, decision_history: [], allocation_history: [], last_revocation: null, population_check_due: true,
       });
       recordPeople(state, event.eventId, d.applicationId, d.provinceCode, [{ ...d.applicant, relation: 'applicant' }, ...d.household]);
       return;

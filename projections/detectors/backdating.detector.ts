@@ -18,6 +18,18 @@ export function recordingLagDays(statedAt: string, recordedAt: string): number {
 }
 
 /**
+ * A migrated file's decisions stated on or before the day it was migrated came from the paper
+ * register with it (`--historical`): entered late by nature, so the recorded-late rule is not
+ * theirs. A decision stated after the migration, and every decision on a file received through
+ * the normal path, is judged as always; dated-before-application applies to every file.
+ */
+export function migratedHistory(file: { migrated_from: string | null; recorded_at: string | Date }, decidedAt: string): boolean {
+  if (file.migrated_from === null) return false;
+  const migratedOn = calendarDay(file.recorded_at instanceof Date ? file.recorded_at.toISOString() : file.recorded_at);
+  return calendarDay(decidedAt) <= migratedOn;
+}
+
+/**
  * Detector 11: a decision (eligibility, or the allocation of a unit) dated before the application it
  * decides, or recorded more than MAX_RECORDING_LAG_DAYS after the date it states. Key: the
  * application. The records are history, so these findings never close by themselves: a later,
@@ -58,7 +70,7 @@ export const backdating = detector({
         });
       }
       const lagDays = recordingLagDays(r.decidedAt, r.recordedAt);
-      if (lagDays > MAX_RECORDING_LAG_DAYS) {
+      if (lagDays > MAX_RECORDING_LAG_DAYS && !migratedHistory(file, r.decidedAt)) {
         drafts.push({
           ...common,
           discriminator: `recorded-late:${r.eventId}`,

@@ -16,7 +16,7 @@ export const APPLICATIONS: TableSpec<ApplicationRow> = {
   columns: [
     'application_id', 'project_id', 'province_code', 'citizen_id', 'full_name', 'tenure', 'category', 'monthly_income_vnd', 'household', 'status',
     'submitted_at', 'received_by', 'submitted_event_id', 'withdrawn_event_id', 'decision', 'priority_rank', 'rank_method', 'rank_event_id',
-    'allocation_id', 'unit_no', 'recorded_at', 'decision_history', 'allocation_history', 'last_revocation', 'population_check_due',
+    'allocation_id', 'unit_no', 'recorded_at', 'migrated_from', 'decision_history', 'allocation_history', 'last_revocation', 'population_check_due',
   ],
   fromDatabase: (r) => ({ ...r, monthly_income_vnd: asNumber(r.monthly_income_vnd), recorded_at: asIso(r.recorded_at) }),
 };

@@ -71,6 +71,8 @@ export interface ApplicationRow {
   unit_no: string | null;
   /** ISO instant: orders files as the log recorded them. */
   recorded_at: string;
+  /** The paper register of a migrated file (`--historical`); null for files received through the normal path. */
+  migrated_from: string | null;
   decision_history: DatedDecision[];
   allocation_history: DatedAllocation[];
   last_revocation: LastRevocation | null;

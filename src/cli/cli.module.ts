@@ -6,6 +6,7 @@ import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
 import { EvidenceCommand, ExportEvidenceCommand, VerifyEvidenceCommand } from './evidence.command';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
+import { ImportApplicationsCommand, ImportCommand, ImportTemplateCommand } from './import.command';
 import { KeysCommand, RotateKeysCommand } from './keys.command';
 import { LotteryCommand, LotterySeedCommand, LotteryVerifyCommand } from './lottery.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
@@ -32,6 +33,9 @@ import { VerifyCommand } from './verify.command';
     VerifyEvidenceCommand,
     KeysCommand,
     RotateKeysCommand,
+    ImportCommand,
+    ImportApplicationsCommand,
+    ImportTemplateCommand,
     ProjectionsCommand,
     RebuildProjectionsCommand,
     FindingsCommand,

@@ -49,6 +49,22 @@ describe('detector: backdating', () => {
     expect(await findingsOf('b11-sameday')).toEqual([]);
   });
 
+  it('a file migrated from a paper register (--historical): its decisions from before the migration raise nothing; a later one is judged, and a normal file still is', async () => {
+    const migrated = (id: string, submittedAt: string) =>
+      h.write(`application-${id}`, [submitted(person('031085001100', 'Lê Văn Tâm', '1985-07-01', 'male'), { applicationId: id, submittedAt, migratedFrom: 'Sổ đăng ký NOXH 2024' })]);
+    await migrated('b11-paper', '2024-03-01');
+    await decide('b11-paper', '2024-05-20');
+    await apply('b11-normal', '2024-03-01');
+    await decide('b11-normal', '2024-05-20');
+    await h.project();
+    expect(await findingsOf('b11-paper')).toEqual([]);
+    expect(await findingsOf('b11-normal')).toEqual([expect.objectContaining({ details: expect.objectContaining({ rule: 'recorded-late' }) })]);
+    await migrated('b11-paper-early', '2024-03-01');
+    await decide('b11-paper-early', '2024-02-01');
+    await h.project();
+    expect(await findingsOf('b11-paper-early')).toEqual([expect.objectContaining({ details: expect.objectContaining({ rule: 'dated-before-application' }) })]);
+  });
+
   it(`raises a medium finding for a decision recorded ${MAX_RECORDING_LAG_DAYS + 1} days after its stated date`, async () => {
     await apply('b11-late', daysAgo(90));
     const [decision] = await decide('b11-late', daysAgo(31));

@@ -19,7 +19,7 @@ export type Member = { person: number; variant: number; relation: HouseholdRelat
 export type Intent =
   | { kind: 'register-project'; project: number; province: number; plannedUnits: number }
   | { kind: 'release-units'; project: number; units: number[]; floorAreas: number[]; tenure: Tenure; priceVnd: number }
-  | { kind: 'submit'; app: number; applicant: number; variant: number; household: Member[]; project: number; province: number; tenure: Tenure; receivedBy: number; incomeVnd: number; dated: StatedDate }
+  | { kind: 'submit'; app: number; applicant: number; variant: number; household: Member[]; project: number; province: number; tenure: Tenure; receivedBy: number; incomeVnd: number; dated: StatedDate; historical: boolean }
   | { kind: 'amend'; app: number; household: Member[] | null; tenure: Tenure | null; incomeVnd: number | null }
   | { kind: 'withdraw'; app: number }
   | { kind: 'decide'; app: number; outcome: 'eligible' | 'ineligible'; policyOutcome: 'eligible' | 'ineligible'; justified: boolean; decidedBy: 'officer' | 'receiver' | 'member'; officer: number; dated: StatedDate }
@@ -77,7 +77,9 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('release-units' as const), project: pick(PROJECTS), units: fc.uniqueArray(pick(UNIT_NOS), { minLength: 1, maxLength: 3 }),
     floorAreas: fc.array(fc.constantFrom(55, 55, 60, 24, 72, 80), { minLength: 3, maxLength: 3 }), tenure, priceVnd: fc.constantFrom(900_000_000, 1_200_000_000) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('submit' as const), app: pick(APPLICATIONS), applicant: pick(PEOPLE), variant, household, project: fc.nat(PROJECTS.length),
-    province: pick(PROVINCES), tenure, receivedBy: fc.nat(2), incomeVnd: fc.constantFrom(9_000_000, 15_000_000, 40_000_000), dated }) },
+    province: pick(PROVINCES), tenure, receivedBy: fc.nat(2), incomeVnd: fc.constantFrom(9_000_000, 15_000_000, 40_000_000), dated,
+    // Some files migrated from a paper register (--historical): their late-entered decisions are history.
+    historical: fc.constantFrom(false, false, false, true) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('amend' as const), app: fc.nat(20), household: fc.option(household), tenure: fc.option(tenure),
     incomeVnd: fc.option(fc.constantFrom(8_000_000, 30_000_000)) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), app: fc.nat(APPLICATIONS.length) }) },

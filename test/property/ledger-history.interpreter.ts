@@ -165,7 +165,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       s.files.set(applicationId, file);
       return one(streams.application(applicationId), [{ type: 'ApplicationSubmitted', data: { applicationId, projectId: file.projectId, provinceCode: file.provinceCode,
         applicant, tenure: intent.tenure, household: file.household, category: 'worker', monthlyIncomeVnd: intent.incomeVnd,
-        housing: { ownsHome: false, floorAreaPerPersonM2: 8 }, submittedAt: file.submittedAt, receivedBy: file.receivedBy } }], board(file.provinceCode));
+        housing: { ownsHome: false, floorAreaPerPersonM2: 8 }, submittedAt: file.submittedAt, receivedBy: file.receivedBy,
+        ...(intent.historical && { migratedFrom: 'Sổ đăng ký NOXH giấy 2024' }) } }], board(file.provinceCode));
     }
     case 'amend': {
       const file = s.file(intent.app % 19, true); // never the unknown file: the oracle cannot amend what was never submitted

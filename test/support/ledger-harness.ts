@@ -99,6 +99,8 @@ export interface SubmitOptions {
   receivedBy?: string;
   tenure?: 'sale' | 'rent' | 'hire-purchase';
   monthlyIncomeVnd?: number;
+  /** A file migrated from this paper register (`--historical`). */
+  migratedFrom?: string;
 }
 
 /** An ApplicationSubmitted event as the write side records it. */
@@ -117,6 +119,7 @@ export function submitted(applicant: Person, o: SubmitOptions = {}): Application
       housing: { ownsHome: false, floorAreaPerPersonM2: 0 },
       submittedAt: o.submittedAt ?? '2026-03-02',
       receivedBy: o.receivedBy ?? 'Cán bộ tiếp nhận 1',
+      ...(o.migratedFrom !== undefined && { migratedFrom: o.migratedFrom }),
     },
   };
 }

@@ -47,6 +47,12 @@ export type ApplicationSubmitted = DomainEvent<
     applicant: Person;
     submittedAt: string;
     receivedBy: string;
+    /**
+     * The paper register the file was migrated from (`noxh import applications --historical`):
+     * its stated dates are history brought in late, not backdating. Absent on files received
+     * through the normal path, and on every event written before migrations existed.
+     */
+    migratedFrom?: string;
   }
 >;
 

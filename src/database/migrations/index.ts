@@ -12,6 +12,7 @@ import { PopulationCheckDue1763900000045 } from './1763900000045-population-chec
 import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-registry-snapshots';
 import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
+import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CurrentRegistrySnapshots1763900000046,
   MerkleTree1763900000050,
   LotteriesReadModel1763900000060,
+  MigratedFiles1763900000120,
 ];

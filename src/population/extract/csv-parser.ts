@@ -45,6 +45,13 @@ export class CsvParser {
   /** A CR ended a record: a LF right after it belongs to the same line break. */
   private afterCr = false;
   private started = false;
+  private readonly separator: number;
+
+  /** `delimiter`: one character; `,` for the registries, `;` where a Vietnamese Excel writes CSV (the comma is its decimal mark). */
+  constructor(private readonly delimiter = ',') {
+    if (delimiter.length !== 1 || '"\r\n'.includes(delimiter)) throw new Error(`CSV delimiter must be one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`);
+    this.separator = delimiter.charCodeAt(0);
+  }
 
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];
@@ -55,6 +62,7 @@ export class CsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const n = text.length;
+    const separator = this.separator;
     let i = 0;
     // Where the next quote and CR are (-1: none left): lets whole plain lines skip the state machine.
     let nextQuote = indexOfCode(text, QUOTE, 0);
@@ -89,7 +97,7 @@ export class CsvParser {
           let j = i;
           while (j < n) {
             const d = text.charCodeAt(j);
-            if (d === 44 || d === 10 || d === 13 || d === 34) break;
+            if (d === separator || d === 10 || d === 13 || d === 34) break;
             j += 1;
           }
           if (j > i) this.field += text.slice(i, j);
@@ -99,7 +107,7 @@ export class CsvParser {
           if (d === 34) {
             this.malformed ??= 'a quote inside an unquoted field';
             this.field += '"';
-          } else if (d === 44) this.endField();
+          } else if (d === separator) this.endField();
           else this.endRecord(out, d === 13);
           i = j + 1;
           break;
@@ -123,7 +131,7 @@ export class CsvParser {
           if (c === 34) {
             this.field += '"';
             this.state = State.Quoted;
-          } else if (c === 44) this.endField();
+          } else if (c === separator) this.endField();
           else if (c === 10 || c === 13) this.endRecord(out, c === 13);
           else {
             this.malformed ??= 'characters after a closing quote';
@@ -148,7 +156,7 @@ export class CsvParser {
 
   /**
    * The fast path: a whole line with no quote (and no CR but its CRLF ending) is a record of
-   * `split(',')`, which the engine does natively. Most extract lines are such lines. Returns where
+   * `split` on the delimiter, which the engine does natively. Most extract lines are such lines. Returns where
    * the next line starts, or `from` when the line is not plain or not complete in this chunk.
    */
   private plainLine(text: string, from: number, nextQuote: number, nextCr: number, out: CsvRecord[]): number {
@@ -159,7 +167,7 @@ export class CsvParser {
       if (nextCr !== lf - 1) return from;
       end = lf - 1;
     }
-    if (end > from) out.push({ line: this.line, fields: text.slice(from, end).split(',') });
+    if (end > from) out.push({ line: this.line, fields: text.slice(from, end).split(this.delimiter) });
     this.line += 1;
     this.recordLine = this.line;
     return lf + 1;

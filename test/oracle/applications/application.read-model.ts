@@ -14,10 +14,10 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
       const d = as<ApplicationSubmitted>(event);
       await tx.query(
         `INSERT INTO rm_applications (application_id, project_id, province_code, citizen_id, full_name, tenure, category,
-           monthly_income_vnd, household, status, submitted_at, received_by, submitted_event_id, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $13)`,
+           monthly_income_vnd, household, status, submitted_at, received_by, submitted_event_id, recorded_at, migrated_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12, $13, $14)`,
         [d.applicationId, d.projectId, d.provinceCode, d.applicant.citizenId, d.applicant.fullName, d.tenure, d.category,
-          d.monthlyIncomeVnd, JSON.stringify(d.household), d.submittedAt, d.receivedBy, event.eventId, event.metadata.recordedAt],
+          d.monthlyIncomeVnd, JSON.stringify(d.household), d.submittedAt, d.receivedBy, event.eventId, event.metadata.recordedAt, d.migratedFrom ?? null],
       );
       await recordPeople(tx, event, d.applicationId, d.provinceCode, [{ ...d.applicant, relation: 'applicant' }, ...d.household]);
       return;

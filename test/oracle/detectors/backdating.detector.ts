@@ -35,8 +35,22 @@ interface DatedFile {
   citizen_id: string;
   submitted_at: string;
   submitted_event_id: string;
+  recorded_at: Date;
+  migrated_from: string | null;
   decision_history: DatedRecord[];
   allocation_history: DatedRecord[];
+}
+
+/**
+ * A migrated file's decisions stated on or before the day it was migrated came from the paper
+ * register with it (`--historical`): entered late by nature, so the recorded-late rule is not
+ * theirs. A decision stated after the migration, and every decision on a file received through
+ * the normal path, is judged as always; dated-before-application applies to every file.
+ */
+export function migratedHistory(file: { migrated_from: string | null; recorded_at: string | Date }, decidedAt: string): boolean {
+  if (file.migrated_from === null) return false;
+  const migratedOn = calendarDay(file.recorded_at instanceof Date ? file.recorded_at.toISOString() : file.recorded_at);
+  return calendarDay(decidedAt) <= migratedOn;
 }
 
 /**
@@ -57,7 +71,7 @@ export const backdating: Detector = {
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
     const [file] = (await tx.query(
-      `SELECT province_code, citizen_id, submitted_at, submitted_event_id, decision_history, allocation_history
+      `SELECT province_code, citizen_id, submitted_at, submitted_event_id, recorded_at, migrated_from, decision_history, allocation_history
        FROM rm_applications WHERE application_id = $1`,
       [applicationId],
     )) as DatedFile[];
@@ -84,7 +98,7 @@ export const backdating: Detector = {
         });
       }
       const lagDays = recordingLagDays(r.decidedAt, r.recordedAt);
-      if (lagDays > MAX_RECORDING_LAG_DAYS) {
+      if (lagDays > MAX_RECORDING_LAG_DAYS && !migratedHistory(file, r.decidedAt)) {
         drafts.push({
           ...common,
           discriminator: `recorded-late:${r.eventId}`,

@@ -33,8 +33,17 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
   }
 }
 
-/** Plain event data, field by field: the HTTP DTOs are never the payload. */
-function submissionOf(applicationId: string, provinceCode: string, request: SubmitApplicationRequest): ApplicationSubmitted['data'] {
+/**
+ * Plain event data, field by field: the HTTP DTOs are never the payload. Shared with the
+ * spreadsheet intake, which submits each row as this endpoint would; `migratedFrom` names the
+ * paper register of a historical import and is absent otherwise.
+ */
+export function submissionOf(
+  applicationId: string,
+  provinceCode: string,
+  request: SubmitApplicationRequest,
+  migratedFrom?: string,
+): ApplicationSubmitted['data'] {
   const { projectId, tenure, applicant, household, category, monthlyIncomeVnd, housing, submittedAt, receivedBy } = request;
   return {
     applicationId,
@@ -48,6 +57,7 @@ function submissionOf(applicationId: string, provinceCode: string, request: Subm
     housing: { ownsHome: housing.ownsHome, floorAreaPerPersonM2: housing.floorAreaPerPersonM2 ?? 0 },
     submittedAt,
     receivedBy,
+    ...(migratedFrom !== undefined && { migratedFrom }),
   };
 }
 

@@ -20,7 +20,7 @@ export class ApplicationAsOfHttpController {
   @Get(':id')
   @Roles('inspector', 'admin', 'board')
   @ApiOperation({
-    summary: 'An application as it stood at an instant (time travel), with the events that made it so',
+    summary: 'An application as the ledger had recorded it at an instant (asOf) and/or as it stood on a legal date (validAt), with the events that made it so',
     description: 'A board reads its own province’s files. An inspector’s read is recorded (PersonalDataRead).',
   })
   @ApiOkResponse({ type: ApplicationAsOfView })
@@ -28,6 +28,6 @@ export class ApplicationAsOfHttpController {
   @ApiForbiddenResponse({ description: 'Police, or a board and a file of another province' })
   @ApiNotFoundResponse({ description: 'APPLICATION_NOT_FOUND: not submitted by then' })
   get(@Param() path: IdPath, @Query() request: ApplicationAsOfRequest, @CurrentActor() actor: Actor): Promise<ApplicationAsOfView> {
-    return this.queries.execute(new ApplicationAsOfQuery(path.id, request.asOf === undefined ? undefined : new Date(request.asOf), actor));
+    return this.queries.execute(new ApplicationAsOfQuery(path.id, request.asOf === undefined ? undefined : new Date(request.asOf), actor, request.validAt));
   }
 }

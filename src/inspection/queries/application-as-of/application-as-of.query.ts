@@ -8,6 +8,8 @@ export class ApplicationAsOfQuery extends Query<ApplicationAsOfView> {
     /** Undefined: now. */
     readonly asOf: Date | undefined,
     readonly actor: Actor,
+    /** A legal date: only events stating that day or earlier. Undefined: every event recorded by asOf. */
+    readonly validAt?: string,
   ) {
     super();
   }

@@ -1,0 +1,127 @@
+import type { Tenure } from '../../allocation/domain/unit.events';
+import type { BeneficiaryCategory, HouseholdRelation } from '../domain/application.events';
+import type { Gender } from '../commands/submit-application/person.dto';
+import { CATEGORY_CODES, CATEGORY_NAMES_VI } from './category-names';
+import { plainKey } from './vietnamese-text';
+
+/** A cell as a sheet reader hands it over: text from CSV, typed values from .xlsx. */
+export type Cell = string | number | boolean | Date | null;
+
+/** One problem with a cell, for the clerk in Vietnamese and for the API's clients in English. */
+export interface Problem {
+  vi: string;
+  en: string;
+}
+
+export type Read<T> = { value: T | undefined; problem?: Problem };
+
+const ok = <T>(value: T | undefined): Read<T> => ({ value });
+const empty = <T>(): Read<T> => ({ value: undefined });
+const bad = <T>(vi: string, en: string): Read<T> => ({ value: undefined, problem: { vi, en } });
+const shown = (cell: Cell) => (cell instanceof Date ? cell.toISOString() : String(cell));
+
+export function textOf(cell: Cell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).replace(/\s+/g, ' ').trim();
+}
+
+/** Free text (names): spaces tidied; empty is left for the DTO's own "must not be blank". */
+export const readText = (cell: Cell): Read<string> => ok(textOf(cell));
+
+/**
+ * Ids typed with spaces or dots ("001 090 012 345", "001.090.012.345"); a numeric .xlsx cell has
+ * lost its leading zeros, which a 12-digit id gets back. Length is the DTO's rule.
+ */
+export function readCitizenId(cell: Cell): Read<string> {
+  if (typeof cell === 'number') return ok(String(cell).padStart(12, '0'));
+  return ok(textOf(cell).replace(/[\s.\-]/g, ''));
+}
+
+const DMY = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/;
+const ISO = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
+
+/**
+ * Dates as clerks type them, DD/MM/YYYY (also with dots or dashes) or ISO; .xlsx date cells arrive
+ * as dates. Whether the day is real (31/02) or in the future is the DTO's rule.
+ */
+export function readDate(cell: Cell): Read<string> {
+  if (cell instanceof Date) return ok(cell.toISOString().slice(0, 10));
+  const text = textOf(cell);
+  if (text === '') return empty();
+  const dmy = DMY.exec(text);
+  if (dmy) return ok(`${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`);
+  if (ISO.test(text)) return ok(text.replace(' ', 'T'));
+  return bad(`'${text}' không phải là ngày (DD/MM/YYYY)`, `'${text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)`);
+}
+
+const GROUPED = /^\d{1,3}([.,\s]\d{3})+$/;
+
+/** Whole VND as typed: `12.000.000`, `12,000,000`, `12 000 000`, `12000000`, with or without `đ`/`VND`. */
+export function readAmount(cell: Cell): Read<number> {
+  if (typeof cell === 'number') return ok(cell);
+  const text = textOf(cell).replace(/\s*(đ|vnđ|vnd|đồng)$/i, '');
+  if (text === '') return empty();
+  if (/^\d+$/.test(text)) return ok(Number(text));
+  if (GROUPED.test(text)) return ok(Number(text.replace(/[.,\s]/g, '')));
+  return bad(`'${textOf(cell)}' không phải là số tiền (ví dụ 12.000.000)`, `'${textOf(cell)}' is not an amount in VND (e.g. 12.000.000)`);
+}
+
+/** Square metres; a decimal comma is read as one. Whether it is whole is the DTO's rule. */
+export function readNumber(cell: Cell): Read<number> {
+  if (typeof cell === 'number') return ok(cell);
+  const text = textOf(cell).replace(/\s*m2$|\s*m²$/i, '');
+  if (text === '') return empty();
+  const value = Number(text.replace(',', '.'));
+  return Number.isFinite(value) ? ok(value) : bad(`'${text}' không phải là số`, `'${text}' is not a number`);
+}
+
+/** A coded column: the plain key of each accepted spelling → the API's code. */
+function coded<T extends string>(names: Record<string, T>, listVi: string, listEn: string): (cell: Cell) => Read<T> {
+  const table = new Map(Object.entries(names).map(([name, code]) => [plainKey(name), code]));
+  return (cell) => {
+    if (typeof cell === 'boolean') return ok<T>(table.get(cell ? 'co' : 'khong'));
+    const text = textOf(cell);
+    if (text === '') return empty();
+    const code = table.get(plainKey(text));
+    return code !== undefined ? ok(code) : bad(`'${shown(cell)}' không hợp lệ; chọn: ${listVi}`, `'${shown(cell)}' is not one of: ${listEn}`);
+  };
+}
+
+export const readGender = coded<Gender>(
+  { nam: 'male', 'nữ': 'female', male: 'male', female: 'female', m: 'male', f: 'female' },
+  'Nam, Nữ',
+  'Nam, Nữ, male, female',
+);
+
+export const readTenure = coded<Tenure>(
+  { mua: 'sale', 'thuê': 'rent', 'thuê mua': 'hire-purchase', sale: 'sale', rent: 'rent', 'hire-purchase': 'hire-purchase' },
+  'mua, thuê, thuê mua',
+  'mua, thuê, thuê mua, sale, rent, hire-purchase',
+);
+
+export const readYesNo = coded<'yes' | 'no'>(
+  { 'có': 'yes', 'không': 'no', yes: 'yes', no: 'no', true: 'yes', false: 'no', x: 'yes', '1': 'yes', '0': 'no' },
+  'Có, Không',
+  'Có, Không, yes, no',
+);
+
+export const readRelation = coded<HouseholdRelation>(
+  {
+    'vợ': 'spouse', 'chồng': 'spouse', 'vợ/chồng': 'spouse', spouse: 'spouse',
+    con: 'child', 'con đẻ': 'child', 'con nuôi': 'child', child: 'child',
+    'bố': 'parent', 'mẹ': 'parent', cha: 'parent', 'bố/mẹ': 'parent', parent: 'parent',
+    'khác': 'other', other: 'other',
+  },
+  'vợ, chồng, con, bố, mẹ, khác',
+  'vợ, chồng, con, bố, mẹ, khác, spouse, child, parent, other',
+);
+
+export const readCategory = coded<BeneficiaryCategory>(
+  Object.fromEntries([
+    ...CATEGORY_CODES.map((code) => [code, code] as const),
+    ...CATEGORY_CODES.map((code) => [CATEGORY_NAMES_VI[code], code] as const),
+  ]),
+  Object.values(CATEGORY_NAMES_VI).join('; '),
+  CATEGORY_CODES.join(', '),
+);

@@ -1,0 +1,133 @@
+import { projectOfBoard } from '../../allocation/commands/project-of-board';
+import { ConcurrencyConflict } from '../../event-store/event-store.errors';
+import type { EventStore, StreamAppend } from '../../event-store/event-store.port';
+import { decide, loadedFrom } from '../../event-store/handle-command';
+import type { Actor } from '../../shared/actor';
+import { streams } from '../../shared/streams';
+import { submissionOf } from '../commands/submit-application/submit-application.handler';
+import type { SubmitApplicationRequest } from '../commands/submit-application/submit-application.request.dto';
+import { applicationDecider } from '../domain/application.decider';
+import { ApplicationAlreadySubmitted } from '../domain/applications.errors';
+import type { ApplicationState } from '../domain/application.state';
+import { APPLICATIONS_SHEET, MEMBERS_SHEET } from './intake-columns';
+import { intakeRows } from './intake-rows';
+import { readSpreadsheet } from './read-spreadsheet';
+import { type RejectedRow, rejectedRow, wholeRow } from './rejected-row';
+import { validateRow } from './row-validation';
+
+export interface IntakeOptions {
+  projectId: string;
+  /** The officer who received the files (`receivedBy`). */
+  officer: string;
+  /** The paper register the files are migrated from (`--historical SOURCE`). */
+  historical?: string;
+  actor: Actor;
+  onProgress?: (done: number, total: number) => void;
+  /** Rows decided and appended together: one read and one transaction per batch. */
+  batchRows?: number;
+}
+
+/** API.md "Bulk intake": `accepted` rows were written now; `alreadyImported` ones were written by an earlier import of the same rows. */
+export interface IntakeReport {
+  accepted: number;
+  alreadyImported: number;
+  rejected: RejectedRow[];
+}
+
+interface Good {
+  row: number;
+  request: SubmitApplicationRequest;
+}
+
+/**
+ * Submits every good row of a spreadsheet exactly as `POST /applications` would (the same DTO,
+ * the same decider), and reports every bad row with all its reasons; nothing of a bad row is
+ * written. Idempotent per row: a file whose id is already submitted, to this project for this
+ * applicant, is counted as already imported and written again by nothing.
+ */
+export async function importApplications(store: EventStore, bytes: Buffer, options: IntakeOptions): Promise<IntakeReport> {
+  const { projectId, officer, historical, actor, onProgress, batchRows = 1000 } = options;
+  const project = await projectOfBoard(store, projectId, actor);
+  const book = await readSpreadsheet(bytes);
+  const { rows, strayMembers } = intakeRows(book, projectId, officer);
+  const rejected: RejectedRow[] = strayMembers.map((m) => wholeRow(MEMBERS_SHEET, m.row, m.problem));
+  const report: IntakeReport = { accepted: 0, alreadyImported: 0, rejected };
+  const firstRowOf = new Map<string, number>();
+  let done = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const good: Good[] = [];
+    for (const row of rows.slice(start, start + batchRows)) {
+      const { request, problems } = await validateRow(row);
+      const earlier = row.id === '' ? undefined : firstRowOf.get(row.id);
+      if (earlier !== undefined) {
+        problems.push({ path: 'id', vi: `trùng với dòng ${earlier} trong cùng tệp`, en: `repeats the id of row ${earlier} of the same file` });
+      } else if (row.id !== '') firstRowOf.set(row.id, row.row);
+      if (request && problems.length === 0) good.push({ row: row.row, request });
+      else rejected.push(rejectedRow(APPLICATIONS_SHEET, row.row, problems, row.memberRows));
+    }
+    // One batch written while the next is read and validated: the database and Node work at once.
+    // Batches never share an id (a repeated id is rejected above), so their order does not matter.
+    await writing;
+    const size = Math.min(batchRows, rows.length - start);
+    writing = writeBatch(store, good, project.provinceCode, historical, actor, report).then(() => {
+      done += size;
+      onProgress?.(done, rows.length);
+    });
+    writing.catch(() => undefined);
+  }
+  await writing;
+  rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === APPLICATIONS_SHEET ? -1 : 1));
+  return report;
+}
+
+/** Decides every good row of a batch on its stream as read, and appends them in one transaction. */
+async function writeBatch(store: EventStore, good: Good[], provinceCode: string, historical: string | undefined, actor: Actor, report: IntakeReport): Promise<void> {
+  if (good.length === 0) return;
+  const past = await store.readStreams(good.map((g) => streams.application(g.request.id as string)));
+  const appends: StreamAppend[] = [];
+  for (const g of good) {
+    const decided = decideRow(g, past.get(streams.application(g.request.id as string)) ?? [], provinceCode, historical, report);
+    if (decided) appends.push(decided);
+  }
+  if (appends.length === 0) return;
+  try {
+    await store.appendMany(appends, { actor });
+    report.accepted += appends.length;
+  } catch (error) {
+    if (!(error instanceof ConcurrencyConflict)) throw error;
+    // Another writer took some of these ids meanwhile: each row again, alone, on fresh state.
+    for (const g of good.filter((x) => appends.some((a) => a.stream === streams.application(x.request.id as string)))) {
+      const fresh = await store.readStream(streams.application(g.request.id as string));
+      const append = decideRow(g, fresh, provinceCode, historical, report);
+      if (append) {
+        await store.appendMany([append], { actor });
+        report.accepted += 1;
+      }
+    }
+  }
+}
+
+type Past = Parameters<typeof loadedFrom>[1];
+
+function decideRow(g: Good, past: Past, provinceCode: string, historical: string | undefined, report: IntakeReport): StreamAppend | undefined {
+  const id = g.request.id as string;
+  const loaded = loadedFrom(streams.application(id), past, applicationDecider);
+  try {
+    return decide(loaded, applicationDecider, { type: 'SubmitApplication', data: submissionOf(id, provinceCode, g.request, historical) });
+  } catch (error) {
+    if (!(error instanceof ApplicationAlreadySubmitted)) throw error;
+    if (sameFile(loaded.state, g.request)) report.alreadyImported += 1;
+    else
+      report.rejected.push(wholeRow(APPLICATIONS_SHEET, g.row, {
+        vi: `cột 'Mã hồ sơ': '${id}' đã được dùng cho một hồ sơ khác`,
+        en: `id: application ${id} is already submitted for another file`,
+      }));
+    return undefined;
+  }
+}
+
+/** The stream already holds this row's file: same project, same applicant. */
+function sameFile(state: ApplicationState, request: SubmitApplicationRequest): boolean {
+  return state.status !== 'not-submitted' && state.projectId === request.projectId && state.applicant.citizenId === request.applicant.citizenId;
+}
