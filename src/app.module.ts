@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AllocationModule } from './allocation/allocation.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
@@ -51,14 +50,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(options),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.config.logLevel,
-            // Tokens are credentials; never write them to a log.
-            redact: ['req.headers.authorization'],
-            customProps: (req) => ({ actor: (req as { actor?: unknown }).actor }),
-          },
-        }),
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,

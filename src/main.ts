@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase, type ResolvedDatabase } from './database/resolve-database';
 import { configureApp, serveDocs } from './http/configure-app';
 import { httpAdapter } from './http/http-adapter';
+import { NestPinoLogger } from './logging/nest-pino-logger';
+import { serviceLogger } from './logging/service-logger';
 import { settlesWithin } from './shared/settles-within';
 
 /** In-flight requests and projection batches get this long to finish before the database stops. */
@@ -54,16 +55,18 @@ async function bootstrap(): Promise<void> {
   config.databaseUrl = database.url;
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);
 
+  const logger = serviceLogger(config.logLevel);
+  const nestLogger = new NestPinoLogger(logger);
   app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, jwtSecret }),
-    httpAdapter(config),
+    httpAdapter(config, logger),
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(nestLogger);
   await configureApp(app);
   serveDocs(app);
   await app.listen(config.port, config.host);
-  app.get(Logger).log(`NOXH Ledger listening on http://${config.host}:${config.port} (docs at /docs, event store: ${config.eventStore})`);
+  nestLogger.log(`NOXH Ledger listening on http://${config.host}:${config.port} (docs at /docs, event store: ${config.eventStore})`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -52,7 +52,10 @@ describe('the built service, started as `npm start` does', () => {
       const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
       const pool = new Pool({ connectionString: `postgres://noxh:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/noxh` });
       const store = new PostgresEventStore(pool, systemClock, 1024 * 1024);
-      await store.append('programme-31', [{ type: 'ProgrammeTargetSet', data: { period: '2021-2025', units: 15400 } }], {
+      // A whole ProgrammeTargetSet (programme.events.ts): the live ledger projection refuses one
+      // without its province, and /health then reports the projection down.
+      const event = { type: 'ProgrammeTargetSet', data: { provinceCode: '31', period: '2021-2025', units: 15400, setAt: new Date().toISOString() } };
+      await store.append('programme-31', [event], {
         expectedRevision: 'no_stream',
         actor: { subject: 'smoke', role: 'admin' },
       });
