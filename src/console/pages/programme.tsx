@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { BarChart } from '../components/chart';
+import { Async } from '../components/status';
+import { useApi } from '../components/use-api';
+import { API } from '../lib/api';
+import { formatNumber, formatShare } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import { Link } from '../lib/router';
+import type { ProgrammeProgress } from '../lib/types';
+
+/** Provinces of Đề án 338 in the seeds: Hải Phòng (31) and Hải Dương (30, part of Hải Phòng since 2025). */
+export const PROVINCES: { code: string; name: string }[] = [
+  { code: '31', name: 'Hải Phòng' },
+  { code: '30', name: 'Hải Dương' },
+];
+
+const COLOURS = { target: '#9aa5b1', done: '#0b5cad', planned: '#6b7785', released: '#2f7d32', allocated: '#b35c00', handedOver: '#0b5cad' };
+
+/** `/programmes/:code`: handed-over units against the period targets, and the pipeline, as charts with their tables. */
+export function ProgrammePage({ code }: { code: string }) {
+  const { t } = useI18n();
+  const state = useApi<ProgrammeProgress>(`${API}/programmes/${code}/progress`);
+  return (
+    <section aria-labelledby="programme-title">
+      <h1 id="programme-title">{t('programmeTitle', { code })}</h1>
+      <nav className="chips" aria-label={t('province')}>
+        {PROVINCES.map((p) => (
+          <Link key={p.code} href={`/programmes/${p.code}`} className={p.code === code ? 'chip active' : 'chip'} aria-current={p.code === code ? 'page' : undefined}>
+            {p.name} ({p.code})
+          </Link>
+        ))}
+      </nav>
+      <p className="muted">{t('programmeHelp')}</p>
+      <Async state={state}>{(data) => <Progress data={data} />}</Async>
+    </section>
+  );
+}
+
+function Progress({ data }: { data: ProgrammeProgress }) {
+  const { t, lang } = useI18n();
+  const targets = useMemo<ChartConfiguration<'bar'>>(() => ({
+    type: 'bar',
+    data: {
+      labels: data.targets.map((x) => x.period),
+      datasets: [
+        { label: t('target'), data: data.targets.map((x) => x.units), backgroundColor: COLOURS.target },
+        { label: t('handedOverInPeriod'), data: data.targets.map((x) => x.handedOverInPeriod), backgroundColor: COLOURS.done },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
+  }), [data, lang]);
+  const pipeline = useMemo<ChartConfiguration<'bar'>>(() => ({
+    type: 'bar',
+    data: {
+      labels: [t('plannedUnits'), t('released'), t('allocated'), t('handedOver')],
+      datasets: [{ label: data.provinces.join(', '), data: [data.plannedUnits, data.released, data.allocated, data.handedOver],
+        backgroundColor: [COLOURS.planned, COLOURS.released, COLOURS.allocated, COLOURS.handedOver] }],
+    },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
+  }), [data, lang]);
+  return (
+    <>
+      <div className="grid-2">
+        <div className="card"><BarChart label={t('chartTargets')} config={targets} /></div>
+        <div className="card"><BarChart label={t('chartPipeline')} config={pipeline} /></div>
+      </div>
+      <div className="card">
+        <div className="table-wrap">
+          <table data-testid="targets">
+            <caption>{t('chartTargets')}</caption>
+            <thead><tr><th scope="col">{t('period')}</th><th scope="col" className="num">{t('target')}</th><th scope="col" className="num">{t('handedOverInPeriod')}</th><th scope="col" className="num">{t('share')}</th></tr></thead>
+            <tbody>
+              {data.targets.map((x) => (
+                <tr key={x.period}><th scope="row">{x.period}</th><td className="num">{formatNumber(x.units)}</td><td className="num">{formatNumber(x.handedOverInPeriod)}</td><td className="num">{formatShare(x.share)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-wrap">
+          <table>
+            <caption>{t('chartPipeline')}</caption>
+            <thead><tr><th scope="col">{t('province')}</th><th scope="col" className="num">{t('projectsCount')}</th><th scope="col" className="num">{t('plannedUnits')}</th><th scope="col" className="num">{t('released')}</th><th scope="col" className="num">{t('allocated')}</th><th scope="col" className="num">{t('handedOver')}</th></tr></thead>
+            <tbody>
+              {[...data.byProvince, data].map((p, i) => (
+                <tr key={i} className={p === data ? 'total-row' : undefined}>
+                  <th scope="row">{p === data ? data.provinces.join(' + ') : p.provinceCode}</th>
+                  <td className="num">{formatNumber(p.projects)}</td><td className="num">{formatNumber(p.plannedUnits)}</td><td className="num">{formatNumber(p.released)}</td>
+                  <td className="num">{formatNumber(p.allocated)}</td><td className="num">{formatNumber(p.handedOver)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}
