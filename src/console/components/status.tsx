@@ -38,7 +38,7 @@ export function Loading() {
 /** Loading, error or the content. */
 export function Async<T>({ state, children }: { state: { data: T | null; error: unknown; loading: boolean }; children: (data: T) => ReactNode }) {
   if (state.error) return <ErrorMessage error={state.error} />;
-  if (state.loading || state.data === null) return <Loading />;
+  if (state.data === null) return <Loading />;
   return <>{children(state.data)}</>;
 }
 

@@ -36,9 +36,11 @@ export function formatVnd(value: number | string | bigint | null | undefined): s
   return `${formatNumber(value)} ₫`;
 }
 
-/** 0.4237 → `42,4%`. */
+/** 0.4237 → `42,37%`; 1/18100 → `0,01%` (a first handover shows). */
 export function formatShare(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toString().replace('.', ',')}%`;
+  const percent = share * 100;
+  const rounded = share > 0 && percent < 0.01 ? 0.01 : Math.round(percent * 100) / 100;
+  return `${rounded.toString().replace('.', ',')}%`;
 }
 
 /** A hash shortened for a table, the whole kept for the title attribute. */

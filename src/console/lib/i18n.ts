@@ -8,11 +8,11 @@ export const vi = {
   nav: 'Điều hướng chính',
   navSignIn: 'Đăng nhập',
   navFindings: 'Phát hiện',
-  navPeople: 'Tra cứu công dân',
+  navPeople: 'Công dân',
   navProjects: 'Dự án',
-  navProgramme: 'Tiến độ chương trình',
+  navProgramme: 'Tiến độ 338',
   navLandFund: 'Quỹ đất 20%',
-  navHealth: 'Tình trạng sổ cái',
+  navHealth: 'Sổ cái',
   navPublic: 'Công khai',
   signInTitle: 'Đăng nhập bằng mã truy cập',
   signInHelp: 'Dán mã truy cập (JWT) do quản trị viên cấp, ví dụ từ lệnh `noxh token`. Mã chỉ được giữ trong thẻ trình duyệt này và mất khi đóng thẻ.',
@@ -138,7 +138,7 @@ export const vi = {
   upload: 'Tải lên',
   accepted: 'Đã nhận: {n}',
   rejectedRow: 'Dòng {row}',
-  programmeTitle: 'Tiến độ Đề án 338 — tỉnh {code}',
+  programmeTitle: 'Tiến độ Đề án 338 — {name}',
   programmeHelp: 'Số căn đã bàn giao trong từng giai đoạn so với chỉ tiêu; số căn dự án, mở bán, phân bổ, bàn giao hiện nay.',
   target: 'Chỉ tiêu',
   handedOverInPeriod: 'Đã bàn giao trong giai đoạn',
@@ -200,11 +200,11 @@ export const en: Record<MessageKey, string> = {
   nav: 'Main navigation',
   navSignIn: 'Sign in',
   navFindings: 'Findings',
-  navPeople: 'Look up a citizen',
+  navPeople: 'Citizens',
   navProjects: 'Projects',
-  navProgramme: 'Programme progress',
+  navProgramme: 'Progress 338',
   navLandFund: '20% land fund',
-  navHealth: 'Ledger health',
+  navHealth: 'Ledger',
   navPublic: 'Public',
   signInTitle: 'Sign in with an access token',
   signInHelp: 'Paste the access token (JWT) an administrator gave you, e.g. from `noxh token`. It is kept in this browser tab only and is gone when the tab closes.',
@@ -330,7 +330,7 @@ export const en: Record<MessageKey, string> = {
   upload: 'Upload',
   accepted: 'Accepted: {n}',
   rejectedRow: 'Row {row}',
-  programmeTitle: 'Đề án 338 progress — province {code}',
+  programmeTitle: 'Đề án 338 progress — {name}',
   programmeHelp: 'Units handed over in each period against the target; projects, released, allocated and handed-over units now.',
   target: 'Target',
   handedOverInPeriod: 'Handed over in the period',
@@ -413,6 +413,22 @@ export function detectorLabel(lang: Lang, detector: string): string {
 }
 
 export const DETECTORS = Object.keys(DETECTOR_LABELS_VI);
+
+/** What a recorded read was for, in words, from the endpoint it went through (the access report). */
+const PURPOSES: Record<string, { vi: string; en: string }> = {
+  'GET /api/v1/findings': { vi: 'Xem danh sách phát hiện', en: 'Listing findings' },
+  'GET /api/v1/findings/:id': { vi: 'Xem một phát hiện và bằng chứng', en: 'Reading a finding and its evidence' },
+  'GET /api/v1/findings/export': { vi: 'Xuất danh sách phát hiện', en: 'Exporting findings' },
+  'GET /api/v1/people/:citizenId/history': { vi: 'Tra cứu lịch sử công dân', en: 'Looking up the citizen’s history' },
+  'GET /api/v1/people/:citizenId/access-report': { vi: 'Lập báo cáo truy cập này', en: 'Producing this access report' },
+  'GET /api/v1/streams/:streamId/events': { vi: 'Đọc sự kiện gốc của một luồng', en: 'Reading a stream’s raw events' },
+  'GET /api/v1/applications/:id': { vi: 'Xem hồ sơ (tra cứu theo thời điểm)', en: 'Reading an application (time travel)' },
+  'GET /api/v1/projects/:id/overview': { vi: 'Xem tổng quan dự án', en: 'Reading a project overview' },
+};
+
+export function purposeLabel(lang: Lang, endpoint: string): string {
+  return PURPOSES[endpoint]?.[lang] ?? endpoint;
+}
 
 export interface I18n {
   lang: Lang;

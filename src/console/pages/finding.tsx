@@ -40,13 +40,13 @@ export function FindingPage({ id, session }: { id: string; session: Session }) {
                 {f.citizenIds.map((c) => <li key={c}><Link href={`/people/${c}`}>{c}</Link></li>)}
               </ul>
             </div>
-            {session.role !== 'board' && <ReviewForm id={f.id} onSaved={state.reload} />}
-            <EvidenceBundle id={f.id} />
             <div className="card">
               <h2>{t('evidence')}</h2>
               {f.unavailableEvidence.length > 0 && <Pending>{t('unavailable', { n: f.unavailableEvidence.length })}</Pending>}
               <Timeline events={f.evidenceEvents} label={t('evidence')} />
             </div>
+            <EvidenceBundle id={f.id} />
+            {session.role !== 'board' && <ReviewForm id={f.id} onSaved={state.reload} />}
           </>
         )}
       </Async>

@@ -4,7 +4,7 @@ import { Timeline } from '../components/timeline';
 import { useApi } from '../components/use-api';
 import { API, download } from '../lib/api';
 import { formatDate, formatDateTime } from '../lib/format';
-import { detectorLabel, useI18n } from '../lib/i18n';
+import { detectorLabel, purposeLabel, useI18n } from '../lib/i18n';
 import { Link, navigate } from '../lib/router';
 import type { Session } from '../lib/session';
 import type { AccessReport, FindingPage, LoggedEvent, PersonHistory } from '../lib/types';
@@ -91,7 +91,7 @@ export function PersonPage({ citizenId, session }: { citizenId: string; session:
 }
 
 function AccessReportCard({ citizenId }: { citizenId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const report = useApi<AccessReport>(`${API}/people/${citizenId}/access-report`);
   const [error, setError] = useState<unknown>(null);
   return (
@@ -114,7 +114,7 @@ function AccessReportCard({ citizenId }: { citizenId: string }) {
                     <td>{formatDateTime(read.at)}</td>
                     <td>{read.subject}</td>
                     <td>{t(`role_${read.role}`)}{read.province ? ` (${read.province})` : ''}</td>
-                    <td><code>{read.endpoint}</code></td>
+                    <td>{purposeLabel(lang, read.endpoint)}<br /><code className="muted">{read.endpoint}</code></td>
                     <td className="wrap">{read.ids.join(', ')}</td>
                   </tr>
                 ))}

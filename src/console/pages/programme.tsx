@@ -23,7 +23,7 @@ export function ProgrammePage({ code }: { code: string }) {
   const state = useApi<ProgrammeProgress>(`${API}/programmes/${code}/progress`);
   return (
     <section aria-labelledby="programme-title">
-      <h1 id="programme-title">{t('programmeTitle', { code })}</h1>
+      <h1 id="programme-title">{t('programmeTitle', { name: `${PROVINCES.find((p) => p.code === code)?.name ?? ''} (${code})`.trim() })}</h1>
       <nav className="chips" aria-label={t('province')}>
         {PROVINCES.map((p) => (
           <Link key={p.code} href={`/programmes/${p.code}`} className={p.code === code ? 'chip active' : 'chip'} aria-current={p.code === code ? 'page' : undefined}>

@@ -18,7 +18,9 @@ describe('Vietnamese formats', () => {
   });
 
   it('writes shares with a decimal comma and shortens hashes', () => {
-    expect(formatShare(0.4237)).toBe('42,4%');
+    expect(formatShare(0.4237)).toBe('42,37%');
+    expect(formatShare(1 / 18_100)).toBe('0,01%');
+    expect(formatShare(0)).toBe('0%');
     expect(shortHash('a'.repeat(64), 8)).toBe('aaaaaaaa…');
   });
 });
