@@ -15,7 +15,7 @@ export function Timeline({ events, label }: { events: LoggedEvent[]; label: stri
             </span>
             <strong>{e.type}</strong>
             <span className="muted">{formatDateTime(e.metadata.recordedAt)}</span>
-            {e.metadata.actor && <span className="muted">{t('by', { actor: `${e.metadata.actor.subject} (${e.metadata.actor.role}${e.metadata.actor.province ? ` ${e.metadata.actor.province}` : ''})` })}</span>}
+            {e.metadata.actor && <span className="muted">{t('by', { actor: `${e.metadata.actor.subject} (${t(`role_${e.metadata.actor.role}`)}${e.metadata.actor.province ? ` ${e.metadata.actor.province}` : ''})` })}</span>}
           </div>
           <dl className="pairs small">
             <dt>{t('stream')}</dt>

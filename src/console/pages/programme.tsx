@@ -15,6 +15,9 @@ export const PROVINCES: { code: string; name: string }[] = [
   { code: '30', name: 'Hải Dương' },
 ];
 
+/** No bar for nothing: minBarLength keeps a first handover visible next to a target of thousands, and would draw a zero too. */
+const orNull = (n: number) => (n > 0 ? n : null);
+
 const COLOURS = { target: '#9aa5b1', done: '#0b5cad', planned: '#6b7785', released: '#2f7d32', allocated: '#b35c00', handedOver: '#0b5cad' };
 
 /** `/programmes/:code`: handed-over units against the period targets, and the pipeline, as charts with their tables. */
@@ -45,7 +48,7 @@ function Progress({ data }: { data: ProgrammeProgress }) {
       labels: data.targets.map((x) => x.period),
       datasets: [
         { label: t('target'), data: data.targets.map((x) => x.units), backgroundColor: COLOURS.target },
-        { label: t('handedOverInPeriod'), data: data.targets.map((x) => x.handedOverInPeriod), backgroundColor: COLOURS.done },
+        { label: t('handedOverInPeriod'), data: data.targets.map((x) => orNull(x.handedOverInPeriod)), backgroundColor: COLOURS.done, minBarLength: 3 },
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
@@ -54,8 +57,8 @@ function Progress({ data }: { data: ProgrammeProgress }) {
     type: 'bar',
     data: {
       labels: [t('plannedUnits'), t('released'), t('allocated'), t('handedOver')],
-      datasets: [{ label: data.provinces.join(', '), data: [data.plannedUnits, data.released, data.allocated, data.handedOver],
-        backgroundColor: [COLOURS.planned, COLOURS.released, COLOURS.allocated, COLOURS.handedOver] }],
+      datasets: [{ label: data.provinces.join(', '), data: [data.plannedUnits, data.released, data.allocated, data.handedOver].map(orNull),
+        backgroundColor: [COLOURS.planned, COLOURS.released, COLOURS.allocated, COLOURS.handedOver], minBarLength: 3 }],
     },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
   }), [data, lang]);
@@ -72,7 +75,7 @@ function Progress({ data }: { data: ProgrammeProgress }) {
             <thead><tr><th scope="col">{t('period')}</th><th scope="col" className="num">{t('target')}</th><th scope="col" className="num">{t('handedOverInPeriod')}</th><th scope="col" className="num">{t('share')}</th></tr></thead>
             <tbody>
               {data.targets.map((x) => (
-                <tr key={x.period}><th scope="row">{x.period}</th><td className="num">{formatNumber(x.units)}</td><td className="num">{formatNumber(x.handedOverInPeriod)}</td><td className="num">{formatShare(x.share)}</td></tr>
+                <tr key={x.period}><th scope="row">{x.period}</th><td className="num">{formatNumber(x.units)}</td><td className="num">{formatNumber(x.handedOverInPeriod)}</td><td className="num">{formatShare(x.units > 0 ? x.handedOverInPeriod / x.units : 0)}</td></tr>
               ))}
             </tbody>
           </table>
