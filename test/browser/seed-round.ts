@@ -6,11 +6,12 @@
 export const PROJECT = 'hp-trang-cat';
 export const LAN = '031190001234';
 
-export async function seedRound(base: string, boardToken: string): Promise<void> {
-  const post = async (path: string, body: object, expected = 201) => {
+/** `haiDuongToken`: a board of Hải Dương (30), which sets its own programme targets (5.860 and 10.060). */
+export async function seedRound(base: string, boardToken: string, haiDuongToken: string): Promise<void> {
+  const post = async (path: string, body: object, expected = 201, token = boardToken) => {
     const res = await fetch(`${base}/api/v1${path}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${boardToken}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
     const json = (await res.json()) as { id?: string };
@@ -50,4 +51,6 @@ export async function seedRound(base: string, boardToken: string): Promise<void>
   await post('/land-fund/obligations/hp-marina/handovers', { form: 'land', areaM2: 10_000, parcel: 'Tờ 12, thửa 345', handedOverAt: '2026-09-01' });
   await post('/programmes/31/targets', { period: '2021-2025', units: 15_400 });
   await post('/programmes/31/targets', { period: '2026-2030', units: 18_100 });
+  await post('/programmes/30/targets', { period: '2021-2025', units: 5_860 }, 201, haiDuongToken);
+  await post('/programmes/30/targets', { period: '2026-2030', units: 10_060 }, 201, haiDuongToken);
 }

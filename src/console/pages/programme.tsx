@@ -7,7 +7,7 @@ import { API } from '../lib/api';
 import { formatNumber, formatShare } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
-import type { ProgrammeProgress } from '../lib/types';
+import type { ProgrammeProgress, ProvinceProgress } from '../lib/types';
 
 /** Provinces of Đề án 338 in the seeds: Hải Phòng (31) and Hải Dương (30, part of Hải Phòng since 2025). */
 export const PROVINCES: { code: string; name: string }[] = [
@@ -17,6 +17,9 @@ export const PROVINCES: { code: string; name: string }[] = [
 
 /** No bar for nothing: minBarLength keeps a first handover visible next to a target of thousands, and would draw a zero too. */
 const orNull = (n: number) => (n > 0 ? n : null);
+
+const TARGET_COLOURS = ['#8d99a8', '#c3cad3'];
+const provinceName = (code: string) => PROVINCES.find((p) => p.code === code)?.name ?? code;
 
 const COLOURS = { target: '#9aa5b1', done: '#0b5cad', planned: '#6b7785', released: '#2f7d32', allocated: '#b35c00', handedOver: '#0b5cad' };
 
@@ -42,16 +45,21 @@ export function ProgrammePage({ code }: { code: string }) {
 
 function Progress({ data }: { data: ProgrammeProgress }) {
   const { t, lang } = useI18n();
+  const periods = data.targets.map((x) => x.period);
+  const targetOf = (p: ProvinceProgress, period: string) => p.targets.find((x) => x.period === period)?.units ?? 0;
   const targets = useMemo<ChartConfiguration<'bar'>>(() => ({
     type: 'bar',
     data: {
-      labels: data.targets.map((x) => x.period),
+      labels: periods,
+      // One stacked bar of targets per period, a part per former province (Hải Phòng 15.400 + Hải Dương 5.860), beside the units handed over.
       datasets: [
-        { label: t('target'), data: data.targets.map((x) => x.units), backgroundColor: COLOURS.target },
-        { label: t('handedOverInPeriod'), data: data.targets.map((x) => orNull(x.handedOverInPeriod)), backgroundColor: COLOURS.done, minBarLength: 3 },
+        ...data.byProvince.filter((p) => p.targets.length > 0).map((p, i) => ({
+          label: `${t('target')} ${provinceName(p.provinceCode)}`, data: periods.map((period) => targetOf(p, period)), backgroundColor: TARGET_COLOURS[i % TARGET_COLOURS.length], stack: 'target',
+        })),
+        { label: t('handedOverInPeriod'), data: data.targets.map((x) => orNull(x.handedOverInPeriod)), backgroundColor: COLOURS.done, minBarLength: 3, stack: 'done' },
       ],
     },
-    options: { scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
+    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: (v) => formatNumber(Number(v)) } } } },
   }), [data, lang]);
   const pipeline = useMemo<ChartConfiguration<'bar'>>(() => ({
     type: 'bar',
@@ -83,13 +91,14 @@ function Progress({ data }: { data: ProgrammeProgress }) {
         <div className="table-wrap">
           <table>
             <caption>{t('chartPipeline')}</caption>
-            <thead><tr><th scope="col">{t('province')}</th><th scope="col" className="num">{t('projectsCount')}</th><th scope="col" className="num">{t('plannedUnits')}</th><th scope="col" className="num">{t('released')}</th><th scope="col" className="num">{t('allocated')}</th><th scope="col" className="num">{t('handedOver')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('province')}</th><th scope="col" className="num">{t('projectsCount')}</th><th scope="col" className="num">{t('plannedUnits')}</th><th scope="col" className="num">{t('released')}</th><th scope="col" className="num">{t('allocated')}</th><th scope="col" className="num">{t('handedOver')}</th>{periods.map((period) => <th key={period} scope="col" className="num">{t('target')} {period}</th>)}</tr></thead>
             <tbody>
               {[...data.byProvince, data].map((p, i) => (
                 <tr key={i} className={p === data ? 'total-row' : undefined}>
-                  <th scope="row">{p === data ? data.provinces.join(' + ') : p.provinceCode}</th>
+                  <th scope="row">{p === data ? data.provinces.map(provinceName).join(' + ') : `${provinceName(p.provinceCode)} (${p.provinceCode})`}</th>
                   <td className="num">{formatNumber(p.projects)}</td><td className="num">{formatNumber(p.plannedUnits)}</td><td className="num">{formatNumber(p.released)}</td>
                   <td className="num">{formatNumber(p.allocated)}</td><td className="num">{formatNumber(p.handedOver)}</td>
+                  {periods.map((period) => <td key={period} className="num">{formatNumber(targetOf(p, period))}</td>)}
                 </tr>
               ))}
             </tbody>
