@@ -6,6 +6,16 @@ import { join } from 'node:path';
 
 /** Paths the console must never answer for: the API, health and the OpenAPI pages keep their own 404s. */
 const NOT_THE_CONSOLE = /^\/(api|health|docs)(\/|$|-|\?)/;
+/**
+ * The console's page runs only its own bundled script (no CDN, no inline script); styles may be set
+ * by script (Chart.js sizes its canvas); downloads are blob: URLs; it is never framed.
+ */
+const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-cache',
+};
 /** A missing asset (a path ending in a file name) is a 404, not the console's page. */
 const LOOKS_LIKE_A_FILE = /\/[^/]+\.[A-Za-z0-9]{1,8}$/;
 
@@ -25,7 +35,7 @@ export async function serveConsole(app: NestFastifyApplication, root: string): P
   const page = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     if (NOT_THE_CONSOLE.test(path) || LOOKS_LIKE_A_FILE.test(path)) return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(index);
+    return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(index);
   };
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/', page);

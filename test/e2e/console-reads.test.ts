@@ -90,7 +90,7 @@ describe('the console’s read endpoints', () => {
     const file = await get(`/people/${LAN}/access-report?format=xlsx`).buffer(true).parse(binary).expect(200);
     expect(file.headers['content-disposition']).toBe(`attachment; filename="truy-cap-${LAN}.xlsx"`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body as Buffer);
+    await book.xlsx.load(Uint8Array.from(file.body as Buffer).buffer);
     const sheet = book.getWorksheet('Truy cập dữ liệu')!;
     expect(sheet.getRow(3).getCell(1).value).toBe('Thời điểm');
     expect(sheet.rowCount).toBe(3 + again.reads.length + 1);
