@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nContext, translate, type Lang } from './lib/i18n';
 import { Link, LocationContext, match, useLocation } from './lib/router';
 import { loadSession, type Session } from './lib/session';
@@ -17,25 +17,27 @@ const LANG_KEY = 'noxh-lang';
 
 interface Route {
   pattern: string;
+  /** The message naming the page, for the window title. */
+  title: string;
   /** Pages anyone may open, token or not. */
   open?: boolean;
   render(params: Record<string, string>, session: Session): ReactNode;
 }
 
 const ROUTES: Route[] = [
-  { pattern: '/findings', render: (_, s) => <FindingsPage session={s} /> },
-  { pattern: '/findings/:id', render: (p, s) => <FindingPage id={p.id} session={s} /> },
-  { pattern: '/people', render: () => <PersonSearch /> },
-  { pattern: '/people/:citizenId', render: (p, s) => <PersonPage citizenId={p.citizenId} session={s} /> },
-  { pattern: '/projects', render: () => <ProjectSearch /> },
-  { pattern: '/projects/:id', render: (p) => <ProjectPage id={p.id} /> },
-  { pattern: '/projects/:id/intake', render: (p) => <IntakePage id={p.id} /> },
-  { pattern: '/programmes/:code', render: (p) => <ProgrammePage code={p.code} /> },
-  { pattern: '/land-fund', render: () => <LandFundPage /> },
-  { pattern: '/ledger-health', render: () => <LedgerHealthPage /> },
-  { pattern: '/public', open: true, render: () => <PublicIndexPage /> },
-  { pattern: '/public/projects/:id', open: true, render: (p) => <PublicBeneficiariesPage id={p.id} /> },
-  { pattern: '/public/lotteries/:id', open: true, render: (p) => <PublicLotteryPage id={p.id} /> },
+  { pattern: '/findings', title: 'navFindings', render: (_, s) => <FindingsPage session={s} /> },
+  { pattern: '/findings/:id', title: 'navFindings', render: (p, s) => <FindingPage id={p.id} session={s} /> },
+  { pattern: '/people', title: 'navPeople', render: () => <PersonSearch /> },
+  { pattern: '/people/:citizenId', title: 'navPeople', render: (p, s) => <PersonPage citizenId={p.citizenId} session={s} /> },
+  { pattern: '/projects', title: 'navProjects', render: () => <ProjectSearch /> },
+  { pattern: '/projects/:id', title: 'navProjects', render: (p) => <ProjectPage id={p.id} /> },
+  { pattern: '/projects/:id/intake', title: 'intake', render: (p) => <IntakePage id={p.id} /> },
+  { pattern: '/programmes/:code', title: 'navProgramme', render: (p) => <ProgrammePage code={p.code} /> },
+  { pattern: '/land-fund', title: 'navLandFund', render: () => <LandFundPage /> },
+  { pattern: '/ledger-health', title: 'navHealth', render: () => <LedgerHealthPage /> },
+  { pattern: '/public', title: 'navPublic', open: true, render: () => <PublicIndexPage /> },
+  { pattern: '/public/projects/:id', title: 'navPublic', open: true, render: (p) => <PublicBeneficiariesPage id={p.id} /> },
+  { pattern: '/public/lotteries/:id', title: 'navPublic', open: true, render: (p) => <PublicLotteryPage id={p.id} /> },
 ];
 
 /** Which links each role sees: the pages its token can read. */
@@ -73,15 +75,24 @@ export function App() {
     for (const route of ROUTES) {
       const params = match(route.pattern, location.path);
       if (!params) continue;
-      title = route.pattern;
+      title = t(route.title);
       page = session || route.open ? route.render(params, session as Session) : <NeedsSignIn />;
       break;
     }
     if (page === null) page = <NotFound />;
   }
   useEffect(() => {
-    document.title = `${t('appName')} — ${title}`;
+    document.title = `${title} — ${t('appName')}`;
   }, [t, title]);
+  // After a navigation inside the console, focus goes to the new page (screen readers announce it), as after a page load.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [location.path]);
 
   const nav = NAV.filter((n) => session && n.roles.includes(session.role));
   return (

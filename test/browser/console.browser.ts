@@ -49,10 +49,11 @@ describe('the web console in Chromium', () => {
     return { context, page };
   }
 
+  /** By keyboard: the token typed into its field and Enter. */
   async function signIn(page: Page, token: string): Promise<void> {
     await page.goto(`${service.base}/`);
     await page.fill('input[name="token"]', token);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.press('input[name="token"]', 'Enter');
     await page.waitForURL(/\/findings$/);
   }
 
@@ -64,6 +65,11 @@ describe('the web console in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Đăng nhập bằng mã truy cập');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('vi');
     await shot(page, '01-sign-in');
+    // The first Tab reaches the skip link, which takes keyboard users past the menu.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Bỏ qua đến nội dung chính');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('main');
     await page.fill('input[name="token"]', 'abc');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/không phải là một mã truy cập hợp lệ/);
