@@ -73,6 +73,30 @@ describe('the console', () => {
     for (const [, init] of fetcher.mock.calls) expect((init?.headers as Record<string, string> | undefined)?.Authorization).toBeUndefined();
   });
 
+  it('records a review and shows it once the finding is read again, the confirmation kept', async () => {
+    sessionStorage.setItem('noxh-token', jwt({ sub: 'tt', role: 'inspector' }));
+    window.history.replaceState(null, '', '/findings/duplicate-applicant-1');
+    let review: unknown = null;
+    const fetcher = serve({
+      '/api/v1/findings/duplicate-applicant-1/review': (init) => {
+        review = { ...JSON.parse(String(init?.body)), reviewedBy: 'tt', reviewedAt: '2026-11-23T08:00:00.000Z', eventId: 'e1' };
+        return json({ findingId: 'duplicate-applicant-1', ...(review as object) }, 201);
+      },
+      '/api/v1/findings/duplicate-applicant-1': () => json({ ...finding, review, evidenceEvents: [], unavailableEvidence: [] }),
+      '/docs-json': () => json({ paths: {} }),
+    });
+    render(<App />);
+    expect((await screen.findByTestId('current-review')).textContent).toBe('Chưa kết luận');
+    fireEvent.click(screen.getByLabelText('Bác bỏ'));
+    fireEvent.change(screen.getByLabelText('Ghi chú'), { target: { value: 'Hai người trùng tên' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi kết luận' }));
+    await waitFor(() => expect(screen.getByTestId('current-review').textContent).toBe('Bác bỏ — Hai người trùng tên (tt, 23/11/2026 15:00)'));
+    expect(screen.getByText('Đã ghi kết luận.')).toBeTruthy();
+    const post = fetcher.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    expect(JSON.parse(String(post[1]?.body))).toEqual({ verdict: 'dismissed', note: 'Hai người trùng tên' });
+    expect(screen.getByTestId('evidence-bundle').textContent).toMatch(/issue 10/);
+  });
+
   it('reads a person’s applications and live benefits off their events', () => {
     const e = (type: string, data: Record<string, unknown>, stream = 's') => ({ type, data, stream, metadata: {} }) as unknown as LoggedEvent;
     const { applications, benefits } = summarise([
