@@ -8,6 +8,9 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const built = join(root, 'dist', 'src', 'main.js');
 const SOURCES = ['src', 'projections', 'tsconfig.json'];
+// The web console (src/console) is built by Vite into dist/console, checked on its own.
+const CONSOLE = join(root, 'src', 'console');
+const consoleBuilt = join(root, 'dist', 'console', 'index.html');
 
 /** The newest modification time under `path` (a file or a folder). */
 function newest(path) {
@@ -18,9 +21,9 @@ function newest(path) {
   return latest;
 }
 
-function builtAt() {
+function builtAt(file = built) {
   try {
-    return statSync(built).mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return -Infinity;
   }
@@ -30,5 +33,11 @@ const source = Math.max(...SOURCES.map((path) => newest(join(root, path))));
 if (source > builtAt()) {
   process.stdout.write('dist/ is older than the sources: building\n');
   const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+if (newest(CONSOLE) > builtAt(consoleBuilt)) {
+  process.stdout.write('dist/console is older than src/console: building the console\n');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(CONSOLE, 'vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }

@@ -9,6 +9,8 @@ import { configureApp, serveDocs } from './http/configure-app';
 import { httpAdapter } from './http/http-adapter';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { serviceLogger } from './logging/service-logger';
+import { serveConsole } from './http/serve-console';
+import { join } from 'node:path';
 import { settlesWithin } from './shared/settles-within';
 
 /** In-flight requests and projection batches get this long to finish before the database stops. */
@@ -65,8 +67,10 @@ async function bootstrap(): Promise<void> {
   app.useLogger(nestLogger);
   await configureApp(app);
   serveDocs(app);
+  // dist/src/main.js → dist/console, where `npm run build:console` (run by `npm ci`) puts the console.
+  const console = await serveConsole(app, join(__dirname, '..', 'console'));
   await app.listen(config.port, config.host);
-  nestLogger.log(`NOXH Ledger listening on http://${config.host}:${config.port} (docs at /docs, event store: ${config.eventStore})`);
+  nestLogger.log(`NOXH Ledger listening on http://${config.host}:${config.port} (${console ? 'console at /, ' : ''}docs at /docs, event store: ${config.eventStore})`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -11,9 +11,11 @@ import { ReleaseUnitsHttpController } from './commands/release-units/release-uni
 import { RevokeAllocationHandler } from './commands/revoke-allocation/revoke-allocation.handler';
 import { RevokeAllocationHttpController } from './commands/revoke-allocation/revoke-allocation.http.controller';
 import { TransferUnitHandler } from './commands/transfer-unit/transfer-unit.handler';
+import { ProjectOverviewHandler } from './queries/project-overview/project-overview.handler';
+import { ProjectOverviewHttpController } from './queries/project-overview/project-overview.http.controller';
 import { TransferUnitHttpController } from './commands/transfer-unit/transfer-unit.http.controller';
 
-/** Projects, units and who holds them: registration, release, allocation, handover, transfer. */
+/** Projects, units and who holds them: registration, release, allocation, handover, transfer, and the project's overview. */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -23,6 +25,7 @@ import { TransferUnitHttpController } from './commands/transfer-unit/transfer-un
     RevokeAllocationHttpController,
     HandOverUnitHttpController,
     TransferUnitHttpController,
+    ProjectOverviewHttpController,
   ],
   providers: [
     RegisterProjectHandler,
@@ -31,6 +34,7 @@ import { TransferUnitHttpController } from './commands/transfer-unit/transfer-un
     RevokeAllocationHandler,
     HandOverUnitHandler,
     TransferUnitHandler,
+    ProjectOverviewHandler,
   ],
 })
 export class AllocationModule {}

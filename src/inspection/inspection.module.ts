@@ -6,6 +6,8 @@ import { PG_POOL } from '../database/database.module';
 import { ReviewFindingHandler } from './commands/review-finding/review-finding.handler';
 import { ReviewFindingHttpController } from './commands/review-finding/review-finding.http.controller';
 import { PersonalDataReads } from './personal-data/personal-data-reads';
+import { AccessReportHandler } from './queries/access-report/access-report.handler';
+import { AccessReportHttpController } from './queries/access-report/access-report.http.controller';
 import { ApplicationAsOfHandler } from './queries/application-as-of/application-as-of.handler';
 import { ApplicationAsOfHttpController } from './queries/application-as-of/application-as-of.http.controller';
 import { ExportFindingsHandler } from './queries/export-findings/export-findings.handler';
@@ -36,6 +38,7 @@ import { ProgrammeProgressHttpController } from './queries/programme-progress/pr
     PeopleHistoryHttpController,
     ApplicationAsOfHttpController,
     ProgrammeProgressHttpController,
+    AccessReportHttpController,
   ],
   providers: [
     PersonalDataReads,
@@ -52,6 +55,7 @@ import { ProgrammeProgressHttpController } from './queries/programme-progress/pr
     PeopleHistoryHandler,
     ApplicationAsOfHandler,
     ProgrammeProgressHandler,
+    AccessReportHandler,
   ],
   exports: [PersonalDataReads],
 })

@@ -11,6 +11,9 @@ export interface FindingFilter {
   /** Province codes to keep; undefined: every province (and findings of none). */
   provinces?: string[];
   status?: 'open' | 'closed';
+  severity?: 'low' | 'medium' | 'high';
+  /** Findings naming this citizen id. */
+  citizenId?: string;
 }
 
 interface FindingRow {
@@ -47,18 +50,24 @@ const SELECT = `
   ) r ON true`;
 
 const WHERE = `WHERE ($1::text IS NULL OR f.detector = $1) AND ($2::text[] IS NULL OR f.province_code = ANY($2))
-  AND ($3::text IS NULL OR f.status = $3)`;
+  AND ($3::text IS NULL OR f.status = $3) AND ($4::text IS NULL OR f.severity = $4) AND ($5::text IS NULL OR $5 = ANY(f.citizen_ids))`;
 
 // Positions are "commit/prepare" text: compared as numbers, or 10 would sort before 9.
 const ORDER = `ORDER BY split_part(f.first_seen_position, '/', 1)::numeric, split_part(f.first_seen_position, '/', 2)::numeric, f.id`;
 
-const params = (filter: FindingFilter) => [filter.detector ?? null, filter.provinces ?? null, filter.status ?? null];
+const params = (filter: FindingFilter) => [filter.detector ?? null, filter.provinces ?? null, filter.status ?? null, filter.severity ?? null, filter.citizenId ?? null];
 
 /** One page of the findings matching the filter, in the order the log first showed them, and how many match in all. */
 export async function findingsPage(db: ReadModels, filter: FindingFilter, page: number, pageSize: number): Promise<{ items: FindingView[]; total: number }> {
-  const rows = (await db.query(`${SELECT} ${WHERE} ${ORDER} LIMIT $4 OFFSET $5`, [...params(filter), pageSize, (page - 1) * pageSize])) as FindingRow[];
+  const rows = (await db.query(`${SELECT} ${WHERE} ${ORDER} LIMIT $6 OFFSET $7`, [...params(filter), pageSize, (page - 1) * pageSize])) as FindingRow[];
   const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM findings f ${WHERE}`, params(filter))) as { total: number }[];
   return { items: rows.map(toView), total };
+}
+
+/** How many findings match the filter per detector, the detector filter left out (the console's tabs). */
+export async function countsByDetector(db: ReadModels, filter: FindingFilter): Promise<Record<string, number>> {
+  const rows = (await db.query(`SELECT f.detector, count(*)::int AS n FROM findings f ${WHERE} GROUP BY f.detector`, params({ ...filter, detector: undefined }))) as { detector: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.detector, r.n]));
 }
 
 /** Every finding matching the filter, in log order (exports). */

@@ -40,4 +40,6 @@ export class FindingPageView {
   @ApiProperty({ description: 'Findings matching the filter, over all pages' }) total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'duplicate-applicant': 3 }, description: 'Findings matching the other filters, per detector (the detector filter left out)' })
+  countsByDetector!: Record<string, number>;
 }

@@ -16,8 +16,8 @@ export class ExportFindingsHandler implements IQueryHandler<ExportFindingsQuery>
   ) {}
 
   async execute({ request, actor }: ExportFindingsQuery): Promise<FindingsExport> {
-    const { detector, status, format } = request;
-    const file = await buildFindingsExport(this.readModels, { detector, status, provinces: provinceFilter(actor, request.province) }, format, this.clock.now());
+    const { detector, status, severity, citizenId, format } = request;
+    const file = await buildFindingsExport(this.readModels, { detector, status, severity, citizenId, provinces: provinceFilter(actor, request.province) }, format, this.clock.now());
     if (file.findings.length > 0) {
       await this.reads.record(actor, {
         endpoint: `GET /api/v1/findings/export?format=${format}`,

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { findingsPage } from '../../findings/finding-rows';
+import { countsByDetector, findingsPage } from '../../findings/finding-rows';
 import type { FindingPageView } from '../../findings/finding.view';
 import { PersonalDataReads } from '../../personal-data/personal-data-reads';
 import { provinceFilter } from '../../province-scope';
@@ -14,9 +14,10 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
   ) {}
 
   async execute({ request, actor }: ListFindingsQuery): Promise<FindingPageView> {
-    const { detector, status, page, pageSize } = request;
-    const filter = { detector, status, provinces: provinceFilter(actor, request.province) };
+    const { detector, status, severity, citizenId, page, pageSize } = request;
+    const filter = { detector, status, severity, citizenId, provinces: provinceFilter(actor, request.province) };
     const { items, total } = await findingsPage(this.readModels, filter, page, pageSize);
+    const counts = await countsByDetector(this.readModels, filter);
     // Findings name citizens: a page that shows any is a read of personal data.
     if (items.length > 0) {
       await this.reads.record(actor, {
@@ -25,6 +26,6 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
         citizenIds: items.flatMap((f) => f.citizenIds),
       });
     }
-    return { items, total, page, pageSize };
+    return { items, total, page, pageSize, countsByDetector: counts };
   }
 }

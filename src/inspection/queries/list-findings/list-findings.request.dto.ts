@@ -2,9 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DETECTOR_NAMES, type DetectorName } from '../../../../projections/detectors';
-import { IsProvinceCode } from '../../../http/validation';
+import { IsCitizenId, IsProvinceCode } from '../../../http/validation';
 
 export const FINDING_STATUSES = ['open', 'closed'] as const;
+export const FINDING_SEVERITIES = ['low', 'medium', 'high'] as const;
 
 /** The filters GET /findings and the export share. */
 export class FindingFilterRequest {
@@ -21,6 +22,15 @@ export class FindingFilterRequest {
   @IsOptional()
   @IsIn(FINDING_STATUSES)
   status?: (typeof FINDING_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: FINDING_SEVERITIES })
+  @IsOptional()
+  @IsIn(FINDING_SEVERITIES)
+  severity?: (typeof FINDING_SEVERITIES)[number];
+
+  @IsOptional()
+  @IsCitizenId({ required: false, description: 'Findings naming this citizen id' })
+  citizenId?: string;
 }
 
 export class ListFindingsRequest extends FindingFilterRequest {
