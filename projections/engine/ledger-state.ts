@@ -251,7 +251,7 @@ export class LedgerState {
     if (f.status === 'open') for (const s of f.streams) this.openFindingsByStream.add(key(f.detector, s), f.id);
   }
 
-  private rowsOf<R extends object>(table: Table<R>, keys: ReadonlySet<string>): R[] {
+  private rowsOf<R extends object>(table: Table<R>, keys: Iterable<string>): R[] {
     const rows: R[] = [];
     for (const k of keys) {
       const row = table.get(k);
