@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -9,6 +9,7 @@ import { verifyEvidenceBundle } from '../../src/audit/evidence/verify-evidence-b
 import { eventLeafHash } from '../../src/audit/merkle/merkle-hash';
 import { verifyConsistency, verifyInclusion } from '../../src/audit/merkle/proof-verification';
 import { loadConfig } from '../../src/config/app-config';
+import { assertCliBuilt, runCli } from '../support/built-cli';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const admin = { subject: 'test', role: 'admin' } as const;
@@ -31,6 +32,7 @@ describe('tamper evidence over HTTP', () => {
   let eventHash: string;
 
   beforeAll(async () => {
+    assertCliBuilt();
     dataDir = await mkdtemp(join(tmpdir(), 'noxh-tamper-http-'));
     const base = loadConfig({});
     t = await createTestApp(undefined, {
@@ -122,5 +124,39 @@ describe('tamper evidence over HTTP', () => {
     const verdict = verifyEvidenceBundle(text, publicKeyPem as string);
     expect(verdict).toMatchObject({ ok: true, pinned: true, lines: expect.any(Array) });
     if (!verdict.ok) throw new Error(verdict.lines.join('\n'));
+  });
+
+  it('`noxh witness cosign` fetches, checks consistency with its state, signs and posts; a fork in its state is refused loudly, exit 1', async () => {
+    await t.app.listen(0, '127.0.0.1');
+    const address = t.app.getHttpServer().address() as { port: number };
+    const keyFile = join(dataDir, 'witness.pem');
+    await writeFile(keyFile, witness.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    const state = join(dataDir, 'witness-state.json');
+    const env = { ...process.env, DATA_DIR: join(dataDir, 'cli'), LOG_LEVEL: 'silent', NOXH_TOKEN: inspector.Authorization.replace(/^Bearer /, '') };
+    const cosign = () => runCli(env, 'witness', 'cosign', '--key', keyFile, '--state', state, '--url', `http://127.0.0.1:${address.port}`);
+
+    const firstRun = await cosign();
+    expect(firstRun.stdout).toContain(`as witness ${witnessKeyId}`);
+    expect(firstRun.code).toBe(0);
+    const saved = JSON.parse(await readFile(state, 'utf8'));
+    await t.app.get(Checkpointer).catchUpTree();
+    const latest = (await http().get('/api/v1/audit/checkpoints/latest').expect(200)).body;
+    expect(saved.checkpoint).toMatchObject({ treeSize: latest.treeSize, rootHash: latest.rootHash });
+    expect(latest.cosignatures.map((c: { keyId: string }) => c.keyId)).toContain(witnessKeyId);
+
+    // The log grows: the next checkpoint is consistent with the one cosigned.
+    await t.store.append('stream-z', [{ type: 'Noted', data: {} }], { expectedRevision: 'any', actor: admin });
+    await t.app.get(Checkpointer).checkpointNow();
+    const second = await cosign();
+    expect(second.code).toBe(0);
+    const grown = JSON.parse(await readFile(state, 'utf8'));
+    expect(grown.checkpoint.treeSize).toBeGreaterThan(saved.checkpoint.treeSize);
+
+    // The witness remembers another root for a size the service now serves: a fork.
+    await writeFile(state, JSON.stringify({ checkpoint: { ...saved.checkpoint, rootHash: 'ab'.repeat(32) } }));
+    const forked = await cosign();
+    expect(forked.code).toBe(1);
+    expect(forked.stderr).toContain('FORK DETECTED');
+    expect(JSON.parse(await readFile(state, 'utf8')).checkpoint.rootHash).toBe('ab'.repeat(32));
   });
 });
