@@ -14,6 +14,7 @@ import { LandRegistryCommand, RegistryCommand } from './registry.command';
 import { LandRegistryImportCommand, RegistryImportCommand } from './registry-import.command';
 import { LandRegistryListCommand, LandRegistryUseCommand, RegistryListCommand, RegistryUseCommand } from './registry-snapshot.commands';
 import { PublicListCommand, PublicListVerifyCommand } from './public-list.command';
+import { WitnessCommand, WitnessCosignCommand } from './witness.command';
 import { TokenCommand } from './token.command';
 import { VerifyCommand } from './verify.command';
 
@@ -28,6 +29,8 @@ import { VerifyCommand } from './verify.command';
     TokenService,
     TokenCommand,
     VerifyCommand,
+    WitnessCommand,
+    WitnessCosignCommand,
     EvidenceCommand,
     ExportEvidenceCommand,
     VerifyEvidenceCommand,

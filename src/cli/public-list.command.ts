@@ -3,28 +3,44 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import type { StoredEvent } from '../event-store/event-store.port';
 import { beneficiariesOf } from '../public-lists/beneficiaries-of';
 import { comparePublicList, type LedgerAllocation, type PublishedRow } from '../public-lists/compare-public-list';
-import { NO_INCLUSION_PROOFS_YET } from '../public-lists/inclusion-proofs.port';
+import type { KeyObject } from 'node:crypto';
+import { keyIdOf, publicKeyFromPem } from '../audit/checkpoints/checkpoint-note';
+import { keyDirectory, trustedKeys } from '../audit/checkpoints/signing-keys';
+import { loadConfig } from '../config/app-config';
+import { auditInclusionProofs } from '../public-lists/audit-inclusion-proofs';
+import { checkListProofs } from '../public-lists/check-list-proofs';
 import type { BeneficiariesView } from '../public-lists/queries/beneficiaries/beneficiaries.view';
 import { streams } from '../shared/streams';
 import { fail, withLedger } from './ledger-context';
 
 interface VerifyOptions {
   file?: string;
+  publicKey?: string;
+}
+
+/** The pinned key, or every checkpoint key this node has signed with (DATA_DIR/checkpoint-keys/). */
+async function checkpointKeys(publicKeyFile: string | undefined): Promise<Map<string, KeyObject>> {
+  if (publicKeyFile) {
+    const key = publicKeyFromPem(await readFile(publicKeyFile, 'utf8'));
+    return new Map([[keyIdOf(key), key]]);
+  }
+  return trustedKeys(keyDirectory(loadConfig().dataDir)).catch(() => new Map<string, KeyObject>());
 }
 
 /**
  * `noxh public-list verify PROJECT_ID [--file LIST.json]` (inspector, with database access): the
  * published list (the file downloaded from GET /api/v1/public/projects/:id/beneficiaries, or the
  * list as the service builds it from the log) against the project's allocations as the read
- * model holds them and the events as the log holds them. Exit 1 on any difference.
+ * model holds them and the events as the log holds them; then the signed checkpoint and every
+ * row's inclusion proof. Exit 1 on any difference or any proof that fails.
  */
-@SubCommand({ name: 'verify', arguments: '<projectId>', description: 'Confirm the published list of beneficiaries equals the project’s current allocations' })
+@SubCommand({ name: 'verify', arguments: '<projectId>', description: 'Confirm the published list of beneficiaries equals the project’s current allocations and its proofs verify' })
 export class PublicListVerifyCommand extends CommandRunner {
   async run([projectId]: string[], options: VerifyOptions): Promise<void> {
     await withLedger(async ({ store, dataSource }) => {
       const list = options.file
         ? (JSON.parse(await readFile(options.file, 'utf8')) as BeneficiariesView)
-        : await beneficiariesOf(store, projectId, NO_INCLUSION_PROOFS_YET);
+        : await beneficiariesOf(store, projectId, auditInclusionProofs(dataSource));
       if (list.projectId !== projectId) return fail(`the list is of project ${list.projectId}, not ${projectId}`);
       const ledger = (await dataSource.query(
         `SELECT unit_no AS "unitNo", allocation_event_id AS "allocationEventId", citizen_id AS "citizenId"
@@ -37,19 +53,21 @@ export class PublicListVerifyCommand extends CommandRunner {
       for (const events of (await store.readStreams(unitStreams)).values()) for (const e of events) logEvents.set(e.eventId, e);
       const checks = comparePublicList(rows, ledger, logEvents);
       for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
-      // Issue 10 brings the signed checkpoints; until then there is no proof to check, and this says so.
-      process.stdout.write(
-        list.checkpoint === null
-          ? 'not checked: inclusion proofs (no signed checkpoint yet; issue 10)\n'
-          : 'not checked: inclusion proofs (the checker arrives with issue 10)\n',
-      );
       if (checks.some((c) => !c.ok)) return fail('the published list differs from the ledger');
-      process.stdout.write(`ok: the published list of ${projectId} equals its ${ledger.length} current allocation(s)\n`);
+      const proofs = checkListProofs(list, await checkpointKeys(options.publicKey));
+      for (const c of proofs) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+      if (proofs.some((c) => !c.ok)) return fail('the published list’s checkpoint or inclusion proofs do not verify');
+      process.stdout.write(`ok: the published list of ${projectId} equals its ${ledger.length} current allocation(s), and every row's inclusion proof verifies under signed checkpoint ${list.checkpoint?.treeSize}\n`);
     });
   }
 
   @Option({ flags: '--file <list.json>', description: 'the list as published (saved from the public endpoint); default: as the service builds it now' })
   parseFile(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--public-key <file>', description: 'the ledger’s checkpoint public key (PEM), obtained independently (GET /audit/public-key); default: DATA_DIR/checkpoint-keys/' })
+  parsePublicKey(value: string): string {
     return value;
   }
 }

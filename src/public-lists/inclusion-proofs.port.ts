@@ -1,7 +1,8 @@
 /**
  * The signed checkpoints and inclusion proofs of API.md "Tamper evidence" (RFC 9162), as the public
- * lists need them. Built by the signed-checkpoints work (issue 10); until it is bound here, the
- * lists carry `checkpoint: null` and per row `leafIndex: null, auditPath: null`.
+ * lists need them. Bound to the audit context's stored tree (audit-inclusion-proofs.ts); with no
+ * checkpoint yet the lists carry `checkpoint: null`, and a row whose event came after the latest
+ * checkpoint `leafIndex: null, auditPath: null`.
  */
 export const INCLUSION_PROOFS = Symbol('InclusionProofs');
 
@@ -29,7 +30,7 @@ export interface InclusionProofs {
   inclusionProof(eventId: string, treeSize: number): Promise<InclusionProof | null>;
 }
 
-/** Bound until issue 10 lands: no checkpoint, so no proof; the lists say so rather than invent one. */
+/** No checkpoint, so no proof: the lists say so rather than invent one (for tests and tools without a tree). */
 export const NO_INCLUSION_PROOFS_YET: InclusionProofs = {
   latestCheckpoint: () => Promise.resolve(null),
   inclusionProof: () => Promise.resolve(null),

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { INCLUSION_PROOFS, NO_INCLUSION_PROOFS_YET } from './inclusion-proofs.port';
+import { DataSource } from 'typeorm';
+import { auditInclusionProofs } from './audit-inclusion-proofs';
+import { INCLUSION_PROOFS } from './inclusion-proofs.port';
 import { BeneficiariesHandler } from './queries/beneficiaries/beneficiaries.handler';
 import { BeneficiariesHttpController } from './queries/beneficiaries/beneficiaries.http.controller';
 
@@ -8,7 +10,7 @@ import { BeneficiariesHttpController } from './queries/beneficiaries/beneficiari
 @Module({
   imports: [CqrsModule],
   controllers: [BeneficiariesHttpController],
-  // Rebound to the checkpointer's proofs when issue 10 lands.
-  providers: [BeneficiariesHandler, { provide: INCLUSION_PROOFS, useValue: NO_INCLUSION_PROOFS_YET }],
+  // The proofs come from the audit context's stored tree and signed checkpoints (issue 10).
+  providers: [BeneficiariesHandler, { provide: INCLUSION_PROOFS, inject: [DataSource], useFactory: auditInclusionProofs }],
 })
 export class PublicListsModule {}

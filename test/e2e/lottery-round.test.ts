@@ -2,6 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { Checkpointer } from '../../src/audit/checkpoints/checkpointer';
+import { publicKeyFromPem, verifyNoteSignature } from '../../src/audit/checkpoints/checkpoint-note';
+import { eventLeafHash } from '../../src/audit/merkle/merkle-hash';
+import { verifyInclusion } from '../../src/audit/merkle/proof-verification';
 import { commitmentOf } from '../../src/lottery/domain/lottery-algorithm';
 import { replayPublishedLottery } from '../../src/lottery/domain/verify-published-lottery';
 import { ProjectionsService } from '../../src/projections/projections.service';
@@ -128,7 +132,7 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     expect(res.body.code).toBe('PROJECT_HAS_ALLOCATIONS');
   });
 
-  it('publishes the beneficiaries masked, with each UnitAllocated event and hash; proofs null until signed checkpoints exist', async () => {
+  it('publishes the beneficiaries masked, with each UnitAllocated event and hash; no proofs before a signed checkpoint', async () => {
     const res = await get('/public/projects/hp-bt/beneficiaries').expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=30');
     expect(res.body).toMatchObject({ projectId: 'hp-bt', name: 'Dự án hp-bt', provinceCode: '31', checkpoint: null });
@@ -143,14 +147,42 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     expect(body).not.toMatch(/\d{12}/);
   });
 
+  let publicKeyFile: string;
+  it('after a signed checkpoint, every row carries its inclusion proof, which verifies against the checkpoint’s signed root', async () => {
+    await t.app.get(Checkpointer).checkpointNow();
+    const list = (await get('/public/projects/hp-bt/beneficiaries').expect(200)).body;
+    const { keyId, publicKeyPem } = (await get('/audit/public-key').expect(200)).body;
+    publicKeyFile = join(dataDir, 'checkpoint-key.pem');
+    await writeFile(publicKeyFile, publicKeyPem);
+    const cp = list.checkpoint;
+    expect(cp).toMatchObject({ keyId, treeSize: expect.any(Number) });
+    expect(verifyNoteSignature(cp.note, cp.signature, publicKeyFromPem(publicKeyPem))).toBe(true);
+    expect(cp.note.split('\n')[1]).toBe(String(cp.treeSize));
+    expect(Buffer.from(cp.note.split('\n')[2], 'base64').toString('hex')).toBe(cp.rootHash);
+    const root = Buffer.from(cp.rootHash, 'hex');
+    expect(list.items).toHaveLength(3);
+    for (const item of list.items) {
+      expect(item.leafIndex).toEqual(expect.any(Number));
+      const path = item.auditPath.map((h: string) => Buffer.from(h, 'hex'));
+      expect(verifyInclusion(item.leafIndex, cp.treeSize, eventLeafHash(item.hash), path, root)).toBe(true);
+      // Another leaf's hash does not verify on this path.
+      expect(verifyInclusion(item.leafIndex, cp.treeSize, eventLeafHash('00'.repeat(32)), path, root)).toBe(false);
+    }
+  });
+
   it('`noxh public-list verify` confirms the published list equals the project’s allocations', async () => {
     const env = { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: dataDir, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' };
-    const result = await runCli(env, 'public-list', 'verify', 'hp-bt');
-    expect(result.stdout).toContain('ok: the published list of hp-bt equals its 3 current allocation(s)');
-    expect(result.stdout).toContain('not checked: inclusion proofs (no signed checkpoint yet; issue 10)');
+    const result = await runCli(env, 'public-list', 'verify', 'hp-bt', '--public-key', publicKeyFile);
+    expect(result.stdout).toContain('ok: the published list of hp-bt equals its 3 current allocation(s), and every row\'s inclusion proof verifies');
+    expect(result.stdout).toContain('ok   proof of unit A-1');
     expect(result.code).toBe(0);
     const list = (await get('/public/projects/hp-bt/beneficiaries').expect(200)).body;
     const file = join(dataDir, 'list.json');
+    const [first, ...rest] = list.items;
+    await writeFile(file, JSON.stringify({ ...list, items: [{ ...first, auditPath: ['00'.repeat(32), ...first.auditPath.slice(1)] }, ...rest] }));
+    const badProof = await runCli(env, 'public-list', 'verify', 'hp-bt', '--file', file, '--public-key', publicKeyFile);
+    expect(badProof.stdout).toContain('FAIL proof of unit A-1');
+    expect(badProof.code).toBe(1);
     await writeFile(file, JSON.stringify({ ...list, items: list.items.slice(1) }));
     const tampered = await runCli(env, 'public-list', 'verify', 'hp-bt', '--file', file);
     expect(tampered.code).toBe(1);

@@ -17,9 +17,9 @@ export class BeneficiariesHttpController {
     summary: 'The public list of a project’s beneficiaries (danh sách người được mua, thuê, thuê mua), masked (no token)',
     description:
       'The units allocated now, by unit number, with the applicant’s family name and initials, the first and last three digits of the ' +
-      'citizen id, the household size, the allocation decision, and the UnitAllocated event’s id and hash. NOT YET: the signed ' +
-      '`checkpoint` and each row’s inclusion proof (`leafIndex`, `auditPath`) come from the signed-checkpoints work (issue 10); until ' +
-      'it lands they are null. Rate-limited per address (429); Cache-Control: public, max-age=30.',
+      'citizen id, the household size, the allocation decision, and the UnitAllocated event’s id and hash, the latest signed ' +
+      '`checkpoint` and each row’s RFC 9162 inclusion proof (`leafIndex`, `auditPath`) under it (null for an event after that ' +
+      'checkpoint, until the next one). Rate-limited per address (429); Cache-Control: public, max-age=30.',
   })
   @ApiOkResponse({ type: BeneficiariesView })
   @ApiNotFoundResponse({ description: 'PROJECT_NOT_FOUND' })

@@ -17,8 +17,8 @@ export class BeneficiaryView {
   @ApiProperty({ example: '88/QĐ-SXD' }) decisionNo!: string;
   @ApiProperty({ description: 'The UnitAllocated event on the unit’s stream' }) eventId!: string;
   @ApiProperty({ description: 'That event’s hash: the Merkle leaf data' }) hash!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'null until signed checkpoints exist (issue 10)' }) leafIndex!: number | null;
-  @ApiProperty({ nullable: true, type: [String], description: 'hex, leaf to root; null until signed checkpoints exist (issue 10)' })
+  @ApiProperty({ nullable: true, type: Number, description: 'null until a signed checkpoint covers it' }) leafIndex!: number | null;
+  @ApiProperty({ nullable: true, type: [String], description: 'hex, leaf to root; null until a signed checkpoint covers it' })
   auditPath!: string[] | null;
 }
 
@@ -27,7 +27,7 @@ export class BeneficiariesView {
   @ApiProperty({ example: 'hp-an-dong' }) projectId!: string;
   @ApiProperty({ example: 'NOXH An Đồng' }) name!: string;
   @ApiProperty({ example: '31' }) provinceCode!: string;
-  @ApiProperty({ type: CheckpointView, nullable: true, description: 'null until signed checkpoints exist (issue 10)' })
+  @ApiProperty({ type: CheckpointView, nullable: true, description: 'null until a signed checkpoint covers it' })
   checkpoint!: CheckpointView | null;
   @ApiProperty({ type: [BeneficiaryView], description: 'The units allocated now, by unit number' }) items!: BeneficiaryView[];
 }
