@@ -1,0 +1,125 @@
+import { decodeCitizenId } from './citizen-id';
+import { COMMON_NAME_WORDS } from './common-names';
+import { jaroWinkler } from './jaro-winkler';
+
+/** One declaration of a person, as the identity detector compares it. */
+export interface IdentityProfile {
+  citizenId: string;
+  /** normalizeName of the declared name. */
+  nameNorm: string;
+  /** YYYY-MM-DD. */
+  dateOfBirth: string;
+  gender: string | null;
+  /** Citizen ids of the other people declared in the same file. */
+  household: readonly string[];
+}
+
+/** Each component in [0, 1], as an inspector reads it in the finding. */
+export interface SimilarityComponents {
+  name: number;
+  birthDate: number;
+  gender: number;
+  idDigits: number;
+  household: number;
+}
+
+export interface IdentitySimilarity {
+  score: number;
+  components: SimilarityComponents;
+}
+
+/** The weight of each component: the name and birth date carry the decision, the rest tips it. */
+export const SIMILARITY_WEIGHTS: Readonly<SimilarityComponents> = { name: 0.5, birthDate: 0.25, gender: 0.1, idDigits: 0.1, household: 0.05 };
+/**
+ * From here a pair is reported. Calibrated so that one typo, a swapped day and month, or a dropped
+ * middle name (each with the rest agreeing) pass, and a namesake with another birth date
+ * (≤ 0.75 even sharing a household) or a different common given name (≤ 0.7) does not.
+ */
+export const SIMILAR_IDENTITY_THRESHOLD = 0.85;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The birth date with day and month swapped (a clerk reading 03/05 as 5 March), or null when that is no other valid date. */
+export function swappedDayMonth(dateOfBirth: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  if (!m || m[2] === m[3] || Number(m[3]) > 12) return null;
+  return `${m[1]}-${m[3]}-${m[2]}`;
+}
+
+/** Family and given name (first and last word of a normalised name): the block that survives a dropped middle name. */
+export function familyGivenKey(nameNorm: string): string {
+  const words = nameNorm.split(' ');
+  return `${words[0]} ${words[words.length - 1]}`;
+}
+
+/** Name similarity in [0, 1]; see SIMILAR_IDENTITY_THRESHOLD for what it is tuned to tell apart. */
+export function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const sameEnds = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  // A dropped (or added) middle name: family and given agree and one's middle names are among the other's.
+  if (sameEnds && short.length < long.length && short.slice(1, -1).every((w) => long.slice(1, -1).includes(w))) return 0.95;
+  const jw = jaroWinkler(a, b);
+  return twoRealNames(wa, wb) ? jw * 0.5 : jw;
+}
+
+/** Whether the names differ by a whole common name word (family, given, or a middle word in the same place). */
+function twoRealNames(wa: string[], wb: string[]): boolean {
+  const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y && COMMON_NAME_WORDS.has(x) && COMMON_NAME_WORDS.has(y);
+  if (differ(wa[0], wb[0]) || differ(wa[wa.length - 1], wb[wb.length - 1])) return true;
+  if (wa.length !== wb.length) return false;
+  for (let i = 1; i < wa.length - 1; i += 1) if (differ(wa[i], wb[i])) return true;
+  return false;
+}
+
+export function birthDateSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  return swappedDayMonth(a) === b ? 0.9 : 0;
+}
+
+export function genderSimilarity(a: string | null, b: string | null): number {
+  const known = (g: string | null) => g === 'male' || g === 'female';
+  if (!known(a) || !known(b)) return 0.5;
+  return a === b ? 1 : 0;
+}
+
+/**
+ * What the two ids' own digits say (citizen-id.ts): one keystroke apart (a digit mistyped, or two
+ * neighbours swapped) 1; the same birth-registration code, gender and birth year 0.8; the same
+ * gender and year from another province 0.6; a different gender or year 0 (two people, or one id false).
+ */
+export function idDigitsSimilarity(a: string, b: string): number {
+  if (oneKeystrokeApart(a, b)) return 1;
+  const da = decodeCitizenId(a);
+  const db = decodeCitizenId(b);
+  if (!da || !db) return 0.5;
+  if (da.gender !== db.gender || da.birthYear !== db.birthYear) return 0;
+  return da.birthRegistrationCode === db.birthRegistrationCode ? 0.8 : 0.6;
+}
+
+function oneKeystrokeApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i += 1) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+/** How alike two declarations under different ids are: the weighted components and their sum. */
+export function identitySimilarity(a: IdentityProfile, b: IdentityProfile): IdentitySimilarity {
+  const others = (p: IdentityProfile) => p.household.filter((id) => id !== a.citizenId && id !== b.citizenId);
+  const theirs = new Set(others(b));
+  const components: SimilarityComponents = {
+    name: round(nameSimilarity(a.nameNorm, b.nameNorm)),
+    birthDate: birthDateSimilarity(a.dateOfBirth, b.dateOfBirth),
+    gender: genderSimilarity(a.gender, b.gender),
+    idDigits: idDigitsSimilarity(a.citizenId, b.citizenId),
+    household: others(a).some((id) => theirs.has(id)) ? 1 : 0,
+  };
+  const w = SIMILARITY_WEIGHTS;
+  const score = round(components.name * w.name + components.birthDate * w.birthDate + components.gender * w.gender
+    + components.idDigits * w.idDigits + components.household * w.household);
+  return { score, components };
+}
