@@ -5,6 +5,7 @@ import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
 import type { ApplicationRow, PersonRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { similarIdentityDrafts, similarKeys } from './similar-identity';
 
 const NAME = 'identity-conflict';
 
@@ -34,6 +35,10 @@ const inFileOrder = (x: Declaration, y: Declaration) => byRecordedAt(x.file, y.f
  * person, never reused, its digits encoding century, gender and birth year). Key: a citizen id.
  * - `same-identity:<other id>`: the same normalised name and birth date declared under this id and
  *   a greater one (the sorted pair names the finding once); medium: namesakes born the same day exist.
+ * - `similar-identity:<other id>`: declarations alike but not equal once normalised (a clerk's typo,
+ *   day and month swapped, a dropped middle name), scored on name, birth date, gender, the ids' digits
+ *   and shared household members (src/shared/identity/identity-similarity.ts); medium. Not raised
+ *   for a pair that already has a same-identity finding.
  * - `declarations`: this id declared with different normalised names or birth dates; high.
  * - `id-digits`: the id's own digits contradict a declared birth year or gender; medium (typos happen).
  * Names compare without diacritics, case or extra spaces (normalizeName). Every declaration counts,
@@ -50,6 +55,7 @@ export const identityConflict = detector({
     for (const p of state.peopleOfApplication(event.data.applicationId)) {
       for (const q of state.peopleWithIdentity(p.name_norm, p.date_of_birth)) ids.add(q.citizen_id);
     }
+    for (const id of similarKeys(state.peopleOfApplication(event.data.applicationId), state)) ids.add(id);
     // Findings that rested on a declaration an amendment has just replaced must be looked at again.
     for (const k of state.openFindingKeysOn(NAME, event.stream)) ids.add(k);
     return [...ids].sort();
@@ -85,6 +91,8 @@ export const identityConflict = detector({
         details: { rule: 'same-identity', name: name_norm, dateOfBirth: date_of_birth, declarations: { [citizenId]: shared.map(described), [other]: theirs.map(described) } },
       });
     }
+
+    drafts.push(...similarIdentityDrafts(citizenId, mine.map((m) => m.p), new Set(others.map((o) => o.p.citizen_id)), provinceCode, state));
 
     const identities = [...new Map(mine.map((m) => [identityOf(m), m])).values()];
     if (identities.length > 1) {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { citizenIdContradictions } from '../../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
+import { similarIdentityDrafts, similarKeys } from './similar-identity';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
 
 /** One declaration of an identity: a citizen id with a name and birth date, in one file. */
@@ -31,6 +32,8 @@ const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null)
  * person, never reused, its digits encoding century, gender and birth year). Key: a citizen id.
  * - `same-identity:<other id>`: the same normalised name and birth date declared under this id and
  *   a greater one (the sorted pair names the finding once); medium: namesakes born the same day exist.
+ * - `similar-identity:<other id>`: declarations alike but not equal once normalised, scored by the
+ *   same pure function as the ledger (src/shared/identity), candidates blocked here in SQL.
  * - `declarations`: this id declared with different normalised names or birth dates; high.
  * - `id-digits`: the id's own digits contradict a declared birth year or gender; medium (typos happen).
  * Names compare without diacritics, case or extra spaces (normalizeName). Every declaration counts,
@@ -51,7 +54,8 @@ export const identityConflict: Detector = {
     const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
       'identity-conflict', event.stream,
     ])) as { finding_key: string }[];
-    return [...new Set([...rows.map((r) => r.citizen_id), ...open.map((r) => r.finding_key)])].sort();
+    const similar = await similarKeys(event.data.applicationId as string, tx);
+    return [...new Set([...rows.map((r) => r.citizen_id), ...similar, ...open.map((r) => r.finding_key)])].sort();
   },
 
   async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
@@ -81,6 +85,8 @@ export const identityConflict: Detector = {
         details: { rule: 'same-identity', name: name_norm, dateOfBirth: date_of_birth, declarations: { [citizenId]: shared.map(described), [other]: theirs.map(described) } },
       });
     }
+
+    drafts.push(...await similarIdentityDrafts(citizenId, mine, new Set(others.map((o) => o.citizen_id)), provinceCode, tx));
 
     const identities = [...new Map(mine.map((m) => [identityOf(m), m])).values()];
     if (identities.length > 1) {
