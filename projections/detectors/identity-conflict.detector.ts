@@ -1,3 +1,4 @@
+import { declaredAsOthers } from '../../src/shared/identity/identity-similarity';
 import { citizenIdContradictions } from '../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { streams } from '../../src/shared/streams';
@@ -39,7 +40,8 @@ const inFileOrder = (x: Declaration, y: Declaration) => byRecordedAt(x.file, y.f
  *   day and month swapped, a dropped middle name), scored on name, birth date, gender, the ids' digits
  *   and shared household members (src/shared/identity/identity-similarity.ts); medium. Not raised
  *   for a pair that already has a same-identity finding.
- * - `declarations`: this id declared with different normalised names or birth dates; high.
+ * - `declarations`: this id declared with different normalised names or birth dates, not all of them
+ *   alike (a typo in a re-submission is a slip, not a second person: declaredAsOthers); high.
  * - `id-digits`: the id's own digits contradict a declared birth year or gender; medium (typos happen).
  * Names compare without diacritics, case or extra spaces (normalizeName). Every declaration counts,
  * withdrawn files too: an identity once declared stays declared. Closes when an amendment corrects
@@ -95,7 +97,8 @@ export const identityConflict = detector({
     drafts.push(...similarIdentityDrafts(citizenId, mine.map((m) => m.p), new Set(others.map((o) => o.p.citizen_id)), provinceCode, state));
 
     const identities = [...new Map(mine.map((m) => [identityOf(m), m])).values()];
-    if (identities.length > 1) {
+    // A clerk's slip under one id (a typo, a swapped day and month) is not a second person.
+    if (identities.length > 1 && declaredAsOthers(citizenId, identities.map((m) => ({ nameNorm: m.p.name_norm, dateOfBirth: m.p.date_of_birth, gender: m.p.gender })))) {
       drafts.push({
         discriminator: 'declarations',
         severity: 'high',

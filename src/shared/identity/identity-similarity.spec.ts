@@ -1,5 +1,5 @@
 import {
-  familyGivenKey, identitySimilarity, idDigitsSimilarity, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
+  declaredAsOthers, familyGivenKey, identitySimilarity, idDigitsSimilarity, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
 } from './identity-similarity';
 import { normalizeName } from './normalize-name';
 
@@ -55,5 +55,14 @@ describe('identity similarity', () => {
   it('is 1 for equal names and below 0.6 for two different common names', () => {
     expect(nameSimilarity('NGUYEN VAN HUNG', 'NGUYEN VAN HUNG')).toBe(1);
     expect(nameSimilarity('NGUYEN VAN HUNG', 'NGUYEN VAN DUNG')).toBeLessThan(0.6);
+  });
+});
+
+describe('declarations under one id', () => {
+  const hung = { nameNorm: 'NGUYEN VAN HUNG', dateOfBirth: '1991-03-05', gender: 'male' };
+  it('takes a typo or a swapped day and month for a slip, another name or birth date for another person', () => {
+    expect(declaredAsOthers('031091000123', [hung, { ...hung, nameNorm: 'NGUYEN VAN HUGN' }, { ...hung, dateOfBirth: '1991-05-03' }])).toBe(false);
+    expect(declaredAsOthers('031091000123', [hung, { ...hung, nameNorm: 'NGUYEN VAN PHUC' }])).toBe(true);
+    expect(declaredAsOthers('031091000123', [hung, { ...hung, dateOfBirth: '1991-03-15' }])).toBe(true);
   });
 });

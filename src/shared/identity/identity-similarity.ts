@@ -86,12 +86,12 @@ export function genderSimilarity(a: string | null, b: string | null): number {
 }
 
 /**
- * What the two ids' own digits say (citizen-id.ts): one keystroke apart (a digit mistyped, or two
+ * What the two ids' own digits say (citizen-id.ts): the same id, or one keystroke apart (a digit mistyped, or two
  * neighbours swapped) 1; the same birth-registration code, gender and birth year 0.8; the same
  * gender and year from another province 0.6; a different gender or year 0 (two people, or one id false).
  */
 export function idDigitsSimilarity(a: string, b: string): number {
-  if (oneKeystrokeApart(a, b)) return 1;
+  if (a === b || oneKeystrokeApart(a, b)) return 1;
   const da = decodeCitizenId(a);
   const db = decodeCitizenId(b);
   if (!da || !db) return 0.5;
@@ -122,4 +122,20 @@ export function identitySimilarity(a: IdentityProfile, b: IdentityProfile): Iden
   const score = round(components.name * w.name + components.birthDate * w.birthDate + components.gender * w.gender
     + components.idDigits * w.idDigits + components.household * w.household);
   return { score, components };
+}
+
+/** Declared data of one id, as `declarationsAlike` compares it. */
+export interface DeclaredIdentity { nameNorm: string; dateOfBirth: string; gender: string | null }
+
+/**
+ * Whether two declarations under one id are a clerk's slip (a typo, day and month swapped, a
+ * dropped middle name) rather than two people: scored as two ids would be, the ids' digits agreeing.
+ */
+export function declarationsAlike(citizenId: string, a: DeclaredIdentity, b: DeclaredIdentity): boolean {
+  return identitySimilarity({ citizenId, household: [], ...a }, { citizenId, household: [], ...b }).score >= SIMILAR_IDENTITY_THRESHOLD;
+}
+
+/** Whether some two of the distinct declarations of one id cannot be the same person. */
+export function declaredAsOthers(citizenId: string, identities: readonly DeclaredIdentity[]): boolean {
+  return identities.some((x, i) => identities.slice(i + 1).some((y) => !declarationsAlike(citizenId, x, y)));
 }
