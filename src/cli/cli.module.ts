@@ -4,6 +4,7 @@ import { JWT_SECRET } from '../auth/auth.constants';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { DemoCommand } from '../demo/demo.command';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
 import { ProjectionsCommand, RebuildProjectionsCommand } from './projections.command';
 import { LandRegistryCommand, RegistryCommand } from './registry.command';
@@ -22,6 +23,7 @@ import { VerifyCommand } from './verify.command';
     { provide: JWT_SECRET, useFactory: () => { const config = loadConfig(); return resolveJwtSecret(config.jwtSecret, config.dataDir); } },
     TokenService,
     TokenCommand,
+    DemoCommand,
     VerifyCommand,
     ProjectionsCommand,
     RebuildProjectionsCommand,
