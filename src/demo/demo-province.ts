@@ -107,10 +107,10 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     const gender = rnd() < 0.5 ? 'female' : 'male';
     let applicant = people.person(project.province, between(rnd, 1965, 2000), gender);
     const household: HouseholdMember[] = [];
-    const source = earlier.length > 0 ? earlier[Math.floor(rnd() * earlier.length)] : undefined;
+    const source = sourceFor(plant, earlier, rnd);
     if (source && plant === 'same-identity') applicant = people.newId(source, { ...source, fullName: source.fullName.toUpperCase() });
     if (source && plant === 'typo') applicant = people.newId(source, { ...source, fullName: typo(rnd, source.fullName) });
-    if (source && plant === 'swapped-birth-date') applicant = people.newId(source, { ...source, dateOfBirth: swapOrSelf(source.dateOfBirth) });
+    if (source && plant === 'swapped-birth-date') applicant = people.newId(source, { ...source, dateOfBirth: swapDayMonth(source.dateOfBirth) });
     if (source && plant === 'dropped-middle-name') applicant = people.newId(source, { ...source, fullName: dropMiddleName(source.fullName) });
     if (source && plant === 'duplicate-applicant') applicant = source;
     if (plant === 'id-digits') applicant = { ...applicant, dateOfBirth: `${Number(applicant.dateOfBirth.slice(0, 4)) + 1}${applicant.dateOfBirth.slice(4)}` };
@@ -235,9 +235,16 @@ function fileCommands(f: File, actor: Actor, day: (n: number) => string, rnd: Ra
   return commands;
 }
 
-function swapOrSelf(date: string): string {
-  const [y, m, d] = date.split('-');
-  return Number(d) <= 12 && d !== m ? `${y}-${d}-${m}` : `${y}-${m}-${String(Math.min(12, Number(d) % 12 + 1)).padStart(2, '0')}`;
+const swappable = (date: string) => Number(date.slice(8)) <= 12 && date.slice(8) !== date.slice(5, 7);
+const swapDayMonth = (date: string) => `${date.slice(0, 4)}-${date.slice(8)}-${date.slice(5, 7)}`;
+
+/** An earlier person a plant reuses; for a swapped date, one whose day could be read as a month. */
+function sourceFor(plant: FilePlant | null, earlier: readonly Person[], rnd: Random): Person | undefined {
+  for (let attempt = 0; attempt < 50 && earlier.length > 0; attempt += 1) {
+    const p = earlier[Math.floor(rnd() * earlier.length)];
+    if (plant !== 'swapped-birth-date' || swappable(p.dateOfBirth)) return p;
+  }
+  return undefined;
 }
 
 function shuffle<T>(rnd: Random, xs: T[]): T[] {

@@ -1,6 +1,6 @@
 import { belowTarget, score, scoreTable, type FoundFinding, type Plant } from './demo-truth';
 
-const finding = (detector: string, findingKey: string, citizenIds: string[] = [], streams: string[] = []): FoundFinding => ({ detector, findingKey, citizenIds, streams });
+const finding = (detector: string, findingKey: string, citizenIds: string[] = [], streams: string[] = []): FoundFinding => ({ detector, findingKey, citizenIds, streams, rule: null });
 
 describe('demo scoring', () => {
   const plants: Plant[] = [

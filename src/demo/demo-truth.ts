@@ -4,7 +4,7 @@ import type { DetectorName } from '../../projections/detectors';
 export interface Plant {
   kind: string;
   detector: DetectorName;
-  /** Each is a citizen id or stream the finding names, or a part of its key. */
+  /** Each is a citizen id or stream the finding names, its rule, or a part of its key. */
   marks: string[];
 }
 
@@ -14,6 +14,8 @@ export interface FoundFinding {
   findingKey: string;
   citizenIds: string[];
   streams: string[];
+  /** details.rule, for detectors with several rules (identity-conflict's id-digits…). */
+  rule: string | null;
 }
 
 export interface DetectorScore {
@@ -29,7 +31,7 @@ export interface DetectorScore {
 
 export const TARGET = { precision: 0.95, recall: 0.95 } as const;
 
-const names = (f: FoundFinding, mark: string) => f.citizenIds.includes(mark) || f.streams.includes(mark) || f.findingKey.includes(mark);
+const names = (f: FoundFinding, mark: string) => f.citizenIds.includes(mark) || f.streams.includes(mark) || f.rule === mark || f.findingKey.includes(mark);
 export const matches = (f: FoundFinding, p: Plant): boolean => f.detector === p.detector && p.marks.every((m) => names(f, m));
 
 /**

@@ -14,7 +14,7 @@ import { allProjections } from '../projections/projections';
 import { fail } from '../cli/ledger-context';
 import { eventsBar, rate } from '../cli/progress';
 import { planProvince } from './demo-province';
-import { belowTarget, score, scoreTable, type FoundFinding } from './demo-truth';
+import { belowTarget, matches, score, scoreTable, type FoundFinding, type Plant } from './demo-truth';
 import { runScripts } from './demo-writer';
 
 interface DemoOptions { applicants: number; seed: number }
@@ -71,19 +71,31 @@ export class DemoCommand extends CommandRunner {
       }
 
       const rows = (await app.get(DataSource).query(
-        `SELECT detector, finding_key, citizen_ids, streams FROM findings WHERE status = 'open'`,
-      )) as { detector: string; finding_key: string; citizen_ids: string[]; streams: string[] }[];
-      const found: FoundFinding[] = rows.map((r) => ({ detector: r.detector, findingKey: r.finding_key, citizenIds: r.citizen_ids, streams: r.streams }));
+        `SELECT detector, finding_key, citizen_ids, streams, details->>'rule' AS rule FROM findings WHERE status = 'open'`,
+      )) as { detector: string; finding_key: string; citizen_ids: string[]; streams: string[]; rule: string | null }[];
+      const found: FoundFinding[] = rows.map((r) => ({ detector: r.detector, findingKey: r.finding_key, citizenIds: r.citizen_ids, streams: r.streams, rule: r.rule }));
       const scores = score(DETECTOR_NAMES, plan.plants, found);
       process.stdout.write(`\n${scoreTable(scores)}\n\n`);
       process.stdout.write(`Đối chứng không được gắn cờ (look-alikes mixed in): ${Object.entries(plan.lookAlikes).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
       process.stdout.write(`Tổng thời gian: ${started.seconds().toFixed(1)} s\n\n`);
       this.printExplore(config.port, plan.projects[0]);
       const below = scores.filter(belowTarget);
+      for (const s of below) this.printMisses(s.detector, plan.plants, found);
       if (below.length > 0) fail(`dưới mục tiêu precision/recall 0.95: ${below.map((s) => s.detector).join(', ')}`);
     } finally {
       await app.close();
       await database.stop();
+    }
+  }
+
+  /** What an operator needs to see why a detector is below target: the abuse missed, the findings not planted. */
+  private printMisses(detector: string, plants: readonly Plant[], found: readonly FoundFinding[]): void {
+    const mine = found.filter((f) => f.detector === detector);
+    for (const p of plants.filter((x) => x.detector === detector && !mine.some((f) => matches(f, x))).slice(0, 10)) {
+      process.stderr.write(`${detector}: không phát hiện (missed) ${p.kind} ${p.marks.join(' ')}\n`);
+    }
+    for (const f of mine.filter((x) => !plants.some((p) => matches(x, p))).slice(0, 10)) {
+      process.stderr.write(`${detector}: phát hiện ngoài dữ liệu cài (not injected) ${f.findingKey} ${f.citizenIds.join(' ')}\n`);
     }
   }
 
