@@ -125,8 +125,9 @@ export function planProvince(applicants: number, seed: number, now = new Date())
         ? people.member(project.province, between(rnd, 1965, 2000), gender === 'female' ? 'male' : 'female', 'spouse')
         : people.member(project.province, between(rnd, 2005, 2020), rnd() < 0.5 ? 'female' : 'male', 'child'));
     }
-    const needsUnit = plant === 'queue-jump' || plant === 'resale-to-ineligible' || plant === 'resale-above-price';
-    const eligible = needsUnit || plant === 'override' || rnd() < 0.55;
+    const needsUnit = plant === 'queue-jump' || plant === 'allocation-before-eligibility' || plant === 'resale-to-ineligible' || plant === 'resale-above-price';
+    // A second file of someone already filed stays undecided-ineligible: the write side would refuse them a second unit.
+    const eligible = plant !== 'duplicate-applicant' && (needsUnit || plant === 'override' || rnd() < 0.55);
     const withdrawn = eligible && !needsUnit && plant === null && rnd() < 0.04;
     files.push({ id: `${project.id}-hs${String(a + 1).padStart(5, '0')}`, projectId: project.id, province: project.province, applicant, household, plant, eligible, withdrawn });
     if (plant !== 'id-digits' && plant !== 'duplicate-applicant') earlier.push(applicant);
@@ -175,7 +176,9 @@ export function planProvince(applicants: number, seed: number, now = new Date())
 
   function allocate(f: File, index: number, province: string): ICommand[] {
     const unitNo = `A${String(index + 1).padStart(3, '0')}`;
-    const out: ICommand[] = [new AllocateUnitCommand({ applicationId: f.id, projectId: f.projectId, unitNo, decisionNo: `GN-${f.id}`, decidedBy: BOARD, decidedAt: day(5) }, board(province), undefined)];
+    const out: ICommand[] = [new AllocateUnitCommand({ applicationId: f.id, projectId: f.projectId, unitNo, decisionNo: `GN-${f.id}`, decidedBy: BOARD, decidedAt: day(f.plant === 'allocation-before-eligibility' ? 20 : 5) }, board(province), undefined)];
+    // Dated before the eligibility decision it rests on (decided 15 days ago): the write side cannot see stated dates' order.
+    if (f.plant === 'allocation-before-eligibility') plants.push({ kind: f.plant, detector: 'allocation-without-eligibility', marks: [streams.application(f.id)] });
     const resale = f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price' || (buyers.length > 0 && rnd() < 0.01);
     if (!resale && rnd() < 0.6) return out;
     out.push(new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: day(3), contractNo: `HĐ-${f.id}`, fullyPaidAt: day(3) }, board(province), undefined));

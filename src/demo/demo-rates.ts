@@ -13,6 +13,7 @@ export const FILE_PLANTS = [
   { kind: 'conflict-of-interest', rate: 0.003 },
   { kind: 'recorded-late', rate: 0.003 },
   { kind: 'queue-jump', rate: 0.002 },
+  { kind: 'allocation-before-eligibility', rate: 0.002 },
   { kind: 'resale-to-ineligible', rate: 0.002 },
   { kind: 'resale-above-price', rate: 0.001 },
 ] as const;

@@ -2,7 +2,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { Script } from './demo-province';
 
 /** How many files are written side by side: enough to keep PostgreSQL busy on 2 cores, few enough not to thrash. */
-const PARALLEL = 8;
+const PARALLEL = 16;
 
 export interface WriteFailure { command: string; error: string }
 
