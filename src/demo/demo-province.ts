@@ -16,11 +16,20 @@ import { streams } from '../shared/streams';
 import { DemoPeople, dropMiddleName, typo } from './demo-people';
 import { between, seeded, type Random } from './demo-random';
 import type { Plant } from './demo-truth';
-import { DEMO_PROVINCES, FILE_PLANTS, LOOK_ALIKES, PROJECT_PLANTS, type FilePlant } from './demo-rates';
+import { CheckPopulationCommand } from '../population/commands/check-population/check-population.command';
+import type { RegisteredFile } from './demo-registry';
+import { CHECKED_SHARE, DEMO_PROVINCES, FILE_PLANTS, LOOK_ALIKES, PROJECT_PLANTS, type FilePlant } from './demo-rates';
 
 /** Commands run in order; the scripts of one phase run side by side, phases one after another. */
 export interface Script { commands: ICommand[] }
-export interface DemoPlan { phases: { name: string; scripts: Script[] }[]; plants: Plant[]; lookAlikes: Record<string, number>; projects: string[] }
+export interface DemoPlan {
+  phases: { name: string; scripts: Script[] }[];
+  plants: Plant[];
+  lookAlikes: Record<string, number>;
+  projects: string[];
+  /** The files the police check: the population extract must know their people. */
+  registry: RegisteredFile[];
+}
 
 const DAY_MS = 86_400_000;
 const UNITS_PER_PROJECT = 150;
@@ -143,6 +152,18 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     plants.push({ kind: f.plant, detector: f.plant === 'override' ? 'decision-contradicts-policy' : f.plant === 'conflict-of-interest' ? 'conflict-of-interest' : 'backdating', marks: [streams.application(f.id)] });
   }
 
+  // Police checks of a sample of clean files and of the planted ones, against an extract that agrees except for one death each.
+  const registry: RegisteredFile[] = files
+    .filter((f) => (f.plant === null && !f.withdrawn && rnd() < CHECKED_SHARE) || f.plant === 'registry-deceased')
+    .map((f) => ({ fileId: f.id, province: f.province, applicant: f.applicant, household: f.household, deceased: f.plant === 'registry-deceased' ? [f.applicant, ...f.household][f.household.length].citizenId : null }));
+  const checks: Script[] = [];
+  for (const province of DEMO_PROVINCES) {
+    const ids = registry.filter((r) => r.province === province).map((r) => r.fileId);
+    const police: Actor = { subject: `demo-police-${province}`, role: 'police', province };
+    for (let i = 0; i < ids.length; i += 100) checks.push({ commands: [new CheckPopulationCommand({ applicationIds: ids.slice(i, i + 100) }, police)] });
+  }
+  for (const r of registry) if (r.deceased !== null) plants.push({ kind: 'registry-deceased', detector: 'registry-mismatch', marks: [streams.application(r.fileId)] });
+
   // Phases 3 and 4: a ballot per project, then allocations in its order (one queue jump where planted), handovers, resales.
   const rankings: Script[] = [];
   const allocations: Script[] = [];
@@ -202,10 +223,11 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     plants.push({ kind: 'spouse-of-beneficiary', detector: 'household-double-benefit', marks: [beneficiary, spouse.citizenId] });
   }
   return {
-    phases: [{ name: 'dự án và quỹ đất', scripts: setup }, { name: 'hồ sơ', scripts: fileScripts }, { name: 'bốc thăm', scripts: rankings }, { name: 'phân bổ', scripts: allocations }, { name: 'hồ sơ nộp sau', scripts: late }],
+    phases: [{ name: 'dự án và quỹ đất', scripts: setup }, { name: 'hồ sơ', scripts: fileScripts }, { name: 'kiểm tra dân cư', scripts: checks }, { name: 'bốc thăm', scripts: rankings }, { name: 'phân bổ', scripts: allocations }, { name: 'hồ sơ nộp sau', scripts: late }],
     plants,
     lookAlikes,
     projects: projects.map((p) => p.id),
+    registry,
   };
 }
 

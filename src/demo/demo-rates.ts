@@ -14,10 +14,14 @@ export const FILE_PLANTS = [
   { kind: 'recorded-late', rate: 0.003 },
   { kind: 'queue-jump', rate: 0.002 },
   { kind: 'allocation-before-eligibility', rate: 0.002 },
+  { kind: 'registry-deceased', rate: 0.003 },
   { kind: 'resale-to-ineligible', rate: 0.002 },
   { kind: 'resale-above-price', rate: 0.001 },
 ] as const;
 export type FilePlant = (typeof FILE_PLANTS)[number]['kind'];
+
+/** Share of clean files the police check against the registry extract (as a province samples them). */
+export const CHECKED_SHARE = 0.3;
 
 /** Abuse injected per project (oversized unit) or per commercial project (land fund overdue). */
 export const PROJECT_PLANTS = { oversizedUnit: 0.15, landFundShortfall: 0.25 } as const;

@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { Pool } from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
@@ -8,12 +12,16 @@ import { AppModule } from '../app.module';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { PG_POOL } from '../database/database.module';
 import { resolveDatabase } from '../database/resolve-database';
+import { POPULATION_EXTRACT } from '../population/extract/extract-schemas';
+import { importExtract } from '../population/extract/import-extract';
 import { EVENT_STORE, LOG_START, type EventStore } from '../event-store/event-store.port';
 import { allProjections } from '../projections/projections';
 import { fail } from '../cli/ledger-context';
 import { eventsBar, rate } from '../cli/progress';
 import { planProvince } from './demo-province';
+import { populationExtract } from './demo-registry';
 import { belowTarget, matches, score, scoreTable, type FoundFinding, type Plant } from './demo-truth';
 import { runScripts } from './demo-writer';
 
@@ -45,6 +53,7 @@ export class DemoCommand extends CommandRunner {
         return fail('sổ cái đã có dữ liệu; chạy demo trên một sổ cái trống, ví dụ DATA_DIR=./demo-data noxh demo (the ledger is not empty)');
       }
       const plan = planProvince(options.applicants, options.seed);
+      await this.importRegistry(app.get<Pool>(PG_POOL, { strict: false }), populationExtract(plan.registry, new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)));
       const bus = app.get(CommandBus);
       const total = plan.phases.reduce((n, p) => n + p.scripts.reduce((m, s) => m + s.commands.length, 0), 0);
       const bar = eventsBar('ghi tỉnh mẫu (commands)');
@@ -85,6 +94,22 @@ export class DemoCommand extends CommandRunner {
     } finally {
       await app.close();
       await database.stop();
+    }
+  }
+
+  /** The population registry the police check against: an extract of the demo's people, imported as `noxh registry import` does. */
+  private async importRegistry(pool: Pool, csv: string): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'noxh-demo-'));
+    const client = await pool.connect();
+    try {
+      const file = join(dir, 'dan-cu.csv');
+      await writeFile(file, csv);
+      const report = await importExtract(client, POPULATION_EXTRACT, file);
+      if (!report.current) throw new Error(`the demo's population extract was not accepted: ${JSON.stringify(report.errors.slice(0, 3))}`);
+      process.stdout.write(`Nhập trích lục dân cư (population extract): ${report.rows} người\n`);
+    } finally {
+      client.release();
+      await rm(dir, { recursive: true, force: true });
     }
   }
 
