@@ -1,4 +1,4 @@
-import { familyGivenKey, identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
+import { familyGivenKey, identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../src/shared/identity/similar-pair';
 import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
@@ -21,6 +21,8 @@ export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
   return [...found.values()];
 }
 
+const dated = (p: PersonRow) => ({ dateOfBirth: p.date_of_birth });
+
 export function profileOf(p: PersonRow, state: LedgerState): IdentityProfile {
   return {
     citizenId: p.citizen_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender,
@@ -34,7 +36,7 @@ export function similarKeys(people: readonly PersonRow[], state: LedgerState): s
   for (const p of people) {
     const mine = profileOf(p, state);
     for (const q of blockedWith(p, state)) {
-      if (identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
+      if (mayBeSimilar(dated(p), dated(q)) && identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
     }
   }
   return keys;
@@ -47,7 +49,10 @@ export function similarKeys(people: readonly PersonRow[], state: LedgerState): s
 export function similarIdentityDrafts(citizenId: string, mine: readonly PersonRow[], exact: ReadonlySet<string>, provinceCode: string, state: LedgerState): FindingDraft[] {
   const others = new Set<string>();
   for (const m of mine) {
-    for (const q of blockedWith(m, state)) if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id)) others.add(q.citizen_id);
+    for (const q of blockedWith(m, state)) {
+      // An id none of whose blocked declarations may be alike to this one has no pair that can reach the threshold.
+      if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id) && mayBeSimilar(dated(m), dated(q))) others.add(q.citizen_id);
+    }
   }
   const drafts: FindingDraft[] = [];
   for (const other of [...others].sort(compareText)) {

@@ -1,10 +1,11 @@
 import type { HouseholdMember, HouseholdRelation, Person } from '../applications/domain/application.events';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from '../shared/identity/common-names';
-import { declaredAsOthers, familyGivenKey, identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth } from '../shared/identity/identity-similarity';
+import { birthDateSimilarity, declaredAsOthers, familyGivenKey, identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth } from '../shared/identity/identity-similarity';
 import { normalizeName } from '../shared/identity/normalize-name';
 import { between, pick, type Random } from './demo-random';
 
 type Gender = 'male' | 'female';
+interface Known { citizenId: string; nameNorm: string; dateOfBirth: string; gender: Gender }
 /** Roughly how common the first family names are (Nguyễn about a third): namesakes are realistic. */
 const FAMILY_WEIGHTS = [30, 11, 9, 7, 5, 4, 4, 3, 3, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1];
 const FAMILY_POOL = FAMILY_NAMES.flatMap((f, i) => Array<string>(FAMILY_WEIGHTS[i] ?? 1).fill(f));
@@ -20,7 +21,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  */
 export class DemoPeople {
   private readonly serials = new Map<string, number>();
-  private readonly byBirthDate = new Map<string, { nameNorm: string; gender: Gender; citizenId: string }[]>();
+  private readonly byBirthDate = new Map<string, Known[]>();
+  private readonly byFamilyGiven = new Map<string, Known[]>();
 
   constructor(private readonly rnd: Random) {}
 
@@ -47,7 +49,7 @@ export class DemoPeople {
     const gender = p.gender ?? 'male';
     for (;;) {
       const dateOfBirth = `${year}-${pad(between(this.rnd, 1, 12))}-${pad(between(this.rnd, 1, 28))}`;
-      if (dateOfBirth === p.dateOfBirth || dateOfBirth === swappedDayMonth(p.dateOfBirth)) continue;
+      if (birthDateSimilarity(dateOfBirth, p.dateOfBirth) > 0) continue;
       const citizenId = this.citizenId(province, year, gender);
       if (this.alikeToSomeone(citizenId, normalizeName(p.fullName), dateOfBirth, gender)) continue;
       this.remember(citizenId, normalizeName(p.fullName), dateOfBirth, gender);
@@ -70,21 +72,24 @@ export class DemoPeople {
     return `${prefix}${pad(n, 6)}`;
   }
 
+  /** Whether someone generated before is alike to this one in the ledger's blocks (birth date, swapped date, family + given name). */
   private alikeToSomeone(citizenId: string, nameNorm: string, dateOfBirth: string, gender: Gender): boolean {
     const swapped = swappedDayMonth(dateOfBirth);
-    for (const date of swapped ? [dateOfBirth, swapped] : [dateOfBirth]) {
-      for (const o of this.byBirthDate.get(date) ?? []) {
-        const score = identitySimilarity({ citizenId, nameNorm, dateOfBirth, gender, household: [] }, { ...o, dateOfBirth: date, household: [] }).score;
-        if (score >= SIMILAR_IDENTITY_THRESHOLD - 0.1 || familyGivenKey(o.nameNorm) === familyGivenKey(nameNorm)) return true;
-      }
-    }
-    return false;
+    const block = [...(this.byBirthDate.get(dateOfBirth) ?? []), ...(swapped ? this.byBirthDate.get(swapped) ?? [] : []), ...(this.byFamilyGiven.get(familyGivenKey(nameNorm)) ?? [])];
+    return block.some((o) => {
+      if (birthDateSimilarity(o.dateOfBirth, dateOfBirth) === 0) return false;
+      if (familyGivenKey(o.nameNorm) === familyGivenKey(nameNorm)) return true;
+      return identitySimilarity({ citizenId, nameNorm, dateOfBirth, gender, household: [] }, { ...o, household: [] }).score >= SIMILAR_IDENTITY_THRESHOLD - 0.1;
+    });
   }
 
   private remember(citizenId: string, nameNorm: string, dateOfBirth: string, gender: Gender): void {
-    const list = this.byBirthDate.get(dateOfBirth) ?? [];
-    list.push({ citizenId, nameNorm, gender });
-    this.byBirthDate.set(dateOfBirth, list);
+    const known: Known = { citizenId, nameNorm, dateOfBirth, gender };
+    for (const [map, key] of [[this.byBirthDate, dateOfBirth], [this.byFamilyGiven, familyGivenKey(nameNorm)]] as const) {
+      const list = map.get(key) ?? [];
+      list.push(known);
+      map.set(key, list);
+    }
   }
 }
 

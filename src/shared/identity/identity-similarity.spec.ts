@@ -22,7 +22,8 @@ describe('identity similarity', () => {
   });
 
   it.each([
-    ['a namesake with another birth date, even sharing a household', profile('031091000456', 'Nguyễn Văn Hùng', '1991-07-05', 'male', ['x']), ['x']],
+    ['a namesake born the next day', profile('031091000456', 'Nguyễn Văn Hùng', '1991-03-06'), []],
+    ['a namesake with another birth date, even sharing a household', profile('031091000456', 'Nguyễn Văn Hùng', '1991-08-17', 'male', ['x']), ['x']],
     ['another common given name born the same day', profile('031091000456', 'Nguyễn Văn Dũng', '1991-03-05'), []],
     ['another middle name born the same day', profile('031091000456', 'Nguyễn Minh Hùng', '1991-03-05'), []],
     ['a longer name with another given name', profile('031091000456', 'Nguyễn Văn Hùng Cường', '1991-03-05'), []],

@@ -32,8 +32,10 @@ export interface IdentitySimilarity {
 export const SIMILARITY_WEIGHTS: Readonly<SimilarityComponents> = { name: 0.5, birthDate: 0.25, gender: 0.1, idDigits: 0.1, household: 0.05 };
 /**
  * From here a pair is reported. Calibrated so that one typo, a swapped day and month, or a dropped
- * middle name (each with the rest agreeing) pass, and a namesake with another birth date
- * (≤ 0.75 even sharing a household) or a different common given name (≤ 0.7) does not.
+ * middle name (each with the rest agreeing) pass, and a namesake with another birth date (≤ 0.75
+ * even sharing a household) or a different common given name (≤ 0.7) does not. So a pair needs
+ * the same or a swapped birth date: the family + given name block finds no more under these
+ * weights, and is kept so that a birth-date component for typed dates can be added without a rescan.
  */
 export const SIMILAR_IDENTITY_THRESHOLD = 0.85;
 
@@ -74,10 +76,20 @@ function twoRealNames(wa: string[], wb: string[]): boolean {
   return false;
 }
 
+/**
+ * The same date 1; day and month swapped 0.9; else 0. A date one digit off is not taken for a typo:
+ * namesakes born a day apart are as likely, and the ledger must not flag them (detector tests).
+ */
 export function birthDateSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   return swappedDayMonth(a) === b ? 0.9 : 0;
 }
+
+/**
+ * Whether a pair can reach the threshold at all: with birth dates that are not alike it scores at
+ * most 0.75 (name 0.5, gender 0.1, id 0.1, household 0.05), so the name is not even compared.
+ */
+export const mayBeSimilar = (a: { dateOfBirth: string }, b: { dateOfBirth: string }): boolean => birthDateSimilarity(a.dateOfBirth, b.dateOfBirth) > 0;
 
 export function genderSimilarity(a: string | null, b: string | null): number {
   const known = (g: string | null) => g === 'male' || g === 'female';

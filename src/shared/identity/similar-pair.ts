@@ -1,4 +1,4 @@
-import { identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, type IdentityProfile, type IdentitySimilarity } from './identity-similarity';
+import { identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, type IdentityProfile, type IdentitySimilarity } from './identity-similarity';
 
 export interface ScoredPair<D> {
   mine: D;
@@ -11,10 +11,11 @@ export interface ScoredPair<D> {
  * pair in the order given (both sides pass declarations in file order), so the ledger and its SQL
  * oracle pick the same pair and cite the same evidence.
  */
-export function bestSimilarPair<D>(mine: readonly D[], theirs: readonly D[], profile: (d: D) => IdentityProfile): ScoredPair<D> | null {
+export function bestSimilarPair<D extends { date_of_birth: string }>(mine: readonly D[], theirs: readonly D[], profile: (d: D) => IdentityProfile): ScoredPair<D> | null {
   let best: ScoredPair<D> | null = null;
   for (const m of mine) {
     for (const t of theirs) {
+      if (!mayBeSimilar({ dateOfBirth: m.date_of_birth }, { dateOfBirth: t.date_of_birth })) continue;
       const similarity = identitySimilarity(profile(m), profile(t));
       if (similarity.score >= SIMILAR_IDENTITY_THRESHOLD && (best === null || similarity.score > best.similarity.score)) best = { mine: m, theirs: t, similarity };
     }

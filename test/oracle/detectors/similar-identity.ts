@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { familyGivenKey, identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../../src/shared/identity/identity-similarity';
+import { familyGivenKey, identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../../src/shared/identity/similar-pair';
 import type { FindingDraft } from '../../../projections/detectors/detector';
 import { similarIdentityDraft } from '../../../projections/detectors/similar-identity.draft';
@@ -17,6 +17,7 @@ export interface PersonDeclaration {
   event_id: string;
 }
 
+const dated = (p: PersonDeclaration) => ({ dateOfBirth: p.date_of_birth });
 const COLUMNS = 'p.citizen_id, p.application_id, p.role, p.full_name, p.name_norm, p.date_of_birth, p.gender, p.province_code, p.event_id';
 const FAMILY_GIVEN_SQL = `split_part(p.name_norm, ' ', 1) || ' ' || regexp_replace(p.name_norm, '^.* ', '')`;
 
@@ -46,7 +47,7 @@ export async function similarKeys(applicationId: string, tx: EntityManager): Pro
   for (const p of people) {
     const candidates = await blockedWith(p, tx);
     const profile = await profiles([p, ...candidates], tx);
-    for (const q of candidates) if (identitySimilarity(profile(p), profile(q)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
+    for (const q of candidates) if (mayBeSimilar(dated(p), dated(q)) && identitySimilarity(profile(p), profile(q)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
   }
   return keys;
 }
@@ -55,7 +56,9 @@ export async function similarIdentityDrafts(
   citizenId: string, mine: readonly PersonDeclaration[], exact: ReadonlySet<string>, provinceCode: string, tx: EntityManager,
 ): Promise<FindingDraft[]> {
   const others = new Set<string>();
-  for (const m of mine) for (const q of await blockedWith(m, tx)) if (q.citizen_id > citizenId && !exact.has(q.citizen_id)) others.add(q.citizen_id);
+  for (const m of mine) {
+    for (const q of await blockedWith(m, tx)) if (q.citizen_id > citizenId && !exact.has(q.citizen_id) && mayBeSimilar(dated(m), dated(q))) others.add(q.citizen_id);
+  }
   const drafts: FindingDraft[] = [];
   for (const other of [...others].sort()) {
     const theirs = (await tx.query(
