@@ -141,7 +141,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     files.push({ id: `${project.id}-hs${String(a + 1).padStart(5, '0')}`, projectId: project.id, province: project.province, applicant, household, plant, eligible, withdrawn });
     if (plant !== 'id-digits' && plant !== 'duplicate-applicant') earlier.push(applicant);
     // Namesakes born another day: a look-alike the identity detector must leave alone.
-    if (rnd() < 0.01) {
+    if (rnd() < 0.01 || a === applicants - 1) {
       const twin = people.namesake(applicant, project.province);
       files.push({ id: `${project.id}-hs${String(a + 1).padStart(5, '0')}b`, projectId: project.id, province: project.province, applicant: twin, household: [], plant: null, eligible: false, withdrawn: false });
       lookAlikes['namesake-other-birth-date'] += 1;
@@ -215,13 +215,20 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   // Phase 5: spouses of beneficiaries applying on their own (abuse), declaring nobody, in another project.
   const late: Script[] = [];
   const spouseFiles = Math.max(1, Math.round(0.003 * applicants));
-  for (const { beneficiary, spouse, projectIndex } of shuffle(rnd, beneficiarySpouses).slice(0, spouseFiles)) {
+  const refusedSpouses = Math.max(1, Math.round(0.002 * applicants));
+  shuffle(rnd, beneficiarySpouses).slice(0, spouseFiles + refusedSpouses).forEach(({ beneficiary, spouse, projectIndex }, i) => {
     const project = projects[(projectIndex + 1) % projects.length];
     const { relation: _relation, ...applicant } = spouse;
     const f: File = { id: `${project.id}-vc-${spouse.citizenId}`, projectId: project.id, province: project.province, applicant, household: [], plant: null, eligible: false, withdrawn: false };
-    late.push({ commands: [submit(f, board(f.province), day, rnd)] });
-    plants.push({ kind: 'spouse-of-beneficiary', detector: 'household-double-benefit', marks: [beneficiary, spouse.citizenId] });
-  }
+    if (i < spouseFiles) {
+      late.push({ commands: [submit(f, board(f.province), day, rnd)] });
+      plants.push({ kind: 'spouse-of-beneficiary', detector: 'household-double-benefit', marks: [beneficiary, spouse.citizenId] });
+    } else {
+      // A spouse who applies and is refused asks for nothing: a look-alike.
+      late.push({ commands: fileCommands(f, board(f.province), day, rnd, lookAlikes) });
+      lookAlikes['refused-spouse'] += 1;
+    }
+  });
   return {
     phases: [{ name: 'dự án và quỹ đất', scripts: setup }, { name: 'hồ sơ', scripts: fileScripts }, { name: 'kiểm tra dân cư', scripts: checks }, { name: 'bốc thăm', scripts: rankings }, { name: 'phân bổ', scripts: allocations }, { name: 'hồ sơ nộp sau', scripts: late }],
     plants,
