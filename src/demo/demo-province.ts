@@ -139,7 +139,8 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     const eligible = plant !== 'duplicate-applicant' && (needsUnit || plant === 'override' || rnd() < 0.55);
     const withdrawn = eligible && !needsUnit && plant === null && rnd() < 0.04;
     files.push({ id: `${project.id}-hs${String(a + 1).padStart(5, '0')}`, projectId: project.id, province: project.province, applicant, household, plant, eligible, withdrawn });
-    if (plant !== 'id-digits' && plant !== 'duplicate-applicant') earlier.push(applicant);
+    // Only clean people are reused by plants: a plant of a plant would link ids the truth does not pair.
+    if (plant === null) earlier.push(applicant);
     // Namesakes born another day: a look-alike the identity detector must leave alone.
     if (rnd() < 0.01 || a === applicants - 1) {
       const twin = people.namesake(applicant, project.province);
@@ -168,6 +169,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const rankings: Script[] = [];
   const allocations: Script[] = [];
   const buyers: string[] = [];
+  const resold = new Set<string>();
   projects.forEach((p, projectIndex) => {
     const queue = files.filter((f) => f.projectId === p.id && f.eligible && !f.withdrawn);
     if (queue.length === 0) return;
@@ -190,7 +192,8 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     allocations.push({ commands });
     for (const f of served) {
       const spouse = f.household.find((m) => m.relation === 'spouse');
-      if (spouse && f.plant === null) beneficiarySpouses.push({ beneficiary: f.applicant.citizenId, spouse, projectIndex });
+      // A beneficiary who resold no longer holds the benefit: their spouse applying hides nothing.
+      if (spouse && f.plant === null && !resold.has(f.id)) beneficiarySpouses.push({ beneficiary: f.applicant.citizenId, spouse, projectIndex });
       if (f.plant === null) buyers.push(f.applicant.citizenId);
     }
   });
@@ -204,6 +207,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     if (!resale && rnd() < 0.6) return out;
     out.push(new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: day(3), contractNo: `HĐ-${f.id}`, fullyPaidAt: day(3) }, board(province), undefined));
     if (!resale) return out;
+    resold.add(f.id);
     const toCitizenId = f.plant === 'resale-to-ineligible' ? people.citizenId(province, 1980, 'male') : buyers[Math.floor(rnd() * buyers.length)];
     if (toCitizenId === undefined) return out;
     out.push(new TransferUnitCommand(f.projectId, unitNo, { transferredAt: day(1), toCitizenId, kind: 'resale', priceVnd: f.plant === 'resale-above-price' ? 1_900_000_000 : 900_000_000 }, board(province), undefined));
