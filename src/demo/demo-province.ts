@@ -5,16 +5,14 @@ import { RegisterProjectCommand } from '../allocation/commands/register-project/
 import { ReleaseUnitsCommand } from '../allocation/commands/release-units/release-units.command';
 import { TransferUnitCommand } from '../allocation/commands/transfer-unit/transfer-unit.command';
 import type { HouseholdMember, Person } from '../applications/domain/application.events';
-import { RecordEligibilityDecisionCommand } from '../applications/commands/record-eligibility-decision/record-eligibility-decision.command';
 import { RecordPriorityRankingCommand } from '../applications/commands/record-priority-ranking/record-priority-ranking.command';
-import { SubmitApplicationCommand } from '../applications/commands/submit-application/submit-application.command';
-import { WithdrawApplicationCommand } from '../applications/commands/withdraw-application/withdraw-application.command';
 import { RecordHandoverCommand } from '../land-fund/commands/record-handover/record-handover.command';
 import { RegisterObligationCommand } from '../land-fund/commands/register-obligation/register-obligation.command';
 import type { Actor } from '../shared/actor';
 import { streams } from '../shared/streams';
+import { BOARD, fileCommands, sourceFor, submit, swapDayMonth, type DemoFile } from './demo-files';
 import { DemoPeople, dropMiddleName, typo } from './demo-people';
-import { between, seeded, type Random } from './demo-random';
+import { between, seeded, shuffle } from './demo-random';
 import type { Plant } from './demo-truth';
 import { CheckPopulationCommand } from '../population/commands/check-population/check-population.command';
 import type { RegisteredFile } from './demo-registry';
@@ -34,20 +32,7 @@ export interface DemoPlan {
 const DAY_MS = 86_400_000;
 const UNITS_PER_PROJECT = 150;
 const FILES_PER_PROJECT = 250;
-const OFFICER = 'Trịnh Công Minh Sơn';
-const RECEIVERS = ['Lê Thị Thu Trang', 'Phạm Quốc Khánh', 'Đặng Thị Hải Yến'];
-const BOARD = 'Hội đồng xét duyệt';
 
-interface File {
-  id: string;
-  projectId: string;
-  province: string;
-  applicant: Person;
-  household: HouseholdMember[];
-  plant: FilePlant | null;
-  eligible: boolean;
-  withdrawn: boolean;
-}
 
 /**
  * A province's social-housing year, written as boards write it: projects and their units, land-fund
@@ -106,7 +91,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   }
 
   // Phase 2: the files.
-  const files: File[] = [];
+  const files: DemoFile[] = [];
   const earlier: Person[] = [];
   const beneficiarySpouses: { beneficiary: string; spouse: HouseholdMember; projectIndex: number }[] = [];
   for (let a = 0; a < applicants; a += 1) {
@@ -198,7 +183,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     }
   });
 
-  function allocate(f: File, index: number, province: string): ICommand[] {
+  function allocate(f: DemoFile, index: number, province: string): ICommand[] {
     const unitNo = `A${String(index + 1).padStart(3, '0')}`;
     const out: ICommand[] = [new AllocateUnitCommand({ applicationId: f.id, projectId: f.projectId, unitNo, decisionNo: `GN-${f.id}`, decidedBy: BOARD, decidedAt: day(f.plant === 'allocation-before-eligibility' ? 20 : 5) }, board(province), undefined)];
     // Dated before the eligibility decision it rests on (decided 15 days ago): the write side cannot see stated dates' order.
@@ -223,7 +208,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   shuffle(rnd, beneficiarySpouses).slice(0, spouseFiles + refusedSpouses).forEach(({ beneficiary, spouse, projectIndex }, i) => {
     const project = projects[(projectIndex + 1) % projects.length];
     const { relation: _relation, ...applicant } = spouse;
-    const f: File = { id: `${project.id}-vc-${spouse.citizenId}`, projectId: project.id, province: project.province, applicant, household: [], plant: null, eligible: false, withdrawn: false };
+    const f: DemoFile = { id: `${project.id}-vc-${spouse.citizenId}`, projectId: project.id, province: project.province, applicant, household: [], plant: null, eligible: false, withdrawn: false };
     if (i < spouseFiles) {
       late.push({ commands: [submit(f, board(f.province), day, rnd)] });
       plants.push({ kind: 'spouse-of-beneficiary', detector: 'household-double-benefit', marks: [beneficiary, spouse.citizenId] });
@@ -242,52 +227,3 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   };
 }
 
-const dto = (p: Person) => ({ citizenId: p.citizenId, fullName: p.fullName, dateOfBirth: p.dateOfBirth, gender: p.gender ?? undefined });
-
-function submit(f: File, actor: Actor, day: (n: number) => string, rnd: Random): ICommand {
-  const married = f.household.some((m) => m.relation === 'spouse');
-  const ceiling = married ? 50_000_000 : 25_000_000;
-  const income = f.eligible && f.plant !== 'override' ? between(rnd, 8, 20) * 1_000_000 : ceiling + 15_000_000;
-  return new SubmitApplicationCommand({
-    id: f.id, projectId: f.projectId, tenure: 'sale', applicant: dto(f.applicant), household: f.household.map((m) => ({ ...dto(m), relation: m.relation })), category: 'worker', monthlyIncomeVnd: income,
-    housing: { ownsHome: false, floorAreaPerPersonM2: 6 }, submittedAt: day(f.plant === 'recorded-late' ? 60 : 25),
-    receivedBy: f.plant === 'conflict-of-interest' ? OFFICER : RECEIVERS[f.id.length % RECEIVERS.length],
-  }, actor, undefined);
-}
-
-function fileCommands(f: File, actor: Actor, day: (n: number) => string, rnd: Random, lookAlikes: Record<string, number>): ICommand[] {
-  const commands: ICommand[] = [submit(f, actor, day, rnd)];
-  const eligible = f.eligible;
-  commands.push(new RecordEligibilityDecisionCommand(f.id, {
-    outcome: eligible ? 'eligible' : 'ineligible', decisionNo: `QĐ-${f.id}`, decidedBy: f.plant === 'conflict-of-interest' ? `${OFFICER}, Phó Giám đốc Sở Xây dựng` : BOARD,
-    decidedAt: day(f.plant === 'recorded-late' ? 45 : 15), reasons: [], justification: f.plant === 'override' ? 'Hoàn cảnh đặc biệt khó khăn, đã xác minh' : undefined,
-  }, actor, undefined));
-  if (f.withdrawn) {
-    commands.push(new WithdrawApplicationCommand(f.id, { reason: 'Rút hồ sơ để bổ sung' }, actor, undefined));
-    // Its re-submission, with the clerk's typo in the name: one person, a slip, not an identity conflict.
-    commands.push(submit({ ...f, id: `${f.id}-r`, applicant: { ...f.applicant, fullName: typo(rnd, f.applicant.fullName) }, eligible: false, withdrawn: false }, actor, day, rnd));
-    lookAlikes['typo-in-own-resubmission'] += 1;
-  }
-  return commands;
-}
-
-const swappable = (date: string) => Number(date.slice(8)) <= 12 && date.slice(8) !== date.slice(5, 7);
-const swapDayMonth = (date: string) => `${date.slice(0, 4)}-${date.slice(8)}-${date.slice(5, 7)}`;
-
-/** An earlier person a plant reuses; for a swapped date, one whose day could be read as a month. */
-function sourceFor(plant: FilePlant | null, earlier: readonly Person[], rnd: Random): Person | undefined {
-  for (let attempt = 0; attempt < 50 && earlier.length > 0; attempt += 1) {
-    const p = earlier[Math.floor(rnd() * earlier.length)];
-    if (plant !== 'swapped-birth-date' || swappable(p.dateOfBirth)) return p;
-  }
-  return undefined;
-}
-
-function shuffle<T>(rnd: Random, xs: T[]): T[] {
-  const out = [...xs];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}

@@ -14,3 +14,13 @@ export function seeded(seed: number): Random {
 
 export const pick = <T>(rnd: Random, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 export const between = (rnd: Random, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
+
+/** Fisher-Yates with the seeded generator. */
+export function shuffle<T>(rnd: Random, xs: T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

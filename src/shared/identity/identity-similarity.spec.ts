@@ -1,5 +1,5 @@
 import {
-  declaredAsOthers, familyGivenKey, identitySimilarity, idDigitsSimilarity, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
+  declaredAsOthers, familyGivenKey, identitySimilarity, oneEditApart, idDigitsSimilarity, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
 } from './identity-similarity';
 import { normalizeName } from './normalize-name';
 
@@ -25,6 +25,7 @@ describe('identity similarity', () => {
     ['a namesake born the next day', profile('031091000456', 'Nguyễn Văn Hùng', '1991-03-06'), []],
     ['a namesake with another birth date, even sharing a household', profile('031091000456', 'Nguyễn Văn Hùng', '1991-08-17', 'male', ['x']), ['x']],
     ['another common given name born the same day', profile('031091000456', 'Nguyễn Văn Dũng', '1991-03-05'), []],
+    ['someone else\'s mistyped name born the same day', profile('058091000456', 'Le Huu Nma', '1991-03-05'), []],
     ['another middle name born the same day', profile('031091000456', 'Nguyễn Minh Hùng', '1991-03-05'), []],
     ['a longer name with another given name', profile('031091000456', 'Nguyễn Văn Hùng Cường', '1991-03-05'), []],
     ['a woman with the same name and birth date but another id gender', profile('031191000456', 'Nguyễn Văn Hùng', '1991-05-03', 'female'), []],
@@ -53,9 +54,16 @@ describe('identity similarity', () => {
     expect(idDigitsSimilarity('031091000123', '031092000999')).toBe(0);
   });
 
+  it('tells one edit (a slip) from more', () => {
+    expect(['NAM/NMA', 'HUNG/HUG', 'HUNG/HUNGG', 'HUNG/HUNH', 'AN/AN'].map((p) => oneEditApart(...(p.split('/') as [string, string])))).toEqual([true, true, true, true, true]);
+    expect(['HUNG/NMA', 'HUNG/UHNGG', 'AN/NAM'].map((p) => oneEditApart(...(p.split('/') as [string, string])))).toEqual([false, false, false]);
+  });
+
   it('is 1 for equal names and below 0.6 for two different common names', () => {
     expect(nameSimilarity('NGUYEN VAN HUNG', 'NGUYEN VAN HUNG')).toBe(1);
     expect(nameSimilarity('NGUYEN VAN HUNG', 'NGUYEN VAN DUNG')).toBeLessThan(0.6);
+    expect(nameSimilarity('LE HUU HUNG', 'LE HUU NMA')).toBeLessThan(0.6);
+    expect(nameSimilarity('LE HUU NAM', 'LE HUU NMA')).toBeGreaterThan(0.9);
   });
 });
 

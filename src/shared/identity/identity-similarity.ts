@@ -67,10 +67,23 @@ export function nameSimilarity(a: string, b: string): number {
   return twoRealNames(wa, wb) ? jw * 0.5 : jw;
 }
 
-/** Whether the names differ by a whole common name word (family, given, or a middle word in the same place). */
+/**
+ * Below this, and more than one edit apart, a family or given name is another name rather than the
+ * same one mistyped (HUNG/HUGN 0.93; NAM/NMA is one transposition, though Jaro's window misses it in
+ * three letters; HUNG/NMA 0).
+ */
+const SAME_WORD_MIN = 0.8;
+
+/**
+ * Whether the names differ by a whole name word: a family or given name that is another common name
+ * or too far from the other to be a slip of it, or a middle word in the same place that is another
+ * common name. Then the full-string measure, lifted by the shared rest, must not decide.
+ */
 function twoRealNames(wa: string[], wb: string[]): boolean {
   const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y && COMMON_NAME_WORDS.has(x) && COMMON_NAME_WORDS.has(y);
-  if (differ(wa[0], wb[0]) || differ(wa[wa.length - 1], wb[wb.length - 1])) return true;
+  const far = (x: string, y: string) => x !== y && !oneEditApart(x, y) && jaroWinkler(x, y) < SAME_WORD_MIN;
+  const [fa, fb, ga, gb] = [wa[0], wb[0], wa[wa.length - 1], wb[wb.length - 1]];
+  if (differ(fa, fb) || differ(ga, gb) || far(fa, fb) || far(ga, gb)) return true;
   if (wa.length !== wb.length) return false;
   for (let i = 1; i < wa.length - 1; i += 1) if (differ(wa[i], wb[i])) return true;
   return false;
@@ -109,6 +122,19 @@ export function idDigitsSimilarity(a: string, b: string): number {
   if (!da || !db) return 0.5;
   if (da.gender !== db.gender || da.birthYear !== db.birthYear) return 0;
   return da.birthRegistrationCode === db.birthRegistrationCode ? 0.8 : 0.6;
+}
+
+/** One substitution, insertion, deletion or swap of neighbours (optimal string alignment distance ≤ 1). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function oneKeystrokeApart(a: string, b: string): boolean {
