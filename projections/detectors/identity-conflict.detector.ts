@@ -1,3 +1,4 @@
+import { declaredAsOthers } from '../../src/shared/identity/identity-similarity';
 import { citizenIdContradictions } from '../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { streams } from '../../src/shared/streams';
@@ -5,6 +6,7 @@ import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
 import type { ApplicationRow, PersonRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { similarIdentityDrafts, similarKeys } from './similar-identity';
 
 const NAME = 'identity-conflict';
 
@@ -34,7 +36,12 @@ const inFileOrder = (x: Declaration, y: Declaration) => byRecordedAt(x.file, y.f
  * person, never reused, its digits encoding century, gender and birth year). Key: a citizen id.
  * - `same-identity:<other id>`: the same normalised name and birth date declared under this id and
  *   a greater one (the sorted pair names the finding once); medium: namesakes born the same day exist.
- * - `declarations`: this id declared with different normalised names or birth dates; high.
+ * - `similar-identity:<other id>`: declarations alike but not equal once normalised (a clerk's typo,
+ *   day and month swapped, a dropped middle name), scored on name, birth date, gender, the ids' digits
+ *   and shared household members (src/shared/identity/identity-similarity.ts); medium. Not raised
+ *   for a pair that already has a same-identity finding.
+ * - `declarations`: this id declared with different normalised names or birth dates, not all of them
+ *   alike (a typo in a re-submission is a slip, not a second person: declaredAsOthers); high.
  * - `id-digits`: the id's own digits contradict a declared birth year or gender; medium (typos happen).
  * Names compare without diacritics, case or extra spaces (normalizeName). Every declaration counts,
  * withdrawn files too: an identity once declared stays declared. Closes when an amendment corrects
@@ -50,6 +57,7 @@ export const identityConflict = detector({
     for (const p of state.peopleOfApplication(event.data.applicationId)) {
       for (const q of state.peopleWithIdentity(p.name_norm, p.date_of_birth)) ids.add(q.citizen_id);
     }
+    for (const id of similarKeys(state.peopleOfApplication(event.data.applicationId), state)) ids.add(id);
     // Findings that rested on a declaration an amendment has just replaced must be looked at again.
     for (const k of state.openFindingKeysOn(NAME, event.stream)) ids.add(k);
     return [...ids].sort();
@@ -86,8 +94,11 @@ export const identityConflict = detector({
       });
     }
 
+    drafts.push(...similarIdentityDrafts(citizenId, mine.map((m) => m.p), new Set(others.map((o) => o.p.citizen_id)), provinceCode, state));
+
     const identities = [...new Map(mine.map((m) => [identityOf(m), m])).values()];
-    if (identities.length > 1) {
+    // A clerk's slip under one id (a typo, a swapped day and month) is not a second person.
+    if (identities.length > 1 && declaredAsOthers(citizenId, identities.map((m) => ({ nameNorm: m.p.name_norm, dateOfBirth: m.p.date_of_birth, gender: m.p.gender })))) {
       drafts.push({
         discriminator: 'declarations',
         severity: 'high',

@@ -8,6 +8,7 @@ import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
 import { Table } from './table';
+import { familyGivenKey } from '../../src/shared/identity/identity-similarity';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const identityOf = (p: PersonRow) => key(p.name_norm, p.date_of_birth);
@@ -34,6 +35,9 @@ export class LedgerState {
   private readonly peopleByApplication = new IndexMap();
   private readonly peopleByCitizen = new IndexMap();
   private readonly peopleByIdentity = new IndexMap();
+  /** Blocks of the fuzzy identity match: by birth date, and by family + given name. */
+  private readonly peopleByBirthDate = new IndexMap();
+  private readonly peopleByFamilyGiven = new IndexMap();
   private readonly unitsByProject = new IndexMap();
   private readonly unitsByApplication = new IndexMap();
   private readonly claimsByCitizen = new IndexMap();
@@ -126,7 +130,7 @@ export class LedgerState {
   /** Inserts or replaces a declaration of a person in a file. */
   putPerson(p: PersonRow): void {
     const before = this.people.get(this.people.keyOf(p));
-    if (before) this.peopleByIdentity.remove(identityOf(before), this.people.keyOf(before));
+    if (before) this.unindexIdentity(before);
     this.people.put(p);
     this.indexPerson(p);
   }
@@ -136,7 +140,14 @@ export class LedgerState {
     this.people.delete(p);
     this.peopleByApplication.remove(p.application_id, k);
     this.peopleByCitizen.remove(p.citizen_id, k);
+    this.unindexIdentity(p);
+  }
+
+  private unindexIdentity(p: PersonRow): void {
+    const k = this.people.keyOf(p);
     this.peopleByIdentity.remove(identityOf(p), k);
+    this.peopleByBirthDate.remove(p.date_of_birth, k);
+    this.peopleByFamilyGiven.remove(familyGivenKey(p.name_norm), k);
   }
 
   peopleOfApplication(applicationId: string): PersonRow[] {
@@ -149,6 +160,15 @@ export class LedgerState {
 
   peopleWithIdentity(nameNorm: string, dateOfBirth: string): PersonRow[] {
     return this.rowsOf(this.people, this.peopleByIdentity.get(key(nameNorm, dateOfBirth)));
+  }
+
+  peopleBornOn(dateOfBirth: string): PersonRow[] {
+    return this.rowsOf(this.people, this.peopleByBirthDate.get(dateOfBirth));
+  }
+
+  /** People whose normalised name has this family + given name (familyGivenKey). */
+  peopleWithFamilyGiven(familyGiven: string): PersonRow[] {
+    return this.rowsOf(this.people, this.peopleByFamilyGiven.get(familyGiven));
   }
 
   // Claims
@@ -244,6 +264,8 @@ export class LedgerState {
     this.peopleByApplication.add(p.application_id, k);
     this.peopleByCitizen.add(p.citizen_id, k);
     this.peopleByIdentity.add(identityOf(p), k);
+    this.peopleByBirthDate.add(p.date_of_birth, k);
+    this.peopleByFamilyGiven.add(familyGivenKey(p.name_norm), k);
   }
 
   private indexFinding(f: FindingRow): void {

@@ -4,6 +4,7 @@ import { JWT_SECRET } from '../auth/auth.constants';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import { TokenService } from '../auth/token.service';
 import { loadConfig } from '../config/app-config';
+import { DemoCommand } from './demo.command';
 import { EvidenceCommand, ExportEvidenceCommand, VerifyEvidenceCommand } from './evidence.command';
 import { ExportFindingsCommand, FindingsCommand } from './findings.command';
 import { ImportApplicationsCommand, ImportCommand, ImportTemplateCommand } from './import.command';
@@ -28,6 +29,7 @@ import { VerifyCommand } from './verify.command';
     { provide: JWT_SECRET, useFactory: () => { const config = loadConfig(); return resolveJwtSecret(config.jwtSecret, config.dataDir); } },
     TokenService,
     TokenCommand,
+    DemoCommand,
     VerifyCommand,
     WitnessCommand,
     WitnessCosignCommand,

@@ -78,6 +78,50 @@ describe('detector: identity-conflict', () => {
     );
   });
 
+  describe('declarations alike but not equal (a clerk\'s typo, a swapped day and month, a dropped middle name)', () => {
+    const pairOf = async (a: string, b: string) =>
+      (await h.findings('identity-conflict')).filter((f) => f.status === 'open' && f.citizen_ids.includes(a) && f.citizen_ids.includes(b));
+
+    it('finds Nguyễn Văn Hưng typed for Hùng: one identity once diacritics are gone', async () => {
+      await apply('i3f-hung-1', person('031091000901', 'Nguyễn Văn Hùng', '1991-03-05', 'male'));
+      await apply('i3f-hung-2', person('031091000902', 'Nguyễn Văn Hưng', '1991-03-05', 'male'));
+      await h.project();
+      expect((await pairOf('031091000901', '031091000902')).map((f) => f.details.rule)).toEqual(['same-identity']);
+    });
+
+    it('finds a typo in the given name, showing the score and each component', async () => {
+      const [first] = await apply('i3f-tuan-1', person('031088000911', 'Lê Minh Tuấn', '1988-06-14', 'male'));
+      const [second] = await apply('i3f-tuan-2', person('031088000957', 'Le Minh Tuna', '1988-06-14', 'male'));
+      await h.project();
+      const [finding] = await pairOf('031088000911', '031088000957');
+      expect(finding).toMatchObject({ status: 'open', severity: 'medium', citizen_ids: ['031088000911', '031088000957'], first_seen_event_id: second });
+      expect(finding.evidence).toEqual([{ eventId: first, stream: 'application-i3f-tuan-1' }, { eventId: second, stream: 'application-i3f-tuan-2' }]);
+      expect(finding.details).toMatchObject({ rule: 'similar-identity', threshold: 0.85, components: { birthDate: 1, gender: 1, idDigits: 0.8, household: 0 } });
+      expect(finding.details.score).toBeGreaterThanOrEqual(0.85);
+      expect(finding.summary).toContain('"Lê Minh Tuấn", born 1988-06-14) and 031088000957 ("Le Minh Tuna", born 1988-06-14) are declared alike (score');
+    });
+
+    it('finds a swapped day and month, and a dropped middle name in a household', async () => {
+      await apply('i3f-mai-1', person('031185000921', 'Phạm Thị Mai', '1985-04-09', 'female'));
+      await apply('i3f-mai-2', person('031185000922', 'Phạm Thị Mai', '1985-09-04', 'female'));
+      await apply('i3f-son-1', person('031079000931', 'Đỗ Văn Sơn', '1979-11-20', 'male'));
+      await apply('i3f-son-2', person('031180000939', 'Vũ Thị Hoa', '1980-01-01', 'female'), [{ ...person('031079000932', 'Đỗ Sơn', '1979-11-20', 'male'), relation: 'spouse' }]);
+      await h.project();
+      expect((await pairOf('031185000921', '031185000922'))[0].details).toMatchObject({ rule: 'similar-identity', components: { birthDate: 0.9 } });
+      expect((await pairOf('031079000931', '031079000932'))[0].details).toMatchObject({ rule: 'similar-identity', components: { name: 0.95, birthDate: 1 } });
+    });
+
+    it('leaves look-alikes alone: a namesake born another day, another common name born the same day, another middle name', async () => {
+      await apply('i3f-la-1', person('031090000941', 'Trần Văn Long', '1990-02-17', 'male'));
+      await apply('i3f-la-2', person('031090000942', 'Trần Văn Long', '1990-08-23', 'male'));
+      await apply('i3f-la-3', person('031090000943', 'Trần Văn Lâm', '1990-02-17', 'male'));
+      await apply('i3f-la-4', person('031090000944', 'Trần Quốc Long', '1990-02-17', 'male'));
+      await h.project();
+      const ids = ['031090000941', '031090000942', '031090000943', '031090000944'];
+      expect((await h.findings('identity-conflict')).filter((f) => f.citizen_ids.some((id) => ids.includes(id)))).toEqual([]);
+    });
+  });
+
   it('gives the same findings, ids and positions after a rebuild with another batch size', async () => {
     const before = await h.findings();
     await h.rebuild(3);

@@ -55,8 +55,8 @@ const dated = fc.constantFrom<StatedDate>('same-day', 'same-day', 'same-day', 'r
 /** Mostly one tenure, so that files and units of a project often queue for the same units (detector 8). */
 const tenure = fc.constantFrom<Tenure>(...TENURES, 'sale', 'sale');
 const period = fc.constantFrom<ProgrammePeriod>(...PROGRAMME_PERIODS);
-/** Mostly as registered; sometimes unaccented capitals; rarely another person under the same id. */
-const variant = fc.constantFrom(0, 0, 0, 1, 1, 2);
+/** Mostly as registered; sometimes unaccented capitals or a clerk's slip; rarely another person under the same id. */
+const variant = fc.constantFrom(0, 0, 0, 0, 1, 1, 2, 3, 4, 5);
 const member: fc.Arbitrary<Member> = fc.record({ person: pick(PEOPLE), variant, relation: fc.constantFrom<HouseholdRelation>(...HOUSEHOLD_RELATIONS) });
 const household = fc.array(member, { maxLength: 3 });
 const unitIndex = fc.nat(PROJECTS.length * UNIT_NOS.length - 1);

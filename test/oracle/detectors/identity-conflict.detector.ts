@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import { declaredAsOthers } from '../../../src/shared/identity/identity-similarity';
 import { citizenIdContradictions } from '../../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
+import { similarIdentityDrafts, similarKeys } from './similar-identity';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
 
 /** One declaration of an identity: a citizen id with a name and birth date, in one file. */
@@ -31,7 +33,10 @@ const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null)
  * person, never reused, its digits encoding century, gender and birth year). Key: a citizen id.
  * - `same-identity:<other id>`: the same normalised name and birth date declared under this id and
  *   a greater one (the sorted pair names the finding once); medium: namesakes born the same day exist.
- * - `declarations`: this id declared with different normalised names or birth dates; high.
+ * - `similar-identity:<other id>`: declarations alike but not equal once normalised, scored by the
+ *   same pure function as the ledger (src/shared/identity), candidates blocked here in SQL.
+ * - `declarations`: this id declared with different normalised names or birth dates, not all of them
+ *   alike (a typo in a re-submission is a slip, not a second person: declaredAsOthers); high.
  * - `id-digits`: the id's own digits contradict a declared birth year or gender; medium (typos happen).
  * Names compare without diacritics, case or extra spaces (normalizeName). Every declaration counts,
  * withdrawn files too: an identity once declared stays declared. Closes when an amendment corrects
@@ -51,7 +56,8 @@ export const identityConflict: Detector = {
     const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
       'identity-conflict', event.stream,
     ])) as { finding_key: string }[];
-    return [...new Set([...rows.map((r) => r.citizen_id), ...open.map((r) => r.finding_key)])].sort();
+    const similar = await similarKeys(event.data.applicationId as string, tx);
+    return [...new Set([...rows.map((r) => r.citizen_id), ...similar, ...open.map((r) => r.finding_key)])].sort();
   },
 
   async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
@@ -82,8 +88,11 @@ export const identityConflict: Detector = {
       });
     }
 
+    drafts.push(...await similarIdentityDrafts(citizenId, mine, new Set(others.map((o) => o.citizen_id)), provinceCode, tx));
+
     const identities = [...new Map(mine.map((m) => [identityOf(m), m])).values()];
-    if (identities.length > 1) {
+    // A clerk's slip under one id (a typo, a swapped day and month) is not a second person.
+    if (identities.length > 1 && declaredAsOthers(citizenId, identities.map((m) => ({ nameNorm: m.name_norm, dateOfBirth: m.date_of_birth, gender: m.gender })))) {
       drafts.push({
         discriminator: 'declarations',
         severity: 'high',

@@ -1,0 +1,68 @@
+import { familyGivenKey, identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
+import { bestSimilarPair } from '../../src/shared/identity/similar-pair';
+import { byRecordedAt, compareText } from '../engine/compare-text';
+import type { LedgerState } from '../engine/ledger-state';
+import type { PersonRow } from '../engine/rows';
+import type { FindingDraft } from './detector';
+import { similarIdentityDraft } from './similar-identity.draft';
+
+/**
+ * The fuzzy half of identity-conflict. Blocking, not all pairs: a declaration is compared only with
+ * those born the same day, born on its day and month swapped, or sharing its family + given name
+ * (LedgerState's indexes). Scoring is src/shared/identity's, the same the SQL oracle uses.
+ */
+export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
+  const found = new Map<string, PersonRow>();
+  const swapped = swappedDayMonth(p.date_of_birth);
+  const blocks = [state.peopleBornOn(p.date_of_birth), swapped ? state.peopleBornOn(swapped) : [], state.peopleWithFamilyGiven(familyGivenKey(p.name_norm))];
+  for (const block of blocks) {
+    for (const q of block) if (q.citizen_id !== p.citizen_id && state.application(q.application_id)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);
+  }
+  return [...found.values()];
+}
+
+const dated = (p: PersonRow) => ({ dateOfBirth: p.date_of_birth });
+
+export function profileOf(p: PersonRow, state: LedgerState): IdentityProfile {
+  return {
+    citizenId: p.citizen_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender,
+    household: state.peopleOfApplication(p.application_id).map((q) => q.citizen_id),
+  };
+}
+
+/** The ids a new or changed declaration is now alike to: their findings may have changed. */
+export function similarKeys(people: readonly PersonRow[], state: LedgerState): string[] {
+  const keys: string[] = [];
+  for (const p of people) {
+    const mine = profileOf(p, state);
+    for (const q of blockedWith(p, state)) {
+      if (mayBeSimilar(dated(p), dated(q)) && identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Findings for the ids greater than `citizenId` alike to one of its declarations (`mine`, in file
+ * order), leaving out the ids already named by a same-identity finding (`exact`).
+ */
+export function similarIdentityDrafts(citizenId: string, mine: readonly PersonRow[], exact: ReadonlySet<string>, provinceCode: string, state: LedgerState): FindingDraft[] {
+  const others = new Set<string>();
+  for (const m of mine) {
+    for (const q of blockedWith(m, state)) {
+      // An id none of whose blocked declarations may be alike to this one has no pair that can reach the threshold.
+      if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id) && mayBeSimilar(dated(m), dated(q))) others.add(q.citizen_id);
+    }
+  }
+  const drafts: FindingDraft[] = [];
+  for (const other of [...others].sort(compareText)) {
+    const theirs = state.peopleOfCitizen(other)
+      .map((p) => ({ p, file: state.application(p.application_id) }))
+      .filter((d) => d.file !== undefined)
+      .sort((x, y) => byRecordedAt(x.file!, y.file!))
+      .map((d) => d.p);
+    const best = bestSimilarPair(mine, theirs, (d) => profileOf(d, state));
+    if (best) drafts.push(similarIdentityDraft(citizenId, best, provinceCode));
+  }
+  return drafts;
+}

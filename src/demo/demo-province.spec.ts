@@ -1,0 +1,26 @@
+import { DETECTOR_NAMES } from '../../projections/detectors';
+import { planProvince } from './demo-province';
+
+describe('the demo province', () => {
+  const now = new Date('2026-06-15T03:00:00Z');
+
+  it('is the same for the same seed, and another for another seed', () => {
+    const a = planProvince(300, 7, now);
+    expect(planProvince(300, 7, now).plants).toEqual(a.plants);
+    expect(planProvince(300, 8, now).plants).not.toEqual(a.plants);
+  });
+
+  it('injects abuse of every detector\'s kind and look-alikes of each kind, even when small', () => {
+    const plan = planProvince(300, 7, now);
+    expect([...new Set(plan.plants.map((p) => p.detector))].sort()).toEqual([...DETECTOR_NAMES].sort());
+    for (const kind of ['same-identity', 'typo', 'swapped-birth-date', 'dropped-middle-name', 'id-digits']) expect(plan.plants.map((p) => p.kind)).toContain(kind);
+    expect(plan.lookAlikes['namesake-other-birth-date']).toBeGreaterThan(0);
+    expect(plan.lookAlikes['refused-spouse']).toBeGreaterThan(0);
+  });
+
+  it('gives the police an extract with one row per person and exactly the planted deaths', () => {
+    const plan = planProvince(300, 7, now);
+    const deaths = plan.registry.filter((r) => r.deceased !== null).length;
+    expect(deaths).toBe(plan.plants.filter((p) => p.detector === 'registry-mismatch').length);
+  });
+});
