@@ -222,6 +222,8 @@ describe('malformed requests: every POST endpoint answers 400, 413 or 415 in the
         !Array.isArray(body.message) ||
         body.message.length === 0 ||
         !body.message.every((line: unknown) => typeof line === 'string') ||
+        // The English beside the Vietnamese, when there is one, is line for line.
+        ('messageEn' in body && (!Array.isArray(body.messageEn) || body.messageEn.length !== body.message.length)) ||
         !('statusCode' in body && body.statusCode === status) ||
         !('error' in body && body.error === STATUS_CODES[status]) ||
         // A `code` means a handler ran and the ledger itself refused (e.g. the event store's
