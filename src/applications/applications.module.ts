@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EligibilityModule } from '../eligibility/eligibility.module';
+import { ImportApplicationsHttpController } from './commands/import-applications/import-applications.http.controller';
 import { RecordEligibilityDecisionHandler } from './commands/record-eligibility-decision/record-eligibility-decision.handler';
 import { RecordEligibilityDecisionHttpController } from './commands/record-eligibility-decision/record-eligibility-decision.http.controller';
 import { RecordPriorityRankingHandler } from './commands/record-priority-ranking/record-priority-ranking.handler';
@@ -18,6 +19,7 @@ import { WithdrawApplicationHttpController } from './commands/withdraw-applicati
     WithdrawApplicationHttpController,
     RecordEligibilityDecisionHttpController,
     RecordPriorityRankingHttpController,
+    ImportApplicationsHttpController,
   ],
   providers: [SubmitApplicationHandler, WithdrawApplicationHandler, RecordEligibilityDecisionHandler, RecordPriorityRankingHandler],
 })

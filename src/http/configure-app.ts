@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -19,6 +20,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
         HttpStatus.TOO_MANY_REQUESTS,
       ),
   });
+  // Parses multipart/form-data; only MULTIPART_ROUTE routes get past json-bodies-only with it.
+  // One file, at most 50 MB (a province's register is a few MB; bodyLimit does not cover files).
+  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: 50 * 1024 * 1024 } });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   acceptJsonBodiesOnly(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(new RequestValidationPipe());

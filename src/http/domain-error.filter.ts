@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { FastifyReply } from 'fastify';
 import { CodedError } from '../shared/coded-error';
 import { errorBody } from './error-body';
+import { errorMessageVi } from './error-messages-vi';
 
 /**
  * The one place errors become HTTP (API.md "Errors"): the ledger's own errors (business rules,
@@ -17,16 +18,21 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (error instanceof CodedError) {
-      void reply.status(error.status).send(errorBody(error.status, error.message, { code: error.code, details: error.details }));
+      const vi = errorMessageVi(error.code, error.message, error.details);
+      void reply.status(error.status).send(errorBody(error.status, [vi], { code: error.code, details: error.details, messageEn: [error.message] }));
       return;
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
       const message = typeof body === 'object' && 'message' in body ? body.message : body;
-      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message));
+      // Only the ledger's own 400s (bilingualBadRequest) carry English beside the Vietnamese.
+      const messageEn = typeof body === 'object' && 'messageEn' in body && isLines(body.messageEn) ? body.messageEn : undefined;
+      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message, { messageEn }));
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send(errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error'));
   }
 }
+
+const isLines = (value: unknown): value is string[] => Array.isArray(value) && value.every((line) => typeof line === 'string');

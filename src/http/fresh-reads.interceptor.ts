@@ -1,4 +1,5 @@
-import { BadRequestException, type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { bilingualBadRequest } from './bilingual-bad-request';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, type Observable, switchMap } from 'rxjs';
 import { LOG_POSITION_HEADER, parsePosition } from './log-position-header';
@@ -18,7 +19,11 @@ export class FreshReadsInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const header = http.getRequest<FastifyRequest>().headers[LOG_POSITION_HEADER];
     const asked = typeof header === 'string' ? parsePosition(header) : undefined;
-    if (asked === null || Array.isArray(header)) throw new BadRequestException([`${LOG_POSITION_HEADER} must be a log position such as "812/4051"`]);
+    if (asked === null || Array.isArray(header)) {
+      throw bilingualBadRequest([
+        { vi: `Header ${LOG_POSITION_HEADER} phải là vị trí nhật ký, ví dụ "812/4051"`, en: `${LOG_POSITION_HEADER} must be a log position such as "812/4051"` },
+      ]);
+    }
     const wait = this.projections.awaitCaughtUp(asked).catch((error: unknown) => {
       if (error instanceof ProjectionLagging) void http.getResponse<FastifyReply>().header('Retry-After', String(error.retryAfterSeconds));
       throw error;

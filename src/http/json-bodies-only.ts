@@ -1,8 +1,12 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
+/** Route config flag (`@RouteConfig`) of the one kind of route that takes a file upload instead of JSON. */
+export const MULTIPART_ROUTE = 'multipartUpload';
+
 /**
- * Every body the API takes is JSON (API.md). Fastify would otherwise parse `text/plain` into a
+ * Every body the API takes is JSON (API.md), except on routes flagged MULTIPART_ROUTE, which take
+ * multipart/form-data only (a spreadsheet upload), so JSON sent to them is a 415 too. Fastify would otherwise parse `text/plain` into a
  * string, which validation then answers with a 400 per field instead of a 415. Checked on
  * arrival, before any body is read; the error goes through Nest's filters like any other.
  */
@@ -10,8 +14,10 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request) => {
     if (!hasBody(request.headers)) return;
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (mediaType !== 'application/json') {
-      throw new UnsupportedMediaTypeException(`Content-Type must be application/json${mediaType ? `, not ${mediaType}` : ''}`);
+    const config: object = request.routeOptions.config;
+    const expected = MULTIPART_ROUTE in config && config[MULTIPART_ROUTE] === true ? 'multipart/form-data' : 'application/json';
+    if (mediaType !== expected) {
+      throw new UnsupportedMediaTypeException(`Content-Type must be ${expected}${mediaType ? `, not ${mediaType}` : ''}`);
     }
   });
 }

@@ -1,5 +1,7 @@
-import { type ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { isPlainText } from '../shared/plain-json';
+import { type BilingualLine, bilingualBadRequest } from './bilingual-bad-request';
+import { validationProblems, vietnameseLine } from './validation-problems';
 
 /**
  * The DTOs' class-validator rules, behind two checks no DTO can forget:
@@ -16,16 +18,19 @@ export class RequestValidationPipe extends ValidationPipe {
       transform: true,
       // API.md: a 400 lists one line per bad field, all of them.
       stopAtFirstError: false,
+      // Boards read the 400: Vietnamese lines in `message`, Nest's English kept in `messageEn`.
+      exceptionFactory: (errors) =>
+        bilingualBadRequest(validationProblems(errors).map((problem) => ({ vi: vietnameseLine(problem), en: problem.en }))),
     });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'custom') return super.transform(value, metadata);
     if (metadata.type === 'body' && metadata.data === undefined && !isObject(value)) {
-      throw new BadRequestException(['the request body must be a JSON object']);
+      throw bilingualBadRequest([{ vi: 'Nội dung yêu cầu phải là một đối tượng JSON', en: 'the request body must be a JSON object' }]);
     }
     const bad = textProblems(value, metadata.data ?? '');
-    if (bad.length > 0) throw new BadRequestException(bad);
+    if (bad.length > 0) throw bilingualBadRequest(bad);
     return super.transform(value, metadata);
   }
 }
@@ -35,14 +40,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** One line per string (or property name) holding a NUL or a lone surrogate, named by its path as class-validator names fields. */
-function textProblems(value: unknown, path: string): string[] {
+function textProblems(value: unknown, path: string): BilingualLine[] {
   const where = path === '' ? 'the request' : path;
-  if (typeof value === 'string') return isPlainText(value) ? [] : [`${where} must not contain a NUL character or a lone surrogate`];
+  const whereVi = path === '' ? 'Yêu cầu' : `Trường '${path}'`;
+  if (typeof value === 'string') {
+    if (isPlainText(value)) return [];
+    return [{ vi: `${whereVi} chứa ký tự NUL hoặc ký tự surrogate đơn lẻ`, en: `${where} must not contain a NUL character or a lone surrogate` }];
+  }
   if (Array.isArray(value)) return value.flatMap((item, i) => textProblems(item, path === '' ? String(i) : `${path}.${i}`));
   if (!isObject(value)) return [];
   return Object.entries(value).flatMap(([key, inner]) =>
     isPlainText(key)
       ? textProblems(inner, path === '' ? key : `${path}.${key}`)
-      : [`${where} must not have a property name with a NUL character or a lone surrogate`],
+      : [
+          {
+            vi: `${whereVi} có tên thuộc tính chứa ký tự NUL hoặc ký tự surrogate đơn lẻ`,
+            en: `${where} must not have a property name with a NUL character or a lone surrogate`,
+          },
+        ],
   );
 }

@@ -147,7 +147,10 @@ describe('allocations (giao nhà)', () => {
       try {
         const before = await eventCount(t);
         const res = await boardPost(t, '/allocations', { applicationId: 'nr-1', projectId: 'hp-nr', unitNo: 'N-1', ...decision }).expect(409);
-        expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'CONCURRENCY_CONFLICT', message: [expect.stringMatching(/unit-hp-nr.N-1/)] });
+        expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'CONCURRENCY_CONFLICT',
+          message: ['Dữ liệu vừa được người khác thay đổi; vui lòng tải lại và thử lại'],
+          messageEn: [expect.stringMatching(/unit-hp-nr.N-1/)],
+        });
         expect(unitAppends).toBe(5);
         expect(await eventCount(t)).toBe(before);
         expect(await refusals('hp-nr')).toEqual([]);
@@ -162,7 +165,12 @@ describe('allocations (giao nhà)', () => {
     ])('a decision number with %s: 400 at validation, nothing written', async (_, decisionNo) => {
       const before = await eventCount(t);
       const res = await boardPost(t, '/allocations', { applicationId: 'nr-1', projectId: 'hp-nr', unitNo: 'N-1', ...decision, decisionNo }).expect(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [expect.stringMatching(/^decisionNo /)] });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [expect.stringMatching(/^Trường 'decisionNo' /)],
+        messageEn: [expect.stringMatching(/^decisionNo /)],
+      });
       expect(await eventCount(t)).toBe(before);
       expect(await refusals('hp-nr')).toEqual([]);
     });

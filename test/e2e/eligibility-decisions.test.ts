@@ -88,7 +88,8 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const id = await submit({ monthlyIncomeVnd: 25_000_000 });
     const before = await eventCount(t);
     const res = await decide(id, { decidedAt: '2025-11-01' }).expect(409);
-    expect(res.body).toMatchObject({ code: 'JUSTIFICATION_REQUIRED', message: [expect.stringMatching(/vn-decree-261-2025/)] });
+    expect(res.body).toMatchObject({ code: 'JUSTIFICATION_REQUIRED', messageEn: [expect.stringMatching(/vn-decree-261-2025/)] });
+    expect(res.body.message).toEqual(['Quyết định khác với kết quả theo chính sách phải kèm lý do giải trình']);
     expect(await eventCount(t)).toBe(before);
   });
 

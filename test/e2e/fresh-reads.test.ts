@@ -31,7 +31,8 @@ describe('reads that never run behind a write', () => {
 
   it('refuses a malformed X-Ledger-Position with 400', async () => {
     const { body } = await request(t.app.getHttpServer()).get('/api/v1/findings').set({ ...inspector(), 'X-Ledger-Position': 'latest' }).expect(400);
-    expect(body.message).toEqual([expect.stringContaining('x-ledger-position')]);
+    expect(body.messageEn).toEqual([expect.stringContaining('x-ledger-position')]);
+    expect(body.message).toEqual([expect.stringMatching(/^Header x-ledger-position /)]);
   });
 
   it('reports a projection stopped at an event it cannot apply on /health, naming the event', async () => {

@@ -88,7 +88,7 @@ describe('inspectors’ endpoints', () => {
       ['sort=id', /^property sort should not exist$/],
     ])('refuses %s with 400 naming the field', async (query, message) => {
       const res = await get(`/findings?${query}`).expect(400);
-      expect(res.body.message).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+      expect(res.body.messageEn).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
     });
 
     it('401 without a token, 403 for police; a board sees its own province only, 403 for another', async () => {
@@ -163,7 +163,7 @@ describe('inspectors’ endpoints', () => {
       await review(idOf(minh.citizenId), { verdict: 'confirmed', note: 'x' }, 'board').expect(403);
       expect((await review('duplicate-applicant-0000', { verdict: 'confirmed', note: 'x' }).expect(404)).body.code).toBe('FINDING_NOT_FOUND');
       const bad = await review(idOf(minh.citizenId), { verdict: 'maybe', note: ' ' }).expect(400);
-      expect(bad.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/^verdict must be one of/), 'note must not be blank']));
+      expect(bad.body.messageEn).toEqual(expect.arrayContaining([expect.stringMatching(/^verdict must be one of/), 'note must not be blank']));
       expect(await eventCount(t)).toBe(before);
     });
   });
@@ -183,7 +183,7 @@ describe('inspectors’ endpoints', () => {
     it('400 for a malformed citizen id; a board sees what its province wrote; police 403', async () => {
       for (const id of ['03119000123', '0311900012345', '03119000123x']) {
         const res = await get(`/people/${id}/history`).expect(400);
-        expect(res.body.message).toEqual(['citizenId must be exactly 12 digits']);
+        expect(res.body.messageEn).toEqual(['citizenId must be exactly 12 digits']);
       }
       const own = await get(`/people/${lan.citizenId}/history`, 'board', '31').expect(200);
       expect(own.body).toMatchObject({ events: [expect.objectContaining({ stream: 'application-ins-hp-2' })], withheld: 1 });
@@ -216,7 +216,7 @@ describe('inspectors’ endpoints', () => {
       expect((await get(`/applications/asof-1?asOf=${at(submittedAt, -1)}`).expect(404)).body.code).toBe('APPLICATION_NOT_FOUND');
       await get('/applications/nobody').expect(404);
       const bad = await get('/applications/asof-1?asOf=yesterday').expect(400);
-      expect(bad.body.message).toEqual(['asOf must be a real ISO date (YYYY-MM-DD) or instant']);
+      expect(bad.body.messageEn).toEqual(['asOf must be a real ISO date (YYYY-MM-DD) or instant']);
       await get('/applications/asof-1', 'board', '56').expect(403);
       await get('/applications/asof-1', 'board', '31').expect(200);
     });
@@ -295,7 +295,7 @@ describe('inspectors’ endpoints', () => {
       expect((res.body as Buffer).toString('utf8').trimEnd().split('\r\n')).toHaveLength(3);
       await get('/findings/export?format=csv&province=31', 'board', '56').expect(403);
       const bad = await get('/findings/export?format=pdf').expect(400);
-      expect(bad.body.message).toEqual(['format must be one of the following values: csv, xlsx']);
+      expect(bad.body.messageEn).toEqual(['format must be one of the following values: csv, xlsx']);
       await get('/findings/export?format=csv', 'police', '31').expect(403);
     });
   });

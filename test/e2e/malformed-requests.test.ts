@@ -97,6 +97,15 @@ interface Schema {
   items?: Schema;
 }
 
+/**
+ * Documented POSTs that take a file upload (multipart/form-data), not JSON: the JSON fuzzing above
+ * does not apply to them. They are listed, not skipped silently: each must answer 415 to any JSON
+ * body, before any handler ran (json-bodies-only.ts), and write nothing.
+ */
+const MULTIPART_ROUTES: Record<string, Pick<Route, 'path' | 'role'>> = {
+  'POST /api/v1/projects/{id}/applications/import': { path: '/api/v1/projects/any-project/applications/import', role: 'board' },
+};
+
 interface OpenApi {
   paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: Schema }> } } }>;
   components: { schemas: Record<string, Schema> };
@@ -197,7 +206,18 @@ describe('malformed requests: every POST endpoint answers 400, 413 or 415 in the
     const documented = Object.entries(docs.paths)
       .filter(([, operations]) => operations.post)
       .map(([path]) => `POST ${path}`);
-    expect(documented.sort()).toEqual(Object.keys(ROUTES).sort());
+    expect(documented.sort()).toEqual([...Object.keys(ROUTES), ...Object.keys(MULTIPART_ROUTES)].sort());
+  });
+
+  it('answers 415 to JSON sent to an upload endpoint, writing nothing', async () => {
+    const before = await eventCount(t);
+    for (const [name, route] of Object.entries(MULTIPART_ROUTES)) {
+      for (const json of [{}, { file: 'HS-01;031190001234' }, null, [], 'text']) {
+        const res = await send({ ...route, body: {} }, { json });
+        expect({ name, json, status: res.status, code: res.body.code }).toEqual({ name, json, status: 415, code: undefined });
+      }
+    }
+    expect(await eventCount(t)).toBe(before);
   });
 
   it('refuses every malformed request, writing nothing', async () => {
@@ -222,6 +242,8 @@ describe('malformed requests: every POST endpoint answers 400, 413 or 415 in the
         !Array.isArray(body.message) ||
         body.message.length === 0 ||
         !body.message.every((line: unknown) => typeof line === 'string') ||
+        // The English beside the Vietnamese, when there is one, is line for line.
+        ('messageEn' in body && (!Array.isArray(body.messageEn) || body.messageEn.length !== body.message.length)) ||
         !('statusCode' in body && body.statusCode === status) ||
         !('error' in body && body.error === STATUS_CODES[status]) ||
         // A `code` means a handler ran and the ledger itself refused (e.g. the event store's

@@ -198,7 +198,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     ])('%s', async (_label, body, status, message) => {
       const before = await eventCount(t);
       const res = await check(body).expect(status);
-      expect(JSON.stringify(res.body.message)).toMatch(message);
+      expect(JSON.stringify(res.body.messageEn)).toMatch(message);
       expect(await eventCount(t)).toBe(before);
     });
 

@@ -97,8 +97,13 @@ describe('POST /api/v1/projects', () => {
 
   it('lists every bad field of one request, not just the first', async () => {
     const res = await boardPost(t, '/projects', { ...project, name: '', landAreaM2: 0, kind: 'x' }).expect(400);
-    expect(res.body.message).toEqual(
+    expect(res.body.messageEn).toEqual(
       expect.arrayContaining([expect.stringMatching(/^name/), expect.stringMatching(/^landAreaM2/), expect.stringMatching(/^kind/)]),
+    );
+    // Boards read Vietnamese, one line per English line, same order.
+    expect(res.body.message).toHaveLength(res.body.messageEn.length);
+    expect(res.body.message).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Trường 'name' /), expect.stringMatching(/^Trường 'kind' phải là một trong: /)]),
     );
   });
 });

@@ -17,7 +17,8 @@ export function boardPost(t: TestApp, path: string, body: object, province = '31
 }
 
 /**
- * Sends each bad body and checks the API.md contract: 400, one message line naming the field,
+ * Sends each bad body and checks the API.md contract: 400, one message line naming the field (its
+ * English in `messageEn`; `message` is the board's Vietnamese),
  * and not one event written.
  */
 export async function expectRefusedWithoutWrites(
@@ -31,7 +32,7 @@ export async function expectRefusedWithoutWrites(
     const res = await boardPost(t, path, body, province);
     expect({ label, status: res.status }).toEqual({ label, status: 400 });
     expect(res.body.error).toBe('Bad Request');
-    expect({ label, message: res.body.message }).toEqual({ label, message: expect.arrayContaining([expect.stringMatching(message)]) });
+    expect({ label, message: res.body.messageEn }).toEqual({ label, message: expect.arrayContaining([expect.stringMatching(message)]) });
     expect({ label, events: await eventCount(t) }).toEqual({ label, events: before });
   }
 }

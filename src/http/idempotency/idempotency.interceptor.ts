@@ -1,4 +1,5 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { bilingualBadRequest } from '../bilingual-bad-request';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
@@ -43,7 +44,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.actor) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
-    if (!KEY.test(key)) throw new BadRequestException(['Idempotency-Key must be 1 to 200 visible ASCII characters']);
+    if (!KEY.test(key)) {
+      throw bilingualBadRequest([
+        { vi: 'Header Idempotency-Key phải gồm 1 đến 200 ký tự ASCII nhìn thấy được', en: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
+      ]);
+    }
     const subject = request.actor.subject;
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${canonicalJson((request.body ?? null) as JsonValue)}`)
