@@ -1,9 +1,10 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.constants';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { HealthAnswerFilter } from './health-answer.filter';
 import { ProjectionsService } from '../projections/projections.service';
 import { ProjectionLag } from './projection-lag';
 
@@ -11,6 +12,7 @@ const TIMEOUT_MS = 3000;
 
 @ApiTags('ops')
 @Controller('health')
+@UseFilters(HealthAnswerFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -27,7 +27,9 @@ export class DomainErrorFilter implements ExceptionFilter {
       const message = typeof body === 'object' && 'message' in body ? body.message : body;
       // Only the ledger's own 400s (bilingualBadRequest) carry English beside the Vietnamese.
       const messageEn = typeof body === 'object' && 'messageEn' in body && isLines(body.messageEn) ? body.messageEn : undefined;
-      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message, { messageEn }));
+      // The ledger's own HTTP-layer refusals (PROJECTION_LAGGING, RATE_LIMITED) name themselves like business errors do.
+      const code = typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message, { messageEn, ...(code !== undefined && { code }) }));
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
