@@ -50,6 +50,8 @@ describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ b�
       .set(t.auth({ subject: 'ca-31', role: 'police', province: '31' }))
       .attach('file', Buffer.from(clerkCsv('Q-')), 'ho-so.csv')
       .expect(403);
+    const keyed = await upload('upload-1', Buffer.from(clerkCsv('K-'))).set('Idempotency-Key', 'upload-1').expect(400);
+    expect(keyed.body.messageEn).toEqual([expect.stringMatching(/Idempotency-Key/)]);
     expect(await eventCount(t)).toBe(before);
   });
 });

@@ -49,6 +49,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { vi: 'Header Idempotency-Key phải gồm 1 đến 200 ký tự ASCII nhìn thấy được', en: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
       ]);
     }
+    // An upload's bytes are not in request.body, so its hash would name every file alike; the
+    // spreadsheet import is idempotent row by row already.
+    if (String(request.headers['content-type'] ?? '').startsWith('multipart/')) {
+      throw bilingualBadRequest([
+        { vi: 'Tải tệp không dùng header Idempotency-Key: mỗi dòng đã nhập sẽ không được ghi lại lần nữa', en: 'uploads take no Idempotency-Key: a row already imported is never written twice' },
+      ]);
+    }
     const subject = request.actor.subject;
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${canonicalJson((request.body ?? null) as JsonValue)}`)
