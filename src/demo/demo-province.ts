@@ -19,6 +19,12 @@ import type { RegisteredFile } from './demo-registry';
 import { CHECKED_SHARE, DEMO_PROVINCES, FILE_PLANTS, LOOK_ALIKES, PROJECT_PLANTS, type FilePlant } from './demo-rates';
 
 /** Commands run in order; the scripts of one phase run side by side, phases one after another. */
+/**
+ * Detectors the demo does not inject yet: a lottery needs the read models caught up before it
+ * opens (its entrants come from them), and the demo projects only once, at the end.
+ */
+export const NOT_INJECTED: readonly string[] = ['lottery-integrity'];
+
 export interface Script { commands: ICommand[] }
 export interface DemoPlan {
   phases: { name: string; scripts: Script[] }[];
@@ -156,26 +162,35 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const buyers: string[] = [];
   const resold = new Set<string>();
   projects.forEach((p, projectIndex) => {
-    const queue = files.filter((f) => f.projectId === p.id && f.eligible && !f.withdrawn);
-    if (queue.length === 0) return;
+    const eligible = files.filter((f) => f.projectId === p.id && f.eligible && !f.withdrawn);
+    if (eligible.length === 0) return;
+    // A planted jump is the project's last allocation, over the file ranked just ahead of it: that
+    // file keeps waiting (serving it would close the finding) and no other allocation skips it.
+    const j = eligible.findIndex((f) => f.plant === 'queue-jump');
+    // The skipped file carries no plant of its own: it is never served, so a plant on it would go missing.
+    const ahead = j > 0 ? eligible.slice(0, j).reverse().find((f) => f.plant === null) : undefined;
+    const pair = ahead ? [ahead, eligible[j]] : [];
+    const others = eligible.filter((f) => !pair.includes(f));
+    const served = [...others.slice(0, UNITS_PER_PROJECT - pair.length), ...pair];
+    const queue = [...served, ...others.slice(UNITS_PER_PROJECT - pair.length)];
     rankings.push({ commands: [new RecordPriorityRankingCommand(p.id, { method: 'ballot', ranking: queue.map((f) => f.id) }, board(p.province), undefined)] });
-    const served = queue.slice(0, UNITS_PER_PROJECT);
     const commands: ICommand[] = [];
+    const allocated = new Set<string>();
     for (let i = 0; i < served.length; i += 1) {
       let f = served[i];
-      // The planted file is served before the better-ranked one waiting just ahead of it.
-      if (i + 1 < served.length && served[i + 1].plant === 'queue-jump') {
-        commands.push(...allocate(served[i + 1], i, p.province));
-        plants.push({ kind: 'queue-jump', detector: 'queue-jump', marks: [served[i + 1].applicant.citizenId] });
-        commands.push(...allocate(f, i + 1, p.province));
-        i += 1;
-        continue;
+      if (pair.length > 0 && f === pair[0]) {
+        commands.push(...allocate(pair[1], i, p.province));
+        plants.push({ kind: 'queue-jump', detector: 'queue-jump', marks: [pair[1].applicant.citizenId] });
+        allocated.add(pair[1].id);
+        break;
       }
       if (f.plant === 'queue-jump') f = { ...f, plant: null };
       commands.push(...allocate(f, i, p.province));
+      allocated.add(f.id);
     }
     allocations.push({ commands });
     for (const f of served) {
+      if (!allocated.has(f.id)) continue;
       const spouse = f.household.find((m) => m.relation === 'spouse');
       // A beneficiary who resold no longer holds the benefit: their spouse applying hides nothing.
       if (spouse && f.plant === null && !resold.has(f.id)) beneficiarySpouses.push({ beneficiary: f.applicant.citizenId, spouse, projectIndex });

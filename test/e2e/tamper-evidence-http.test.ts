@@ -99,11 +99,11 @@ describe('tamper evidence over HTTP', () => {
     const otherNote = signNote(`${first.note}x`, witness.privateKey);
     const bad = await http().post(url).set(inspector).send({ keyId: witnessKeyId, signature: otherNote });
     expect(bad.status).toBe(400);
-    expect(bad.body).toMatchObject({ statusCode: 400, code: 'COSIGNATURE_REJECTED', message: [expect.stringContaining('does not verify')] });
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'COSIGNATURE_REJECTED', messageEn: [expect.stringContaining('does not verify')] });
 
     const unknown = await http().post(url).set(inspector).send({ keyId: keyIdOf(stranger.publicKey), signature: signNote(first.note, stranger.privateKey) });
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ statusCode: 400, code: 'COSIGNATURE_REJECTED', message: [expect.stringContaining('not a registered witness')] });
+    expect(unknown.body).toMatchObject({ statusCode: 400, code: 'COSIGNATURE_REJECTED', messageEn: [expect.stringContaining('not a registered witness')] });
     await t.app.get(Checkpointer).catchUpTree();
     const after = (await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200)).body;
     expect(after.cosignatures).toHaveLength(1);
