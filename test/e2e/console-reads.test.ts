@@ -72,7 +72,7 @@ describe('the console’s read endpoints', () => {
     expect(mine.items.every((f: { citizenIds: string[] }) => f.citizenIds.includes(LAN))).toBe(true);
     expect(mine.total).toBeGreaterThan(0);
     expect((await get('/findings?citizenId=031190400999').expect(200)).body.total).toBe(0);
-    expect((await get('/findings?severity=extreme').expect(400)).body.message).toEqual(['severity must be one of the following values: low, medium, high']);
+    expect((await get('/findings?severity=extreme').expect(400)).body.messageEn).toEqual(['severity must be one of the following values: low, medium, high']);
   });
 
   it('GET /people/:id/access-report lists every recorded read of the person, and exports it to XLSX', async () => {

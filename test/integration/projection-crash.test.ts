@@ -12,7 +12,9 @@ describe('ledger projection killed with SIGKILL mid-run', () => {
     h = await LedgerHarness.start();
     // 600 applicants, every third one applying twice (duplicate findings), 1,000+ events in all.
     for (let i = 0; i < 600; i += 1) {
-      const applicant = person(`0311900${String(i).padStart(5, '0')}`, `Nguyễn Văn ${i}`, '1990-01-01', 'male');
+      // Born on 336 different days of 1990: one birth date for all would make every pair a fuzzy-identity candidate.
+      const born = `1990-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}`;
+      const applicant = person(`0311900${String(i).padStart(5, '0')}`, `Nguyễn Văn ${i}`, born, 'male');
       await h.write(`application-crash-${i}`, [submitted(applicant, { applicationId: `crash-${i}` })]);
       if (i % 3 === 0) await h.write(`application-crash-${i}-b`, [submitted(applicant, { applicationId: `crash-${i}-b`, projectId: 'kh-1', provinceCode: '56' })]);
     }
