@@ -142,7 +142,8 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
       expect(item).toMatchObject({ eventId: event.eventId, hash: event.hash, householdSize: 1, leafIndex: null, auditPath: null });
       expect(item.citizenId).toMatch(/^031\*{6}4\d\d$/);
     }
-    const body = JSON.stringify(res.body);
+    // Hex hashes and ids may hold twelve digits in a row by chance: only the personal fields are searched for a full citizen id.
+    const body = JSON.stringify(res.body.items.map(({ hash: _hash, eventId: _eventId, ...personal }: Record<string, unknown>) => personal));
     for (const name of NAMES) expect(body).not.toContain(name);
     expect(body).not.toMatch(/\d{12}/);
   });
