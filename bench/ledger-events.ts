@@ -1,3 +1,4 @@
+import { toNewEvent } from '../src/event-store/new-event';
 import type { BenefitClaimed, BenefitReleased } from '../src/allocation/domain/person-claim.events';
 import type { ProjectRegistered, UnitsReleased } from '../src/allocation/domain/project.events';
 import type { UnitAllocated, UnitHandedOver, UnitReleased, UnitTransferred } from '../src/allocation/domain/unit.events';
@@ -7,7 +8,6 @@ import type {
 import type { NewEvent, StreamAppend } from '../src/event-store/event-store.port';
 import type { LandFundHandedOver, LandFundObligationRegistered, LandFundPaidInLieu } from '../src/land-fund/domain/land-fund.events';
 import type { PopulationCheckRecorded } from '../src/population/domain/population-check.events';
-import type { JsonObject } from '../src/shared/json';
 
 /** Every event type the bench dataset writes, as the write side types it. */
 export type DatasetEvent =
@@ -21,6 +21,6 @@ export type DatasetEvent =
  * TypeScript cannot see a named type as an index signature: the cast is the same one
  * handle-command.ts makes, and it is the only one.
  */
-export const toNew = (e: DatasetEvent): NewEvent => ({ type: e.type, data: e.data as unknown as JsonObject });
+export const toNew = (e: DatasetEvent): NewEvent => toNewEvent(e);
 
 export const append = (stream: string, events: DatasetEvent[]): StreamAppend => ({ stream, events: events.map(toNew), expectedRevision: 'any' });

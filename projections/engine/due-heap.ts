@@ -25,10 +25,6 @@ export class DueHeap {
     return keys;
   }
 
-  clear(): void {
-    this.heap.length = 0;
-  }
-
   private pop(): string {
     const heap = this.heap;
     const top = heap[0];

@@ -46,10 +46,6 @@ export class Table<R extends object> {
     return this.rows.values();
   }
 
-  get size(): number {
-    return this.rows.size;
-  }
-
   put(row: R): void {
     // A payload missing a field would otherwise surface as a NULL at flush time, far from its event.
     for (const c of this.spec.columns) if (row[c] === undefined) throw new Error(`${this.spec.name}.${c} has no value`);

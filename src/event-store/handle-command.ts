@@ -1,6 +1,6 @@
+import { toNewEvent } from './new-event';
 import type { Decider, DomainCommand, DomainEvent } from '../shared/decider';
 import { fold } from '../shared/decider';
-import type { JsonObject } from '../shared/json';
 import { ConcurrencyConflict } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, StoredEvent, StreamAppend, WriteOptions } from './event-store.port';
 
@@ -58,7 +58,7 @@ export function decide<State, Command extends DomainCommand, Event extends Domai
   command: Command,
 ): StreamAppend {
   const events = decider.decide(command, state);
-  return { stream, expectedRevision, events: events.map((e) => ({ type: e.type, data: e.data as unknown as JsonObject })) };
+  return { stream, expectedRevision, events: events.map(toNewEvent) };
 }
 
 export async function decideOn<State, Command extends DomainCommand, Event extends DomainEvent>(
