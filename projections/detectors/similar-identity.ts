@@ -1,4 +1,4 @@
-import { familyGivenKey, identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
+import { identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../src/shared/identity/similar-pair';
 import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
@@ -8,13 +8,16 @@ import { similarIdentityDraft } from './similar-identity.draft';
 
 /**
  * The fuzzy half of identity-conflict. Blocking, not all pairs: a declaration is compared only with
- * those born the same day, born on its day and month swapped, or sharing its family + given name
- * (LedgerState's indexes). Scoring is src/shared/identity's, the same the SQL oracle uses.
+ * those born the same day or on its day and month swapped (LedgerState's index by birth date). Under
+ * SIMILARITY_WEIGHTS no pair with other birth dates can reach the threshold (mayBeSimilar), so these
+ * blocks hold every pair that can. A block by family + given name found nothing more and grew with
+ * the ledger (Nguyễn is the family name of about four Vietnamese in ten). Scoring is src/shared/identity's,
+ * the same the SQL oracle uses.
  */
 export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
   const found = new Map<string, PersonRow>();
   const swapped = swappedDayMonth(p.date_of_birth);
-  const blocks = [state.peopleBornOn(p.date_of_birth), swapped ? state.peopleBornOn(swapped) : [], state.peopleWithFamilyGiven(familyGivenKey(p.name_norm))];
+  const blocks = [state.peopleBornOn(p.date_of_birth), swapped ? state.peopleBornOn(swapped) : []];
   for (const block of blocks) {
     for (const q of block) if (q.citizen_id !== p.citizen_id && state.application(q.application_id)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);
   }

@@ -7,8 +7,7 @@ import {
 import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
-import { Table } from './table';
-import { familyGivenKey } from '../../src/shared/identity/identity-similarity';
+import { Table, type TableWrite } from './table';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const identityOf = (p: PersonRow) => key(p.name_norm, p.date_of_birth);
@@ -35,9 +34,8 @@ export class LedgerState {
   private readonly peopleByApplication = new IndexMap();
   private readonly peopleByCitizen = new IndexMap();
   private readonly peopleByIdentity = new IndexMap();
-  /** Blocks of the fuzzy identity match: by birth date, and by family + given name. */
+  /** The block of the fuzzy identity match: by birth date. */
   private readonly peopleByBirthDate = new IndexMap();
-  private readonly peopleByFamilyGiven = new IndexMap();
   private readonly unitsByProject = new IndexMap();
   private readonly unitsByApplication = new IndexMap();
   private readonly claimsByCitizen = new IndexMap();
@@ -68,8 +66,9 @@ export class LedgerState {
     for (const f of this.findings.values()) this.indexFinding(f);
   }
 
-  async flush(tx: EntityManager): Promise<void> {
-    for (const table of this.tables) await table.flush(tx);
+  /** What every table changed since the last call, serialised (Table.takeWrites). */
+  takeWrites(): TableWrite[] {
+    return this.tables.flatMap((table) => table.takeWrites());
   }
 
   // Projects and units
@@ -147,7 +146,6 @@ export class LedgerState {
     const k = this.people.keyOf(p);
     this.peopleByIdentity.remove(identityOf(p), k);
     this.peopleByBirthDate.remove(p.date_of_birth, k);
-    this.peopleByFamilyGiven.remove(familyGivenKey(p.name_norm), k);
   }
 
   peopleOfApplication(applicationId: string): PersonRow[] {
@@ -164,11 +162,6 @@ export class LedgerState {
 
   peopleBornOn(dateOfBirth: string): PersonRow[] {
     return this.rowsOf(this.people, this.peopleByBirthDate.get(dateOfBirth));
-  }
-
-  /** People whose normalised name has this family + given name (familyGivenKey). */
-  peopleWithFamilyGiven(familyGiven: string): PersonRow[] {
-    return this.rowsOf(this.people, this.peopleByFamilyGiven.get(familyGiven));
   }
 
   // Claims
@@ -265,7 +258,6 @@ export class LedgerState {
     this.peopleByCitizen.add(p.citizen_id, k);
     this.peopleByIdentity.add(identityOf(p), k);
     this.peopleByBirthDate.add(p.date_of_birth, k);
-    this.peopleByFamilyGiven.add(familyGivenKey(p.name_norm), k);
   }
 
   private indexFinding(f: FindingRow): void {

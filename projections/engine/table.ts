@@ -76,20 +76,35 @@ export class Table<R extends object> {
     }
   }
 
-  /** Writes the rows changed since the last flush: one DELETE and one upsert at most. */
-  async flush(tx: EntityManager): Promise<void> {
-    if (this.removed.size > 0) await tx.query(this.deleteSql, [JSON.stringify([...this.removed.values()])]);
+  /**
+   * The statements that write the rows changed since the last call, serialised now: the rows may
+   * change again (the next batch) before the statements run. One DELETE and one upsert at most.
+   */
+  takeWrites(): TableWrite[] {
+    const writes: TableWrite[] = [];
+    if (this.removed.size > 0) writes.push({ sql: this.deleteSql, rows: JSON.stringify([...this.removed.values()]) });
     if (this.changed.size > 0) {
       const rows: R[] = [];
       for (const key of this.changed) {
         const row = this.rows.get(key);
         if (row) rows.push(row);
       }
-      await tx.query(this.upsertSql, [JSON.stringify(rows)]);
+      writes.push({ sql: this.upsertSql, rows: JSON.stringify(rows) });
     }
     this.changed.clear();
     this.removed.clear();
+    return writes;
   }
+}
+
+/** One statement of a flush, its rows already serialised as a JSON array. */
+export interface TableWrite {
+  sql: string;
+  rows: string;
+}
+
+export async function runWrites(writes: readonly TableWrite[], tx: EntityManager): Promise<void> {
+  for (const { sql, rows } of writes) await tx.query(sql, [rows]);
 }
 
 /** pg reads bigint as text: the ledger keeps VND and m² as numbers (they stay far below 2^53). */

@@ -6,6 +6,7 @@ import type { Detector } from '../detectors/detector';
 import { DETECTORS } from '../detectors';
 import { type LedgerEvent, toLedgerEvent } from '../engine/ledger-event';
 import { LedgerState } from '../engine/ledger-state';
+import { runWrites } from '../engine/table';
 import { applyLandFundEvent } from '../land-fund/land-fund.read-model';
 import { applyLotteryEvent } from '../lotteries/lottery.read-model';
 import { applyPopulationCheckEvent } from '../population/population-check.read-model';
@@ -35,7 +36,7 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
  *
  * Memory holds every row of the read models: a rebuild starts from empty tables; a live start (or
  * a runner taking over from another process, or one recovering from a failed batch) reads them
- * once. State is dropped whenever a batch fails, so it never runs ahead of the committed tables.
+ * once. State is dropped whenever a batch fails, so it never stays ahead of the committed tables.
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
@@ -56,12 +57,25 @@ export class LedgerProjection implements Projection {
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    let state = this.state;
-    if (!state) {
-      state = new LedgerState();
+    if (!this.state) {
+      const state = new LedgerState();
       await state.load(tx);
+      this.state = state;
+      this.position = null;
     }
-    // Until the batch is flushed, memory is ahead of the tables: a failure must start again from them.
+    await this.fold(events)?.(tx);
+  }
+
+  /**
+   * Folds the batch into memory now and returns its writes, already serialised, so a runner can
+   * fold the next batch while these are written. Null when the state is not in memory (a start, or
+   * after a failure): `apply` reads it first. Memory runs ahead of the tables until the writes
+   * commit; a runner whose transaction fails calls `reset`.
+   */
+  fold(events: StoredEvent[]): ((tx: EntityManager) => Promise<void>) | null {
+    const { state, position } = this;
+    if (!state) return null;
+    // A failure below leaves memory half-folded: it must start again from the tables.
     this.reset();
     for (const stored of events) {
       const event = toLedgerEvent(stored);
@@ -71,9 +85,10 @@ export class LedgerProjection implements Projection {
         throw new UnappliableEvent(stored, error);
       }
     }
-    await state.flush(tx);
+    const writes = state.takeWrites();
     this.state = state;
-    this.position = events.length > 0 ? events[events.length - 1].position : null;
+    this.position = events.length > 0 ? events[events.length - 1].position : position;
+    return (tx) => runWrites(writes, tx);
   }
 
   private applyEvent(state: LedgerState, event: LedgerEvent): void {

@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { EventStore, LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { Projection } from './projection';
@@ -153,24 +153,47 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies pages until one comes back short. The next page is read while the current one is
-   * applied: reading is PostgreSQL's work and applying is Node's, so on two cores they overlap.
-   * The advisory lock makes this runner the only writer, so the checkpoint is read once.
+   * Applies pages until one comes back short. Three things overlap: PostgreSQL reads the next page
+   * and commits the last batch while Node folds the current one (a projection with `fold`). A batch
+   * is committed only after the one before it, so the checkpoint moves in order; when a commit
+   * fails, memory that ran ahead of it is dropped. The advisory lock makes this runner the only
+   * writer, so the checkpoint is read once.
    */
   private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress }: CatchUpOptions): Promise<number> {
     const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize }));
     let pending = read(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
+    let committing: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
     let applied = 0;
-    for (;;) {
-      const page = unwrap(await pending);
-      if (page.events.length === 0) return applied;
-      const full = page.events.length === batchSize;
-      if (full) pending = read(page.next);
-      await this.applyBatch(projection, page.events, page.next);
-      applied += page.events.length;
+    try {
+      for (;;) {
+        const page = unwrap(await pending);
+        if (page.events.length === 0) break;
+        const full = page.events.length === batchSize;
+        if (full) pending = read(page.next);
+        const writes = projection.fold?.(page.events) ?? null;
+        unwrap(await committing);
+        onProgress?.(applied);
+        if (writes) committing = settled(this.commit(projection, page.next, writes));
+        else await this.applyBatch(projection, page.events, page.next);
+        applied += page.events.length;
+        if (!full) break;
+      }
+      unwrap(await committing);
       onProgress?.(applied);
-      if (!full) return applied;
+      return applied;
+    } catch (error) {
+      projection.reset?.();
+      // A commit may still be in flight: the caller must not see the projection's tables move afterwards.
+      await committing;
+      throw error;
     }
+  }
+
+  private async commit(projection: Projection, next: LogPosition, writes: (tx: EntityManager) => Promise<void>): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await writes(tx);
+      await writeCheckpoint(tx, projection.name, next);
+    });
   }
 
   private async whileLeading<T>(projection: Projection, work: () => Promise<T>): Promise<T> {

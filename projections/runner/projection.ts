@@ -12,6 +12,12 @@ export interface Projection {
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
   apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
+  /**
+   * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and
+   * returns their writes, which nothing the next fold does can change. Null when the projection
+   * cannot fold without reading first; the runner then calls `apply`.
+   */
+  fold?(events: StoredEvent[]): ((tx: EntityManager) => Promise<void>) | null;
   /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
   /**

@@ -25,6 +25,43 @@ class StreamCounts implements Projection {
   }
 }
 
+/**
+ * StreamCounts that folds in memory and writes later, as the ledger does: the runner folds the next
+ * batch while the last one commits. A batch holding `failOn` fails in its transaction, not in the fold.
+ */
+class FoldingStreamCounts implements Projection {
+  readonly name = 'test-stream-counts';
+  readonly tables = ['test_stream_counts'];
+  failOn?: string;
+  /** Events folded since the last reset: memory that may run ahead of the tables. */
+  folded = 0;
+  resets = 0;
+
+  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+    await this.fold(events)(tx);
+  }
+
+  fold(events: StoredEvent[]): (tx: EntityManager) => Promise<void> {
+    this.folded += events.length;
+    const rows = events.map((e) => ({ stream: e.stream, revision: e.revision, fail: e.type === this.failOn }));
+    return async (tx) => {
+      for (const row of rows) {
+        if (row.fail) await tx.query('SELECT 1 / 0');
+        await tx.query(
+          `INSERT INTO test_stream_counts (stream, events, last_revision) VALUES ($1, 1, $2)
+           ON CONFLICT (stream) DO UPDATE SET events = test_stream_counts.events + 1, last_revision = EXCLUDED.last_revision`,
+          [row.stream, row.revision],
+        );
+      }
+    };
+  }
+
+  reset(): void {
+    this.folded = 0;
+    this.resets += 1;
+  }
+}
+
 /** A fresh database with StreamCounts' table, its data source and event store. */
 async function countsDatabase(): Promise<{ db: TestDatabase; dataSource: DataSource; store: PostgresEventStore }> {
   const db = await createTestDatabase();
@@ -86,6 +123,30 @@ describe('ProjectionRunner', () => {
     expect(await dataSource.query('SELECT * FROM test_stream_counts ORDER BY stream')).toEqual(incremental);
     expect(rebuilt).toBeGreaterThanOrEqual(33);
     expect(progress.at(-1)).toBe(rebuilt);
+  });
+
+  it('folding the next batch while the last commits: a failed commit keeps every batch before it, none after, and drops memory', async () => {
+    const projection = new FoldingStreamCounts();
+    await runner.rebuild(projection, { batchSize: 5 });
+    const before = await counts();
+    const total = Object.values(before).reduce((a, b) => a + b, 0);
+    await store.append('s-fold-crash', [{ type: 'FoldBoom', data: {} }], { expectedRevision: 'no_stream', actor });
+    for (let i = 0; i < 12; i += 1) await store.append('s-after', [{ type: 'Tick', data: { i } }], { expectedRevision: 'any', actor });
+    projection.failOn = 'FoldBoom';
+    const resets = projection.resets;
+    // The rebuild's batches of 5: the one holding FoldBoom fails while the next is already folded.
+    await expect(runner.rebuild(projection, { batchSize: 5 })).rejects.toThrow(/division by zero/);
+    expect(projection.resets).toBeGreaterThan(resets);
+    expect(projection.folded).toBe(0);
+    const partial = await counts();
+    const committed = Object.values(partial).reduce((a, b) => a + b, 0);
+    expect(committed % 5).toBe(0);
+    expect(committed).toBe(Math.floor(total / 5) * 5);
+    expect(partial['s-after']).toBeUndefined();
+
+    projection.failOn = undefined;
+    await runner.catchUp(projection, { batchSize: 5 });
+    expect(await counts()).toEqual({ ...before, 's-fold-crash': 1, 's-after': 12 });
   });
 
   it('lets only one runner write a projection at a time', async () => {

@@ -34,8 +34,7 @@ export const SIMILARITY_WEIGHTS: Readonly<SimilarityComponents> = { name: 0.5, b
  * From here a pair is reported. Calibrated so that one typo, a swapped day and month, or a dropped
  * middle name (each with the rest agreeing) pass, and a namesake with another birth date (≤ 0.75
  * even sharing a household) or a different common given name (≤ 0.7) does not. So a pair needs
- * the same or a swapped birth date: the family + given name block finds no more under these
- * weights, and is kept so that a birth-date component for typed dates can be added without a rescan.
+ * the same or a swapped birth date, and the detectors block candidates by birth date alone.
  */
 export const SIMILAR_IDENTITY_THRESHOLD = 0.85;
 

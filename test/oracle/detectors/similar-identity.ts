@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { familyGivenKey, identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../../src/shared/identity/identity-similarity';
+import { identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../../src/shared/identity/similar-pair';
 import type { FindingDraft } from '../../../projections/detectors/detector';
 import { similarIdentityDraft } from '../../../projections/detectors/similar-identity.draft';
@@ -19,15 +19,13 @@ export interface PersonDeclaration {
 
 const dated = (p: PersonDeclaration) => ({ dateOfBirth: p.date_of_birth });
 const COLUMNS = 'p.citizen_id, p.application_id, p.role, p.full_name, p.name_norm, p.date_of_birth, p.gender, p.province_code, p.event_id';
-const FAMILY_GIVEN_SQL = `split_part(p.name_norm, ' ', 1) || ' ' || regexp_replace(p.name_norm, '^.* ', '')`;
-
-/** The oracle's blocking, in SQL: born the same day, on the swapped day and month, or the same family + given name. */
+/** The oracle's blocking, in SQL: born the same day, or on the swapped day and month. */
 async function blockedWith(d: PersonDeclaration, tx: EntityManager): Promise<PersonDeclaration[]> {
   const dates = [d.date_of_birth, swappedDayMonth(d.date_of_birth)].filter((x): x is string => x !== null);
   return (await tx.query(
     `SELECT ${COLUMNS} FROM rm_people p JOIN rm_applications a USING (application_id)
-     WHERE p.citizen_id <> $1 AND (p.date_of_birth = ANY($2::text[]) OR ${FAMILY_GIVEN_SQL} = $3)`,
-    [d.citizen_id, dates, familyGivenKey(d.name_norm)],
+     WHERE p.citizen_id <> $1 AND p.date_of_birth = ANY($2::text[])`,
+    [d.citizen_id, dates],
   )) as PersonDeclaration[];
 }
 
