@@ -13,6 +13,7 @@ import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-r
 import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
 import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
+import { AppendNewStreams1763900000131 } from './1763900000131-append-new-streams';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MerkleTree1763900000050,
   LotteriesReadModel1763900000060,
   MigratedFiles1763900000120,
+  AppendNewStreams1763900000131,
 ];

@@ -3,8 +3,9 @@ import { Clock } from '../../shared/clock';
 import { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused } from '../event-store.errors';
 import {
-  AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, ReadAllOptions,
-  ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions, WriteOptions,
+  AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
+  NewStreamsResult, ReadAllOptions, ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions,
+  WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
@@ -69,6 +70,42 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  async appendNewStreams(streams: NewStream[], options: NewStreamsOptions): Promise<NewStreamsResult> {
+    if (streams.length === 0) return { events: [], existing: [] };
+    const prepared = prepareAppends(
+      streams.map(({ stream, event }) => ({ stream, events: [event], expectedRevision: 'no_stream' as const })),
+      options,
+      this.clock.now(),
+      this.maxEventBytes,
+    );
+    const events = prepared.map((p) => p.events[0]);
+    const { rows } = await this.pool.query<{ result: { written: Record<string, string>; commit: string | null } }>(
+      'SELECT noxh_append_new_streams($1::uuid[], $2::text[], $3::text[]) AS result',
+      [events.map((e) => e.eventId), prepared.map((p) => p.stream), events.map((e) => e.body)],
+    );
+    const { written, commit } = rows[0].result;
+    const result: NewStreamsResult = { events: [], existing: [] };
+    const seen = new Set<string>();
+    prepared.forEach((p, i) => {
+      const position = written[p.stream];
+      // A repeated stream was written for its first entry only: a later one is reported as existing.
+      if (position === undefined || commit === null || seen.has(p.stream)) {
+        result.existing.push(p.stream);
+        return;
+      }
+      seen.add(p.stream);
+      result.events.push({
+        eventId: events[i].eventId,
+        stream: p.stream,
+        revision: 0,
+        globalPosition: BigInt(position),
+        position: { commit: BigInt(commit), prepare: BigInt(position) },
+      });
+    });
+    if (result.events.length > 0) this.announce();
+    return result;
   }
 
   /**
