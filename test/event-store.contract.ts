@@ -139,6 +139,28 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1]);
     });
 
+    it('concurrent appends stand or fall alone: conflicts and a reused key among 60 fail only themselves', async () => {
+      const taken = stream();
+      await store.append(taken, [event('Created')], { expectedRevision: 'no_stream', actor });
+      const key = randomUUID();
+      await store.append(stream(), [event('Keyed', { v: 1 })], { ...any, idempotencyKey: key });
+      const fresh = Array.from({ length: 50 }, () => stream());
+      const results = await Promise.allSettled([
+        ...fresh.slice(0, 25).map((s, i) => store.append(s, [event('A', { i }), event('B', { i })], { expectedRevision: 'no_stream', actor })),
+        ...Array.from({ length: 5 }, () => store.append(taken, [event('Late')], { expectedRevision: 'no_stream', actor })),
+        ...Array.from({ length: 5 }, () => store.append(stream(), [event('Keyed', { v: 2 })], { ...any, idempotencyKey: key })),
+        ...fresh.slice(25).map((s, i) => store.append(s, [event('A', { i })], { expectedRevision: 'no_stream', actor })),
+      ]);
+      const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as { constructor: unknown }).constructor : 'ok'));
+      expect(reasons).toEqual([
+        ...Array<string>(25).fill('ok'), ...Array(5).fill(ConcurrencyConflict), ...Array(5).fill(IdempotencyKeyReused), ...Array<string>(25).fill('ok'),
+      ]);
+      const read = await store.readStreams([...fresh, taken]);
+      fresh.forEach((s, i) => expect(read.get(s)?.map((e) => e.type)).toEqual(i < 25 ? ['A', 'B'] : ['A']));
+      expect(read.get(taken)?.map((e) => e.type)).toEqual(['Created']);
+      expect(await verifyStreams(store, fresh)).toBeUndefined();
+    });
+
     it("100 concurrent 'any' appends to one stream: each revision written exactly once, none lost", async () => {
       const s = stream();
       await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(s, [event('Tick', { i })], any)));

@@ -14,6 +14,7 @@ import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
 import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
 import { AppendNewStreams1763900000131 } from './1763900000131-append-new-streams';
+import { AppendGroup1763900000132 } from './1763900000132-append-group';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   LotteriesReadModel1763900000060,
   MigratedFiles1763900000120,
   AppendNewStreams1763900000131,
+  AppendGroup1763900000132,
 ];

@@ -1,7 +1,7 @@
 import { Pool, PoolClient } from 'pg';
 import { Clock } from '../../shared/clock';
 import { JsonObject } from '../../shared/json';
-import { ConcurrencyConflict, IdempotencyKeyReused } from '../event-store.errors';
+import { IdempotencyKeyReused } from '../event-store.errors';
 import {
   AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
   NewStreamsResult, ReadAllOptions, ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions,
@@ -9,6 +9,8 @@ import {
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
+import { CoalescedRead } from './coalesced-read';
+import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } from './append-group';
 
 // The text form of tx_id gets its own name: an ORDER BY tx_id would otherwise sort by this text
 // ('1000' before '761') instead of the xid8 column, and a reader would skip events.
@@ -37,22 +39,23 @@ interface EventRow {
   hash: string;
 }
 
-interface AppendRow {
-  events: { eventId: string; stream: string; revision: number; globalPosition: string; commit: string }[];
-  replayed: boolean;
-}
-
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   readonly atomicMultiStream = true;
   private announcing = false;
   private announceAgain = false;
+  private readonly groups: AppendGroups;
+  private readonly head = new CoalescedRead(() => this.readHead());
 
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly maxEventBytes: number,
-  ) {}
+    /** Group-commit calls running at once (append-group.ts): one commits while the next executes. */
+    appendCallsInFlight = 2,
+  ) {
+    this.groups = new AppendGroups(pool, appendCallsInFlight, () => this.announce());
+  }
 
   append(stream: string, events: NewEvent[], { expectedRevision, ...options }: AppendOptions): Promise<AppendResult> {
     return this.appendMany([{ stream, events, expectedRevision }], options);
@@ -62,6 +65,9 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareAppends(appends, options, this.clock.now(), this.maxEventBytes);
     // Only a key's retry is compared with its first request; without a key nothing needs the print.
     const print = options.idempotencyKey === undefined ? '' : fingerprint(appends);
+    const streams = new Set(prepared.map((p) => p.stream));
+    if (streams.size === prepared.length) return this.groups.append({ prepared, idempotencyKey: options.idempotencyKey, print });
+    // A stream named twice: its second check must see its first writes, which only noxh_append does.
     const client = await this.pool.connect();
     try {
       const result = await this.appendWith(client, prepared, options.idempotencyKey, print);
@@ -136,27 +142,12 @@ export class PostgresEventStore implements EventStore {
    * Subscriptions are not woken by it: a caller that commits later finds them by their idle poll.
    */
   async appendWith(client: PoolClient, prepared: PreparedAppend[], idempotencyKey: string | undefined, print: string): Promise<AppendResult> {
-    const batches = prepared.map((p) => ({
-      stream: p.stream,
-      expected: String(p.expectedRevision),
-      events: p.events.map((e) => ({ id: e.eventId, type: e.type, data: e.data, metadata: e.metadata, body: e.body })),
-    }));
     try {
       const { rows } = await client.query<{ result: AppendRow }>(
         'SELECT noxh_append($1::jsonb, $2, $3) AS result',
-        [JSON.stringify(batches), idempotencyKey ?? null, print],
+        [JSON.stringify(batchesOf(prepared)), idempotencyKey ?? null, print],
       );
-      const { events, replayed } = rows[0].result;
-      return {
-        replayed,
-        events: events.map((e) => ({
-          eventId: e.eventId,
-          stream: e.stream,
-          revision: Number(e.revision),
-          globalPosition: BigInt(e.globalPosition),
-          position: { commit: BigInt(e.commit), prepare: BigInt(e.globalPosition) },
-        })),
-      };
+      return appendResultOf(rows[0].result);
     } catch (error) {
       throw translate(error, idempotencyKey);
     }
@@ -195,7 +186,11 @@ export class PostgresEventStore implements EventStore {
     return pollingSubscription(this, options, (wake) => this.listen(wake));
   }
 
-  async headPosition(): Promise<LogPosition> {
+  headPosition(): Promise<LogPosition> {
+    return this.head.get();
+  }
+
+  private async readHead(): Promise<LogPosition> {
     // The greatest position committed, whatever still runs below it: readers reach it once those settle.
     const { rows } = await this.pool.query<{ tx_text: string; global_position: string }>(
       'SELECT tx_id::text AS tx_text, global_position FROM events ORDER BY tx_id DESC, global_position DESC LIMIT 1',
@@ -261,9 +256,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
 function translate(error: unknown, idempotencyKey: string | undefined): unknown {
   const pgError = error as { code?: string; detail?: string };
   if (pgError.code === 'NX001' && pgError.detail) {
-    const d = JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number };
-    const expected = /^\d+$/.test(d.expected) ? Number(d.expected) : (d.expected as 'no_stream' | 'exists');
-    return new ConcurrencyConflict(d.stream, expected, Number(d.actual));
+    return conflictOf(JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number });
   }
   if (pgError.code === 'NX002' && idempotencyKey) return new IdempotencyKeyReused(idempotencyKey);
   return error;
