@@ -12,13 +12,15 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * comes back in `existing`; the others get revision 0, the genesis prev_hash and
  * hash = SHA-256(prev_hash ‖ ':0:' ‖ body), global positions in input order. What is stored is
  * parsed from the hashed body itself (type, data, metadata), so it cannot differ from what was hashed.
+ * The bodies come as one JSON array: node-postgres escapes a text[] element by element in
+ * JavaScript, JSON.stringify does it natively.
  */
 export class AppendNewStreams1763900000131 implements MigrationInterface {
   name = 'AppendNewStreams1763900000131';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE FUNCTION noxh_append_new_streams(p_ids uuid[], p_streams text[], p_bodies text[])
+      CREATE FUNCTION noxh_append_new_streams(p_ids uuid[], p_streams text[], p_bodies json)
       RETURNS jsonb LANGUAGE plpgsql AS $$
       DECLARE
         s text;
@@ -30,7 +32,7 @@ export class AppendNewStreams1763900000131 implements MigrationInterface {
 
         WITH input AS (
           SELECT i.ord, i.id, i.stream, i.body
-          FROM unnest(p_ids, p_streams, p_bodies) WITH ORDINALITY AS i(id, stream, body, ord)
+          FROM unnest(p_ids, p_streams, ARRAY(SELECT json_array_elements_text(p_bodies))) WITH ORDINALITY AS i(id, stream, body, ord)
         ), fresh AS (
           SELECT DISTINCT ON (stream) ord, id, stream, body, body::jsonb AS doc
           FROM input
@@ -51,6 +53,6 @@ export class AppendNewStreams1763900000131 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION noxh_append_new_streams(uuid[], text[], text[])`);
+    await q.query(`DROP FUNCTION noxh_append_new_streams(uuid[], text[], json)`);
   }
 }

@@ -88,8 +88,8 @@ export class PostgresEventStore implements EventStore {
     );
     const events = prepared.map((p) => p.events[0]);
     const { rows } = await this.pool.query<{ result: { written: Record<string, string>; commit: string | null } }>(
-      'SELECT noxh_append_new_streams($1::uuid[], $2::text[], $3::text[]) AS result',
-      [events.map((e) => e.eventId), prepared.map((p) => p.stream), events.map((e) => e.body)],
+      'SELECT noxh_append_new_streams($1::uuid[], $2::text[], $3::json) AS result',
+      [events.map((e) => e.eventId), prepared.map((p) => p.stream), JSON.stringify(events.map((e) => e.body))],
     );
     const { written, commit } = rows[0].result;
     const result: NewStreamsResult = { events: [], existing: [] };
