@@ -153,10 +153,10 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       ]);
       const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as { constructor: unknown }).constructor : 'ok'));
       expect(reasons).toEqual([
-        ...Array<string>(25).fill('ok'), ...Array(5).fill(ConcurrencyConflict), ...Array(5).fill(IdempotencyKeyReused), ...Array<string>(25).fill('ok'),
+        ...Array<string>(25).fill('ok'), ...Array<unknown>(5).fill(ConcurrencyConflict), ...Array<unknown>(5).fill(IdempotencyKeyReused), ...Array<string>(25).fill('ok'),
       ]);
       const read = await store.readStreams([...fresh, taken]);
-      fresh.forEach((s, i) => expect(read.get(s)?.map((e) => e.type)).toEqual(i < 25 ? ['A', 'B'] : ['A']));
+      expect(fresh.map((s) => read.get(s)?.map((e) => e.type))).toEqual(fresh.map((_, i) => (i < 25 ? ['A', 'B'] : ['A'])));
       expect(read.get(taken)?.map((e) => e.type)).toEqual(['Created']);
       expect(await verifyStreams(store, fresh)).toBeUndefined();
     });
@@ -350,7 +350,7 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
         const single = (s: string) => store.append(s, [event('Won', { writer: -1 })], { expectedRevision: 'no_stream', actor });
         const results = await Promise.allSettled([chunk(1), ...names.slice(0, 10).map(single), chunk(2), ...names.slice(10).map(single)]);
         const written = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.events : []));
-        results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').forEach((r) => expect(r.reason).toBeInstanceOf(ConcurrencyConflict));
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyConflict);
         const read = await store.readStreams(names);
         for (const s of names) expect(read.get(s)).toHaveLength(1);
         expect(written.map((e) => e.stream).sort()).toEqual([...names].sort());

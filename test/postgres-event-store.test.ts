@@ -71,7 +71,7 @@ describe('PostgreSQL event log protections', () => {
     const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
     const actor = { subject: 't', role: 'admin' as const };
     const heads = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
-      const { events } = await store.append(`head-${i}`, [{ type: 'A', data: { i } }], { expectedRevision: 'no_stream', actor });
+      const { events } = await store.append(`head-${String(i)}`, [{ type: 'A', data: { i } }], { expectedRevision: 'no_stream', actor });
       return { written: events[0].position, head: await store.headPosition() };
     }));
     for (const { written, head } of heads) expect(head.commit > written.commit || (head.commit === written.commit && head.prepare >= written.prepare)).toBe(true);

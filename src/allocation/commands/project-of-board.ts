@@ -26,7 +26,7 @@ const registeredProvinces = new WeakMap<object, Map<string, string>>();
  */
 export async function provinceOfBoardProject(store: Pick<EventStore, 'readStream'>, projectId: string, actor: Actor): Promise<string> {
   let known = registeredProvinces.get(store);
-  if (!known) registeredProvinces.set(store, (known = new Map()));
+  if (!known) registeredProvinces.set(store, (known = new Map<string, string>()));
   let provinceCode = known.get(projectId);
   if (provinceCode === undefined) {
     provinceCode = (await projectOfBoard(store, projectId, actor)).provinceCode;

@@ -91,10 +91,10 @@ async function writeBatch(store: EventStore, good: Good[], provinceCode: string,
   if (good.length === 0) return;
   const fresh: NewStream[] = [];
   for (const g of good) {
-    const [event, ...more] = decideRow(g, [], provinceCode, historical, report)?.events ?? [];
-    // A submission on an empty stream is exactly one event (application.decider.ts).
-    if (!event || more.length > 0) throw new Error(`a new file ${g.request.id as string} was not decided as one ApplicationSubmitted`);
-    fresh.push({ stream: streams.application(g.request.id as string), event });
+    const decided = decideRow(g, [], provinceCode, historical, report);
+    // On an empty stream a submission is exactly one event (application.decider.ts).
+    if (decided?.events.length !== 1) throw new Error(`a new file ${g.request.id as string} was not decided as one ApplicationSubmitted`);
+    fresh.push({ stream: decided.stream, event: decided.events[0] });
   }
   const { events, existing } = await store.appendNewStreams(fresh, { actor });
   report.accepted += events.length;

@@ -71,7 +71,7 @@ export class AppendGroups {
       outcomes = rows[0].outcomes;
     } catch (error) {
       // The transaction failed as a whole (connection, server): nothing of the group was written.
-      group.forEach((w) => w.reject(error));
+      for (const w of group) w.reject(error);
       return;
     }
     if (outcomes.some((o) => !('error' in o) && !o.replayed)) this.onWritten();
@@ -99,7 +99,7 @@ export function appendResultOf({ events, replayed }: AppendRow): AppendResult {
     events: events.map((e) => ({
       eventId: e.eventId,
       stream: e.stream,
-      revision: Number(e.revision),
+      revision: e.revision,
       globalPosition: BigInt(e.globalPosition),
       position: { commit: BigInt(e.commit), prepare: BigInt(e.globalPosition) },
     })),
@@ -108,5 +108,5 @@ export function appendResultOf({ events, replayed }: AppendRow): AppendResult {
 
 export function conflictOf(d: { stream: string; expected: string; actual: number }): ConcurrencyConflict {
   const expected = /^\d+$/.test(d.expected) ? Number(d.expected) : (d.expected as 'no_stream' | 'exists');
-  return new ConcurrencyConflict(d.stream, expected, Number(d.actual));
+  return new ConcurrencyConflict(d.stream, expected, d.actual);
 }

@@ -54,7 +54,9 @@ export class PostgresEventStore implements EventStore {
     /** Group-commit calls running at once (append-group.ts): one commits while the next executes. */
     appendCallsInFlight = 2,
   ) {
-    this.groups = new AppendGroups(pool, appendCallsInFlight, () => this.announce());
+    this.groups = new AppendGroups(pool, appendCallsInFlight, () => {
+      this.announce();
+    });
   }
 
   append(stream: string, events: NewEvent[], { expectedRevision, ...options }: AppendOptions): Promise<AppendResult> {
@@ -87,7 +89,7 @@ export class PostgresEventStore implements EventStore {
       this.maxEventBytes,
     );
     const events = prepared.map((p) => p.events[0]);
-    const { rows } = await this.pool.query<{ result: { written: Record<string, string>; commit: string | null } }>(
+    const { rows } = await this.pool.query<{ result: { written: Partial<Record<string, string>>; commit: string | null } }>(
       'SELECT noxh_append_new_streams($1::uuid[], $2::text[], $3::json) AS result',
       [events.map((e) => e.eventId), prepared.map((p) => p.stream), JSON.stringify(events.map((e) => e.body))],
     );
