@@ -10,6 +10,8 @@ import { describeDifferences, snapshot, type Snapshot } from './ledger-snapshot'
 
 /** The engine under test: the ledger projection the service runs, in-memory and batched. */
 const engineUnderTest = (): Engine => new LedgerProjection();
+/** The same with memory for a few rows only: lookups miss, batches are taken back and folded again, rows are evicted. */
+const boundedEngine = (maxResidentRows: number) => (): Engine => new LedgerProjection(undefined, { maxResidentRows });
 
 /** The oracle: the per-event projection, every read model and detector, one event per transaction. */
 const oracle = (): Engine => new SqlLedgerProjection(SQL_DETECTORS);
@@ -37,12 +39,12 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
     const tables = oracle().tables;
     expect(engineUnderTest().tables).toEqual(expect.arrayContaining([...tables]));
     await fc.assert(
-      fc.asyncProperty(stepsArbitrary, batchSize, planArbitrary, async (steps, rebuildBatch, plan) => {
+      fc.asyncProperty(stepsArbitrary, batchSize, planArbitrary, fc.integer({ min: 0, max: 40 }), async (steps, rebuildBatch, plan, rows) => {
         const history = interpret(steps);
         const bed = await EquivalenceBed.start();
         try {
           // (c) first: live mode needs the history still unwritten; it writes the log every mode then reads.
-          await bed.incremental(history, engineUnderTest, plan);
+          await bed.incremental(history, boundedEngine(rows), plan);
           const live = await snapshot(bed.dataSource, tables);
           // (a) the oracle, one event per batch.
           await bed.rebuild(oracle(), 1);
@@ -50,8 +52,12 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
           // (b) the engine as a rebuild (the runner empties the tables first).
           await bed.rebuild(engineUnderTest(), rebuildBatch);
           const rebuilt = await snapshot(bed.dataSource, tables);
+          // (d) the engine as a rebuild with memory for a few rows.
+          await bed.rebuild(boundedEngine(rows)(), rebuildBatch);
+          const bounded = await snapshot(bed.dataSource, tables);
           await expectSame(bed, `rebuild at batch size ${rebuildBatch} (${eventCount(history)} events)`, expected, rebuilt);
-          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)} (${eventCount(history)} events)`, expected, live);
+          await expectSame(bed, `rebuild at batch size ${rebuildBatch} with memory for ${rows} rows (${eventCount(history)} events)`, expected, bounded);
+          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)}, memory for ${rows} rows (${eventCount(history)} events)`, expected, live);
         } finally {
           await bed.stop();
         }

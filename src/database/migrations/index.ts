@@ -13,6 +13,7 @@ import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-r
 import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
 import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
+import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MerkleTree1763900000050,
   LotteriesReadModel1763900000060,
   MigratedFiles1763900000120,
+  PeopleBirthDateIndex1763900000140,
 ];
