@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { BatchKeys } from './batch-keys';
 import { DueHeap } from './due-heap';
 import { type IndexJournal, IndexMap } from './index-map';
 import {
@@ -116,7 +117,7 @@ export class LedgerState {
 
   /** A batch is about to be folded: on a partial state, every change must be undoable. */
   beginBatch(): void {
-    const partial = this.largeTables.some((t) => !t.isComplete);
+    const partial = this.partial;
     this.journal.undo = partial ? [] : null;
     for (const table of this.tables) table.track(partial);
   }
@@ -145,6 +146,57 @@ export class LedgerState {
   /** Reads every row the last fold missed. */
   async prefetch(tx: EntityManager): Promise<void> {
     for (const family of this.families) await family.load(tx);
+  }
+
+  /**
+   * Reads, before a batch on a partial state is folded, what it will most likely ask for: the
+   * files, citizens, projects and birth dates it names, then, for a few steps, the citizens and
+   * files those lead to (an applicant's other files, a household member's other declarations and
+   * claims). One query per lookup family and step.
+   */
+  async prefetchFor(tx: EntityManager, keys: BatchKeys, steps: number): Promise<void> {
+    const needAll = (family: LookupFamily<object>, values: Iterable<string>) => { for (const v of values) family.need(v); };
+    const byFile = [this.application_, this.peopleOfApplication_, this.unitsOfApplication_, this.populationCheck_] as LookupFamily<object>[];
+    const byCitizen = [this.applicationsOfCitizen_, this.peopleOfCitizen_, this.claimsOfCitizen_] as LookupFamily<object>[];
+    needAll(this.unitsOfProject_ as LookupFamily<object>, keys.projects);
+    needAll(this.applicationsOfProject_ as LookupFamily<object>, keys.projects);
+    const seenFiles = new Set<string>();
+    const seenCitizens = new Set<string>();
+    let files = [...keys.applications];
+    let citizens = [...keys.citizens];
+    let dates: Iterable<string> = keys.birthDates;
+    for (let step = 0; step < steps && files.length + citizens.length > 0; step++) {
+      for (const family of byFile) needAll(family, files);
+      for (const family of byCitizen) needAll(family, citizens);
+      needAll(this.peopleBornOn_ as LookupFamily<object>, dates);
+      await this.prefetch(tx);
+      for (const f of files) seenFiles.add(f);
+      for (const c of citizens) seenCitizens.add(c);
+      const nextFiles = new Set<string>();
+      const nextCitizens = new Set<string>();
+      const nextDates = new Set<string>();
+      for (const id of files) {
+        const a = this.applications.peek(id);
+        if (a) nextCitizens.add(a.citizen_id);
+        for (const k of this.peopleByApplication.get(id)) {
+          nextCitizens.add(keyPart(k, 0));
+          const p = this.people.peek(k);
+          if (p) nextDates.add(p.date_of_birth);
+        }
+      }
+      for (const id of citizens) {
+        for (const k of this.peopleByCitizen.get(id)) nextFiles.add(keyPart(k, 1));
+        for (const k of this.applicationsByCitizen.get(id)) nextFiles.add(k);
+      }
+      files = [...nextFiles].filter((f) => !seenFiles.has(f));
+      citizens = [...nextCitizens].filter((c) => !seenCitizens.has(c));
+      dates = nextDates;
+    }
+  }
+
+  /** Whether a large table holds only some of its rows: batches must be read for before they are folded. */
+  get partial(): boolean {
+    return this.largeTables.some((t) => !t.isComplete);
   }
 
   /** Drops the large tables' rows (between batches, once their writes are taken): they are read again as batches ask. */

@@ -61,6 +61,11 @@ export class Table<R extends object> {
     return row;
   }
 
+  /** The row memory holds under `key`, asking nothing of a partial table and recording nothing. */
+  peek(key: string): R | undefined {
+    return this.rows.get(key);
+  }
+
   /** How many rows memory holds. */
   get size(): number {
     return this.rows.size;

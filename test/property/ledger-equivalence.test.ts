@@ -10,8 +10,14 @@ import { describeDifferences, snapshot, type Snapshot } from './ledger-snapshot'
 
 /** The engine under test: the ledger projection the service runs, in-memory and batched. */
 const engineUnderTest = (): Engine => new LedgerProjection();
-/** The same with memory for a few rows only: lookups miss, batches are taken back and folded again, rows are evicted. */
-const boundedEngine = (maxResidentRows: number) => (): Engine => new LedgerProjection(undefined, { maxResidentRows });
+/**
+ * The same with memory for a few rows only: rows are evicted, batches read ahead what they name
+ * (up to `prefetchSteps` steps away; 0: nothing), and what they still miss is read after the batch
+ * is taken back, then folded again.
+ */
+const boundedEngine = ({ rows, prefetchSteps }: Bounds) => (): Engine => new LedgerProjection(undefined, { maxResidentRows: rows, prefetchSteps });
+interface Bounds { rows: number; prefetchSteps: number }
+const boundsArbitrary: fc.Arbitrary<Bounds> = fc.record({ rows: fc.integer({ min: 0, max: 8 }), prefetchSteps: fc.integer({ min: 0, max: 3 }) });
 
 /** The oracle: the per-event projection, every read model and detector, one event per transaction. */
 const oracle = (): Engine => new SqlLedgerProjection(SQL_DETECTORS);
@@ -39,12 +45,12 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
     const tables = oracle().tables;
     expect(engineUnderTest().tables).toEqual(expect.arrayContaining([...tables]));
     await fc.assert(
-      fc.asyncProperty(stepsArbitrary, batchSize, planArbitrary, fc.integer({ min: 0, max: 40 }), async (steps, rebuildBatch, plan, rows) => {
+      fc.asyncProperty(stepsArbitrary, batchSize, planArbitrary, boundsArbitrary, async (steps, rebuildBatch, plan, bounds) => {
         const history = interpret(steps);
         const bed = await EquivalenceBed.start();
         try {
           // (c) first: live mode needs the history still unwritten; it writes the log every mode then reads.
-          await bed.incremental(history, boundedEngine(rows), plan);
+          await bed.incremental(history, boundedEngine(bounds), plan);
           const live = await snapshot(bed.dataSource, tables);
           // (a) the oracle, one event per batch.
           await bed.rebuild(oracle(), 1);
@@ -53,11 +59,11 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
           await bed.rebuild(engineUnderTest(), rebuildBatch);
           const rebuilt = await snapshot(bed.dataSource, tables);
           // (d) the engine as a rebuild with memory for a few rows.
-          await bed.rebuild(boundedEngine(rows)(), rebuildBatch);
+          await bed.rebuild(boundedEngine(bounds)(), rebuildBatch);
           const bounded = await snapshot(bed.dataSource, tables);
           await expectSame(bed, `rebuild at batch size ${rebuildBatch} (${eventCount(history)} events)`, expected, rebuilt);
-          await expectSame(bed, `rebuild at batch size ${rebuildBatch} with memory for ${rows} rows (${eventCount(history)} events)`, expected, bounded);
-          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)}, memory for ${rows} rows (${eventCount(history)} events)`, expected, live);
+          await expectSame(bed, `rebuild at batch size ${rebuildBatch} with memory ${JSON.stringify(bounds)} (${eventCount(history)} events)`, expected, bounded);
+          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)}, memory ${JSON.stringify(bounds)} (${eventCount(history)} events)`, expected, live);
         } finally {
           await bed.stop();
         }
