@@ -3,8 +3,10 @@ import type { JsonObject } from '../../src/shared/json';
 import type { Detector } from '../../projections/detectors/detector';
 import { DETECTORS } from '../../projections/detectors';
 import { toLedgerEvent } from '../../projections/engine/ledger-event';
+import { compareText } from '../../projections/engine/compare-text';
 import { LedgerState } from '../../projections/engine/ledger-state';
 import type { FindingRow } from '../../projections/engine/rows';
+import type { Table } from '../../projections/engine/table';
 import { applyLedgerEvent } from '../../projections/ledger/ledger.projection';
 import { HISTORY_START_MS, type History } from './ledger-history.types';
 
@@ -37,10 +39,25 @@ export function storedEvents(history: History): StoredEvent[] {
   return events;
 }
 
-/** Every finding the engine holds after the history, by id, and the events it folded (in memory, event by event: no database). */
-export function runEngine(history: History, detectors: readonly Detector[] = DETECTORS): { findings: FindingRow[]; events: StoredEvent[] } {
+/** The engine's state after the history, folded in memory event by event (no database), its findings by id, and the events it folded. */
+export function runEngine(history: History, detectors: readonly Detector[] = DETECTORS): { state: LedgerState; findings: FindingRow[]; events: StoredEvent[] } {
   const state = new LedgerState();
   const events = storedEvents(history);
   for (const stored of events) applyLedgerEvent(state, toLedgerEvent(stored), detectors);
-  return { findings: [...state.findings.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)), events };
+  return { state, findings: [...state.findings.values()].sort((x, y) => compareText(x.id, y.id)), events };
+}
+
+/**
+ * Every row and column the equivalence property compares (the tables the oracle keeps: not
+ * rm_lotteries), as text: two runs gave the same tables when their texts are equal.
+ */
+export function comparedTables(state: LedgerState): string {
+  const tables = [state.projects, state.applications, state.people, state.units, state.claims, state.landFund, state.programmeTargets,
+    state.populationChecks, state.findings] as Table<object>[];
+  const bigints = (_: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
+  return tables.map((table) => {
+    const rows = [...table.values()].sort((x, y) => compareText(table.keyOf(x), table.keyOf(y)));
+    const columns = table.spec.columns as readonly string[];
+    return `${table.spec.name}\n${rows.map((r) => JSON.stringify(columns.map((c) => (r as Record<string, unknown>)[c]), bigints)).join('\n')}`;
+  }).join('\n');
 }
