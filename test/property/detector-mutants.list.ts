@@ -25,7 +25,6 @@ export const MUTANTS: readonly Mutant[] = [
   m('household-double-benefit', 'a refused file is no live application', `${D}household-double-benefit.detector`, "f.status === 'open' && f.decision?.outcome !== 'ineligible'", "f.status === 'open'"),
   m('household-double-benefit', 'a withdrawn file is no live application', `${D}household-double-benefit.detector`, "f.status === 'open' && f.decision", 'f.decision'),
   m('household-double-benefit', 'high when both benefit', `${D}household-double-benefit.detector`, "bothBenefit ? 'high'", "false ? 'high'"),
-  m('household-double-benefit', 'only live benefits pair', `${D}household-double-benefit.detector`, '.some((c) => c.live)', '.some(() => true)'),
   m('household-double-benefit', 'a withdrawal re-judges', `${D}household-double-benefit.detector`, "|| event.type === 'ApplicationWithdrawn'", ''),
   m('household-double-benefit', 'a decision re-judges', `${D}household-double-benefit.detector`, "|| event.type === 'EligibilityDecided'", ''),
   m('household-double-benefit', 'open findings on the stream re-judge', `${D}household-double-benefit.detector`, '...state.openFindingKeysOn(NAME, event.stream)', ''),

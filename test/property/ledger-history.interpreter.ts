@@ -2,11 +2,11 @@ import type { UnitSpec } from '../../src/allocation/domain/unit.events';
 import type { Person } from '../../src/applications/domain/application.events';
 import type { PersonCheck } from '../../src/population/domain/population-check.events';
 import { streams } from '../../src/shared/streams';
-import type { CheckOutcome, Intent, Step } from './ledger-history.arbitrary';
+import type { CheckOutcome, Intent, Step, TransferTiming } from './ledger-history.arbitrary';
 import { APPLICATIONS, DECIDING_OFFICERS, declared, LAND_FUNDS, PEOPLE, PROJECTS, PROVINCES, RECEIVING_OFFICERS, UNIT_NOS } from './ledger-history.pools';
 import { HISTORY_START_MS, type History, type LedgerEvent, type StreamWrite } from './ledger-history.types';
 import {
-  allocation, board, DAY, day, type FileState, members, one, releaseClaim, stated, UNKNOWN_APPLICATION, UNKNOWN_LAND_FUND, UNKNOWN_PROJECT, type Write, WriteSide,
+  allocation, board, DAY, day, type FileState, members, one, releaseClaim, stated, UNKNOWN_APPLICATION, UNKNOWN_LAND_FUND, UNKNOWN_PROJECT, type UnitState, VIETNAM_OFFSET_MS, type Write, WriteSide,
 } from './ledger-history.write-side';
 
 function personCheck(person: Person, role: PersonCheck['role'], outcome: CheckOutcome, spouse: string): PersonCheck {
@@ -83,9 +83,10 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
         amendedAt: day(at) } }], board(file.provinceCode));
     }
     case 'withdraw': {
-      const applicationId: string = APPLICATIONS[intent.app] ?? UNKNOWN_APPLICATION;
-      const file = s.files.get(applicationId);
-      if (applicationId !== UNKNOWN_APPLICATION && (!file || file.withdrawn)) return null;
+      const open = s.file(intent.app, true);
+      const file = intent.app === APPLICATIONS.length || open === 'unknown' ? null : open;
+      if (file === null && intent.app !== APPLICATIONS.length) return null;
+      const applicationId = file?.id ?? UNKNOWN_APPLICATION;
       if (file) file.withdrawn = true;
       return one(streams.application(applicationId), [{ type: 'ApplicationWithdrawn', data: { applicationId, reason: 'Rút hồ sơ', withdrawnAt: day(at) } }], board(file?.provinceCode ?? '31'));
     }
@@ -102,7 +103,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
       const override = intent.outcome === 'eligible' && intent.policyOutcome === 'ineligible';
       return one(streams.application(applicationId), [{ type: 'EligibilityDecided', data: { applicationId, outcome: intent.outcome, decisionNo, decidedBy,
         decidedAt: stated(at, intent.dated, known), reasons: intent.outcome === 'ineligible' ? ['income-above-ceiling'] : [],
-        justification: intent.justified ? (override ? 'Hoàn cảnh đặc biệt khó khăn' : '  ') : null, policyVersion: 'vn-decree-100-2024',
+        // A blank justification is none: on an override, the detector must say the board recorded none.
+        justification: intent.justification === 'given' && override ? 'Hoàn cảnh đặc biệt khó khăn' : intent.justification === 'none' ? null : '  ', policyVersion: 'vn-decree-100-2024',
         policyOutcome: intent.policyOutcome, policyReasons: intent.policyOutcome === 'ineligible' ? ['income-above-ceiling'] : [] } }], board(known?.provinceCode ?? '31'));
     }
     case 'rank': {
@@ -172,30 +174,48 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
       const { allocationId, citizenId } = u.current!;
       u.handedOver = true;
       u.holder = citizenId;
+      u.handedOverAt = day(at);
+      // Paid in full at handover, or months before it (the restriction then starts earlier than handover).
+      u.fullyPaidAt = intent.fullyPaid === 'no' ? null : day(intent.fullyPaid === 'at-handover' ? at : at - 200 * DAY);
       return one(streams.unit(u.projectId, u.unitNo), [{ type: 'UnitHandedOver', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, citizenId,
-        handedOverAt: day(at), contractNo: `HĐ-${s.next()}`, fullyPaidAt: intent.fullyPaid ? day(at) : null } }], board(s.provinceOf(u.projectId)));
+        handedOverAt: u.handedOverAt, contractNo: `HĐ-${s.next()}`, fullyPaidAt: u.fullyPaidAt } }], board(s.provinceOf(u.projectId)));
     }
     case 'transfer': {
       const held = s.allUnits().filter((u) => u.handedOver);
       if (held.length === 0) return null;
       const u = held[intent.unit % held.length];
+      const when = transferInstant(u, intent.timing, at);
       const from = u.holder;
       const returned = intent.transfer === 'return-to-investor' || intent.transfer === 'return-to-state';
       const to = returned ? null : PEOPLE[intent.buyer].citizenId;
       const original = u.spec?.priceVnd ?? 1_000_000_000;
-      const priceVnd = intent.transfer === 'resale' || intent.transfer === 'return-to-investor' ? original + (intent.aboveOriginal ? 150_000_000 : -50_000_000) : null;
+      const priceVnd = intent.transfer === 'resale' || intent.transfer === 'return-to-investor' ? original + { above: 150_000_000, original: 0, below: -50_000_000 }[intent.price] : null;
       const seller = from;
-      if (returned) Object.assign(u, { current: null, handedOver: false, holder: null });
+      if (returned) Object.assign(u, { current: null, handedOver: false, holder: null, handedOverAt: null, fullyPaidAt: null });
       else u.holder = to;
       return {
+        recordedAtMs: when,
         actor: board(s.provinceOf(u.projectId)),
         appends: [
           { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitTransferred', data: { projectId: u.projectId, unitNo: u.unitNo, kind: intent.transfer,
-            fromCitizenId: from, toCitizenId: to, priceVnd, transferredAt: day(at) } }] },
-          ...(seller ? releaseClaim(s, seller, u, intent.transfer, at) : []),
+            fromCitizenId: from, toCitizenId: to, priceVnd, transferredAt: day(when) } }] },
+          ...(seller ? releaseClaim(s, seller, u, intent.transfer, when) : []),
         ],
       };
     }
+    case 'link-household': {
+      const file = s.file(intent.app % 19, true);
+      const live = s.claims.filter((c) => c.live);
+      if (file === null || file === 'unknown' || live.length === 0) return null;
+      const holder = PEOPLE.find((p) => p.citizenId === live[intent.claim % live.length].citizenId);
+      if (!holder || holder.citizenId === file.applicant.citizenId || file.household.some((m) => m.citizenId === holder.citizenId)) return null;
+      file.household = [...file.household, { ...holder, relation: intent.relation }];
+      file.decisionNo = null;
+      return one(streams.application(file.id), [{ type: 'ApplicationAmended', data: { applicationId: file.id, changes: { household: file.household },
+        reason: 'Bổ sung hộ gia đình', amendedAt: day(at) } }], board(file.provinceCode));
+    }
+    case 'queue':
+      throw new Error('a queue is a scenario of several steps: see queueSteps');
     case 'claim': {
       const citizenId = PEOPLE[intent.person].citizenId;
       const claimId = `claim-${s.next()}`;
@@ -264,6 +284,49 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
   }
 }
 
+/** The resale restriction's last day or first free day, at 10:00 in Vietnam, when still ahead: 5 years from full payment or handover, 10 from handover for rental stock. */
+function transferInstant(u: UnitState, timing: TransferTiming, at: number): number {
+  const rent = u.spec?.tenure === 'rent';
+  const start = rent ? u.handedOverAt : u.fullyPaidAt ?? u.handedOverAt;
+  if (timing === 'now' || start === null) return at;
+  const [y, m, d] = start.split('-').map(Number);
+  const year = y + (rent ? 10 : 5);
+  // 29 February falls back to the 28th in a common year, as the detector counts it.
+  const anniversary = Date.UTC(year, m - 1, Math.min(d, new Date(Date.UTC(year, m, 0)).getUTCDate()), 10) - VIETNAM_OFFSET_MS;
+  return Math.max(at, timing === 'anniversary' ? anniversary : anniversary - DAY);
+}
+
+/**
+ * A board's queue (see the 'queue' intent) as the steps a board would take, each worked out
+ * against the write side as the previous ones left it: the project registered and its units
+ * released if they were not, each file submitted, decided eligible and ranked, then one served.
+ */
+function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): Generator<Intent> {
+  const projectId = PROJECTS[intent.project];
+  yield { kind: 'register-project', project: intent.project, province: 0, plannedUnits: UNIT_NOS.length };
+  yield { kind: 'release-units', project: intent.project, units: UNIT_NOS.map((_, n) => n), floorAreas: [55, 60, 55], tenure: intent.tenure, priceVnd: 900_000_000 };
+  const queued: { id: string; rank: number }[] = [];
+  const selectorOf = (id: string) => [...s.files.keys()].indexOf(id);
+  for (const [i, applicant] of intent.applicants.entries()) {
+    const app = APPLICATIONS.findIndex((id) => !s.files.has(id));
+    if (app < 0) break;
+    yield { kind: 'submit', app, applicant, variant: 0, household: [], project: intent.project, province: Math.max(0, PROVINCES.findIndex((p) => p === s.provinceOf(projectId))),
+      tenure: intent.tenure, receivedBy: 0, incomeVnd: 9_000_000, dated: 'same-day', historical: false };
+    yield { kind: 'decide', app: selectorOf(APPLICATIONS[app]), outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' };
+    yield { kind: 'rank', app: selectorOf(APPLICATIONS[app]), method: intent.method, rank: intent.ranks[i] };
+    queued.push({ id: APPLICATIONS[app], rank: intent.ranks[i] });
+  }
+  const served = queued.sort((x, y) => x.rank - y.rank)[Math.min(intent.served, queued.length - 1)];
+  if (!served) return;
+  // The selectors 'allocate-in-project' resolves to this project's first free unit and the served file.
+  const free = s.allUnits().filter((u) => u.current === null && u.spec !== null && u.listed);
+  const unit = free.findIndex((u) => u.projectId === projectId && u.spec?.tenure === intent.tenure);
+  if (unit < 0) return;
+  const files = [...s.files.values()].filter((f) => f.projectId === projectId && f.tenure === intent.tenure && !f.withdrawn && f.allocationId === null && f.decisionNo !== null);
+  const app = files.findIndex((f) => f.id === served.id);
+  if (app >= 0) yield { kind: 'allocate-in-project', unit, app, dated: 'same-day' };
+}
+
 /**
  * Folds the steps over a model of the write side into store calls. Steps the write side would
  * refuse, or that the oracle cannot take (a second submission, release, registration or claim id;
@@ -274,11 +337,15 @@ export function interpret(steps: readonly Step[]): History {
   const history: History = [];
   let now = HISTORY_START_MS;
   for (const step of steps) {
-    const at = now + step.advanceMs;
-    const write = writeOf(s, step.intent, at);
-    if (write === null) continue;
-    now = at;
-    history.push({ advanceMs: step.advanceMs, ...write });
+    let at = now + step.advanceMs;
+    for (const intent of step.intent.kind === 'queue' ? queueSteps(s, step.intent) : [step.intent]) {
+      const write = writeOf(s, intent, at);
+      if (write === null) continue;
+      const { recordedAtMs = at, ...stored } = write;
+      history.push({ advanceMs: recordedAtMs - now, ...stored });
+      // A scenario's later steps follow at the same instant.
+      now = at = recordedAtMs;
+    }
   }
   return history;
 }

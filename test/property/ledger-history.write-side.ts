@@ -11,7 +11,7 @@ export const UNKNOWN_APPLICATION = 'a9';
 export const UNKNOWN_PROJECT = 'p9';
 export const UNKNOWN_LAND_FUND = 'cp9';
 export const DAY = 24 * 3_600_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export interface FileState {
   id: string;
@@ -38,6 +38,9 @@ export interface UnitState {
   current: { allocationId: string; applicationId: string; citizenId: string } | null;
   handedOver: boolean;
   holder: string | null;
+  /** The days of the last handover and of full payment: the resale restriction counts from them. */
+  handedOverAt: string | null;
+  fullyPaidAt: string | null;
 }
 export interface ClaimState { claimId: string; citizenId: string; projectId: string; unitNo: string; live: boolean }
 
@@ -58,7 +61,7 @@ export class WriteSide {
     const unitNo = UNIT_NOS[index % UNIT_NOS.length];
     const key = `${projectId}.${unitNo}`;
     let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, listed: false, current: null, handedOver: false, holder: null }));
+    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, listed: false, current: null, handedOver: false, holder: null, handedOverAt: null, fullyPaidAt: null }));
     return u;
   }
   allUnits(): UnitState[] {
@@ -89,6 +92,12 @@ export function stated(at: number, how: StatedDate, file: FileState | null): str
       return day(at - 45 * DAY);
     case 'before-submission':
       return file ? day(Date.parse(file.submittedAt.slice(0, 10)) - 3 * DAY) : day(at - 400 * DAY);
+    case 'lag-30':
+      return day(at - 30 * DAY);
+    case 'lag-31':
+      return day(at - 31 * DAY);
+    case 'on-submission':
+      return file ? day(Date.parse(file.submittedAt)) : day(at);
   }
 }
 
@@ -104,8 +113,8 @@ export function members(list: Member[], applicant: Person): HouseholdMember[] {
   return out;
 }
 
-/** One store call as a step writes it; the interpreter moves the clock first. */
-export type Write = Omit<HistoryWrite, 'advanceMs'>;
+/** One store call as a step writes it; the interpreter moves the clock first, to `recordedAtMs` when the step needs a particular instant. */
+export type Write = Omit<HistoryWrite, 'advanceMs'> & { recordedAtMs?: number };
 
 export const one = (stream: string, events: LedgerEvent[], actor: Actor): Write => ({ actor, appends: [{ stream, events }] });
 
