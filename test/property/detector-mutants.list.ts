@@ -81,7 +81,8 @@ export const MUTANTS: readonly Mutant[] = [
   m('land-fund-shortfall', 'a discharge closes', `${D}land-fund-shortfall.detector`, 'o.discharged ||', ''),
   m('land-fund-shortfall', 'high when nothing handed over', `${D}land-fund-shortfall.detector`, "handed === 0 ? 'high'", "handed < 0 ? 'high'"),
   m('land-fund-shortfall', 'the overdue tick raises', `${D}land-fund-shortfall.detector`, '...state.overdueBy(event.eventId)', ''),
-  m('land-fund-shortfall', 'overdue the day after the due date', 'projections/land-fund/land-fund.read-model', '!(o.due_date < day)', '!(o.due_date <= day)'),
+  // The read model's own `due_date < day` guard is masked by the heap, which pops only obligations due before the day.
+  m('land-fund-shortfall', 'overdue the day after the due date', 'projections/engine/due-heap', 'this.heap[0].due < day', 'this.heap[0].due <= day'),
 
   m('backdating', 'recorded more than 30 days late', `${D}backdating.detector`, 'lagDays > exports.MAX_RECORDING_LAG_DAYS', 'lagDays >= exports.MAX_RECORDING_LAG_DAYS'),
   m('backdating', 'migrated history is exempt', `${D}backdating.detector`, '!migratedHistory(file, r.decidedAt)', 'true'),

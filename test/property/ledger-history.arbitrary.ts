@@ -30,13 +30,14 @@ export type Intent =
   | { kind: 'link-household'; app: number; claim: number; relation: HouseholdRelation }
   /**
    * A board's queue in one project: fresh files of one tenure submitted, decided eligible and
-   * ranked, then the file at `served` (by rank, worst last) allocated a free unit of the project:
-   * a queue-jump unless it is the best-ranked file waiting.
+   * ranked (rank 0: left unranked), then the file at `served` (by rank, unranked last) allocated a
+   * free unit of the project: a queue-jump unless it is the best-ranked file waiting.
    */
-  | { kind: 'queue'; project: number; tenure: Tenure; applicants: number[]; ranks: number[]; method: 'ballot' | 'score'; served: number }
+  | { kind: 'queue'; project: number; plannedUnits: number; floorAreas: number[]; tenure: Tenure; applicants: number[]; ranks: number[]; method: 'ballot' | 'score'; served: number }
   | { kind: 'decide'; app: number; outcome: 'eligible' | 'ineligible'; policyOutcome: 'eligible' | 'ineligible'; justification: 'none' | 'blank' | 'given'; decidedBy: 'officer' | 'receiver' | 'member'; officer: number; dated: StatedDate }
   | { kind: 'rank'; app: number; method: 'ballot' | 'score'; rank: number }
-  | { kind: 'check'; app: number; outcomes: CheckOutcome[]; spouse: number }
+  /** A police check; with `thenDecided`, the board decides the file eligible at the same instant (recorded neither before nor after the check). */
+  | { kind: 'check'; app: number; outcomes: CheckOutcome[]; spouse: number; thenDecided: boolean }
   | { kind: 'allocate'; unit: number; unreleased: boolean; app: number; citesInForce: boolean; dated: StatedDate }
   /** As the write side allocates: a submitted file, a free released unit of its own project and tenure (queue-jumps, and files served after being skipped). */
   | { kind: 'allocate-in-project'; unit: number; app: number; dated: StatedDate }
@@ -76,6 +77,11 @@ const checkOutcome = fc.constantFrom<CheckOutcome>(
   'clean', 'clean', 'clean', 'clean', 'unknown', 'name-mismatch', 'deceased', 'undeclared-spouse', 'household-differs', 'owns-housing', 'spouse-owns',
 );
 
+/** Some at the 10% share of large units (1 of 10), some below what was released. */
+const plannedUnits = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constant(10));
+/** Mostly ordinary; some on the limits of Decree 100/2024 Art. 27 (25, 70, 77 m²) or past them. */
+const floorAreas = fc.array(fc.constantFrom(55, 55, 60, 24, 25, 70, 72, 77, 80), { minLength: 3, maxLength: 3 });
+
 const advance = fc.oneof(
   { weight: 3, arbitrary: fc.constant(0) },
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 6 * HOUR }) },
@@ -85,9 +91,9 @@ const advance = fc.oneof(
 );
 
 const intent: fc.Arbitrary<Intent> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('register-project' as const), project: pick(PROJECTS), province: pick(PROVINCES), plannedUnits: fc.integer({ min: 1, max: 12 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('register-project' as const), project: pick(PROJECTS), province: pick(PROVINCES), plannedUnits }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('release-units' as const), project: pick(PROJECTS), units: fc.uniqueArray(pick(UNIT_NOS), { minLength: 1, maxLength: 3 }),
-    floorAreas: fc.array(fc.constantFrom(55, 55, 60, 24, 25, 70, 72, 77, 80), { minLength: 3, maxLength: 3 }), tenure, priceVnd: fc.constantFrom(900_000_000, 1_200_000_000) }) },
+    floorAreas, tenure, priceVnd: fc.constantFrom(900_000_000, 1_200_000_000) }) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('submit' as const), app: pick(APPLICATIONS), applicant: pick(PEOPLE), variant, household, project: fc.nat(PROJECTS.length),
     province: pick(PROVINCES), tenure, receivedBy: fc.nat(2), incomeVnd: fc.constantFrom(9_000_000, 15_000_000, 40_000_000), dated,
     // Some files migrated from a paper register (--historical): their late-entered decisions are history.
@@ -96,19 +102,20 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
     incomeVnd: fc.option(fc.constantFrom(8_000_000, 30_000_000)) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), app: fc.nat(APPLICATIONS.length) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('link-household' as const), app: fc.nat(20), claim: fc.nat(20), relation: fc.constantFrom<HouseholdRelation>(...HOUSEHOLD_RELATIONS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('queue' as const), project: pick(PROJECTS), tenure, applicants: fc.array(pick(PEOPLE), { minLength: 2, maxLength: 3 }),
-    ranks: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 3 }), method: fc.constantFrom('ballot' as const, 'score' as const), served: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('queue' as const), project: pick(PROJECTS), plannedUnits, floorAreas, tenure, applicants: fc.array(pick(PEOPLE), { minLength: 2, maxLength: 3 }),
+    ranks: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }), method: fc.constantFrom('ballot' as const, 'score' as const), served: fc.nat(2) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('decide' as const), app: fc.nat(20), outcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const),
     policyOutcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const), justification: fc.constantFrom('none' as const, 'blank' as const, 'given' as const),
     decidedBy: fc.constantFrom('officer' as const, 'officer' as const, 'receiver' as const, 'member' as const), officer: fc.nat(1), dated }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('rank' as const), app: fc.nat(20), method: fc.constantFrom('ballot' as const, 'score' as const), rank: fc.integer({ min: 1, max: 5 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('check' as const), app: fc.nat(20), outcomes: fc.array(checkOutcome, { minLength: 4, maxLength: 4 }), spouse: pick(PEOPLE) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('check' as const), app: fc.nat(20), outcomes: fc.array(checkOutcome, { minLength: 4, maxLength: 4 }), spouse: pick(PEOPLE),
+    thenDecided: fc.constantFrom(false, false, true) }) },
   { weight: 7, arbitrary: fc.record({ kind: fc.constant('allocate' as const), unit: unitIndex, unreleased: fc.constantFrom(false, false, false, false, true), app: fc.nat(20),
     citesInForce: fc.constantFrom(true, true, true, false), dated }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate-in-project' as const), unit: fc.nat(20), app: fc.nat(20), dated }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('revoke' as const), unit: fc.nat(20) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), unit: fc.nat(20), fullyPaid: fc.constantFrom('no' as const, 'at-handover' as const, 'before-handover' as const) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('transfer' as const), unit: fc.nat(20), transfer: fc.constantFrom<TransferKind>(...TRANSFER_KINDS, 'resale'),
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('revoke' as const), unit: fc.nat(20) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), unit: fc.nat(20), fullyPaid: fc.constantFrom('no' as const, 'at-handover' as const, 'before-handover' as const) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('transfer' as const), unit: fc.nat(20), transfer: fc.constantFrom<TransferKind>(...TRANSFER_KINDS, 'resale'),
     buyer: pick(PEOPLE), price: fc.constantFrom('above' as const, 'original' as const, 'below' as const),
     timing: fc.constantFrom<TransferTiming>('now', 'now', 'eve-of-anniversary', 'anniversary') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('claim' as const), person: pick(PEOPLE), project: pick(PROJECTS), unit: pick(UNIT_NOS), province: pick(PROVINCES) }) },

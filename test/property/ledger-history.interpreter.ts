@@ -303,8 +303,8 @@ function transferInstant(u: UnitState, timing: TransferTiming, at: number): numb
  */
 function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): Generator<Intent> {
   const projectId = PROJECTS[intent.project];
-  yield { kind: 'register-project', project: intent.project, province: 0, plannedUnits: UNIT_NOS.length };
-  yield { kind: 'release-units', project: intent.project, units: UNIT_NOS.map((_, n) => n), floorAreas: [55, 60, 55], tenure: intent.tenure, priceVnd: 900_000_000 };
+  yield { kind: 'register-project', project: intent.project, province: 0, plannedUnits: intent.plannedUnits };
+  yield { kind: 'release-units', project: intent.project, units: UNIT_NOS.map((_, n) => n), floorAreas: intent.floorAreas, tenure: intent.tenure, priceVnd: 900_000_000 };
   const queued: { id: string; rank: number }[] = [];
   const selectorOf = (id: string) => [...s.files.keys()].indexOf(id);
   for (const [i, applicant] of intent.applicants.entries()) {
@@ -313,8 +313,9 @@ function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): 
     yield { kind: 'submit', app, applicant, variant: 0, household: [], project: intent.project, province: Math.max(0, PROVINCES.findIndex((p) => p === s.provinceOf(projectId))),
       tenure: intent.tenure, receivedBy: 0, incomeVnd: 9_000_000, dated: 'same-day', historical: false };
     yield { kind: 'decide', app: selectorOf(APPLICATIONS[app]), outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' };
-    yield { kind: 'rank', app: selectorOf(APPLICATIONS[app]), method: intent.method, rank: intent.ranks[i] };
-    queued.push({ id: APPLICATIONS[app], rank: intent.ranks[i] });
+    const rank = intent.ranks[i];
+    if (rank > 0) yield { kind: 'rank', app: selectorOf(APPLICATIONS[app]), method: intent.method, rank };
+    queued.push({ id: APPLICATIONS[app], rank: rank > 0 ? rank : Infinity });
   }
   const served = queued.sort((x, y) => x.rank - y.rank)[Math.min(intent.served, queued.length - 1)];
   if (!served) return;
@@ -325,6 +326,16 @@ function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): 
   const files = [...s.files.values()].filter((f) => f.projectId === projectId && f.tenure === intent.tenure && !f.withdrawn && f.allocationId === null && f.decisionNo !== null);
   const app = files.findIndex((f) => f.id === served.id);
   if (app >= 0) yield { kind: 'allocate-in-project', unit, app, dated: 'same-day' };
+}
+
+/** What an intent writes, step by step: a scenario's several steps, or the intent itself. */
+function stepsOf(s: WriteSide, intent: Intent): Iterable<Intent> {
+  if (intent.kind === 'queue') return queueSteps(s, intent);
+  // The same selector names the same file: the check adds none.
+  if (intent.kind === 'check' && intent.thenDecided) {
+    return [intent, { kind: 'decide', app: intent.app, outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' }];
+  }
+  return [intent];
 }
 
 /**
@@ -338,7 +349,7 @@ export function interpret(steps: readonly Step[]): History {
   let now = HISTORY_START_MS;
   for (const step of steps) {
     let at = now + step.advanceMs;
-    for (const intent of step.intent.kind === 'queue' ? queueSteps(s, step.intent) : [step.intent]) {
+    for (const intent of stepsOf(s, step.intent)) {
       const write = writeOf(s, intent, at);
       if (write === null) continue;
       const { recordedAtMs = at, ...stored } = write;
