@@ -1,4 +1,4 @@
-import type { UnitSpec } from '../../src/allocation/domain/unit.events';
+import { type Tenure, TENURES, type UnitSpec } from '../../src/allocation/domain/unit.events';
 import type { Person } from '../../src/applications/domain/application.events';
 import type { PersonCheck } from '../../src/population/domain/population-check.events';
 import { streams } from '../../src/shared/streams';
@@ -310,31 +310,78 @@ function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): 
   for (const [i, applicant] of intent.applicants.entries()) {
     const app = APPLICATIONS.findIndex((id) => !s.files.has(id));
     if (app < 0) break;
+    const tenure = i === intent.otherTenure ? TENURES.find((t) => t !== intent.tenure)! : intent.tenure;
     yield { kind: 'submit', app, applicant, variant: 0, household: [], project: intent.project, province: Math.max(0, PROVINCES.findIndex((p) => p === s.provinceOf(projectId))),
-      tenure: intent.tenure, receivedBy: 0, incomeVnd: 9_000_000, dated: 'same-day', historical: false };
+      tenure, receivedBy: 0, incomeVnd: 9_000_000, dated: 'same-day', historical: false };
     yield { kind: 'decide', app: selectorOf(APPLICATIONS[app]), outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' };
     const rank = intent.ranks[i];
     if (rank > 0) yield { kind: 'rank', app: selectorOf(APPLICATIONS[app]), method: intent.method, rank };
-    queued.push({ id: APPLICATIONS[app], rank: rank > 0 ? rank : Infinity });
+    if (tenure === intent.tenure) queued.push({ id: APPLICATIONS[app], rank: rank > 0 ? rank : Infinity });
   }
-  const served = queued.sort((x, y) => x.rank - y.rank)[Math.min(intent.served, queued.length - 1)];
-  if (!served) return;
-  // The selectors 'allocate-in-project' resolves to this project's first free unit and the served file.
+  const ordered = queued.sort((x, y) => x.rank - y.rank);
+  const first = ordered.length > 1 && intent.earlier !== 'none' ? serve(s, projectId, intent.tenure, ordered[0].id) : null;
+  if (first) {
+    yield first;
+    yield revocationOf(s, ordered[0].id);
+    if (intent.earlier === 'revoked-and-decided-anew') {
+      yield { kind: 'decide', app: selectorOf(ordered[0].id), outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' };
+    }
+  }
+  const served = ordered[Math.min(intent.served, ordered.length - 1)];
+  const allocate = served ? serve(s, projectId, intent.tenure, served.id) : null;
+  if (!allocate) return;
+  yield allocate;
+  if (intent.then === 'revoked') yield revocationOf(s, served.id);
+  if (intent.then === 'returned') {
+    const handOver = s.allUnits().filter((u) => u.current !== null && !u.handedOver).findIndex((u) => u.current?.applicationId === served.id);
+    yield* handOverThenTransfer(s, { kind: 'hand-over', unit: Math.max(0, handOver), fullyPaid: 'at-handover',
+      then: [{ kind: 'transfer', transfer: 'return-to-investor', buyer: 0, price: 'below', timing: 'now' }] });
+    yield decision(selectorOf(ordered[0].id), 'eligible');
+  }
+}
+
+/** The 'revoke' whose selector resolves to the unit allocated to the file (the first allocated unit when none is). */
+function revocationOf(s: WriteSide, applicationId: string): Intent {
+  return { kind: 'revoke', unit: Math.max(0, s.allUnits().filter((u) => u.current !== null && !u.handedOver).findIndex((u) => u.current?.applicationId === applicationId)) };
+}
+
+/** The 'allocate-in-project' whose selectors resolve to the project's first free unit of the tenure and to the file, if the write side would take it. */
+function serve(s: WriteSide, projectId: string, tenure: Tenure, applicationId: string): Intent | null {
   const free = s.allUnits().filter((u) => u.current === null && u.spec !== null && u.listed);
-  const unit = free.findIndex((u) => u.projectId === projectId && u.spec?.tenure === intent.tenure);
-  if (unit < 0) return;
-  const files = [...s.files.values()].filter((f) => f.projectId === projectId && f.tenure === intent.tenure && !f.withdrawn && f.allocationId === null && f.decisionNo !== null);
-  const app = files.findIndex((f) => f.id === served.id);
-  if (app >= 0) yield { kind: 'allocate-in-project', unit, app, dated: 'same-day' };
+  const unit = free.findIndex((u) => u.projectId === projectId && u.spec?.tenure === tenure);
+  const files = [...s.files.values()].filter((f) => f.projectId === projectId && f.tenure === tenure && !f.withdrawn && f.allocationId === null && f.decisionNo !== null);
+  const app = files.findIndex((f) => f.id === applicationId);
+  return unit < 0 || app < 0 ? null : { kind: 'allocate-in-project', unit, app, dated: 'same-day' };
+}
+
+/** A board's plain decision on the file at this selector, agreeing with the policy. */
+const decision = (app: number, outcome: 'eligible' | 'ineligible'): Intent => ({
+  kind: 'decide', app, outcome, policyOutcome: outcome, justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day',
+});
+
+/** A handover, then transfers of the same unit: their selectors resolve to it among the units held. */
+function* handOverThenTransfer(s: WriteSide, intent: Extract<Intent, { kind: 'hand-over' }>): Generator<Intent> {
+  const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
+  const u = allocated.length > 0 ? allocated[intent.unit % allocated.length] : null;
+  yield intent;
+  for (const then of intent.then) {
+    const unit = s.allUnits().filter((h) => h.handedOver).findIndex((h) => h === u);
+    if (unit >= 0) yield { ...then, unit };
+  }
 }
 
 /** What an intent writes, step by step: a scenario's several steps, or the intent itself. */
 function stepsOf(s: WriteSide, intent: Intent): Iterable<Intent> {
   if (intent.kind === 'queue') return queueSteps(s, intent);
   // The same selector names the same file: the check adds none.
-  if (intent.kind === 'check' && intent.thenDecided) {
-    return [intent, { kind: 'decide', app: intent.app, outcome: 'eligible', policyOutcome: 'eligible', justification: 'none', decidedBy: 'officer', officer: 0, dated: 'same-day' }];
+  if (intent.kind === 'check' && intent.thenDecided) return [intent, decision(intent.app, 'eligible')];
+  // An amendment voids the decision in force: the board decides the file anew.
+  if (intent.kind === 'link-household' && intent.thenDecided !== 'no') {
+    const file = s.file(intent.app % 19, true);
+    const app = file === null || file === 'unknown' ? -1 : [...s.files.values()].indexOf(file);
+    return app < 0 ? [intent] : [intent, decision(app, intent.thenDecided)];
   }
+  if (intent.kind === 'hand-over' && intent.then.length > 0) return handOverThenTransfer(s, intent);
   return [intent];
 }
 
