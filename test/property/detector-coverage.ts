@@ -66,10 +66,9 @@ function main(histories: number, seed: number): void {
   for (const [title, m] of [['raised', raised], ['closed', closed]] as const) {
     console.log(`\n${title}:`);
     for (const name of DETECTOR_NAMES) {
-      const labels = [...m.keys()].filter((k) => k === name || k.startsWith(`${name} · `)).sort();
+      const labels = [...m.entries()].filter(([k]) => k === name || k.startsWith(`${name} · `)).sort(([x], [y]) => (x < y ? -1 : 1));
       if (labels.length === 0) console.log(`  ${pct(0)}        0  ${name}`);
-      for (const k of labels) {
-        const t = m.get(k)!;
+      for (const [k, t] of labels) {
         console.log(`  ${pct(t.histories.size)} ${String(t.findings).padStart(8)}  ${k === name ? k : `    ${k.slice(name.length + 3)}`}`);
       }
     }

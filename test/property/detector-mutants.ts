@@ -35,15 +35,17 @@ function mutated(mutant: Mutant): string {
   return parts.join(mutant.to);
 }
 extensions['.js'] = (module, filename) => {
-  if (active === null || filename !== join(ROOT, `${active.file}.js`)) return loadJs(module, filename);
-  module._compile(mutated(active), filename);
+  if (active === null || filename !== join(ROOT, `${active.file}.js`)) loadJs(module, filename);
+  else module._compile(mutated(active), filename);
 };
 
 /** A fresh engine, built with `mutant` in place (or none). */
 function engine(mutant: Mutant | null): InMemory {
-  for (const key of Object.keys(require.cache)) if (RELOADED.some((prefix) => key.startsWith(prefix))) delete require.cache[key];
+  for (const key of Object.keys(require.cache)) if (RELOADED.some((prefix) => key.startsWith(prefix))) Reflect.deleteProperty(require.cache, key);
   active = mutant;
   try {
+    // require, not import(): the CommonJS cache just emptied of the engine is what makes this a new build of it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('./ledger-in-memory') as InMemory;
   } finally {
     active = null;
@@ -63,17 +65,16 @@ function main(seeds: number[], runs: number, only: string[]): void {
   const mutants = MUTANTS.filter((m) => only.length === 0 || only.includes(m.detector));
   mutants.forEach(mutated);
   const started = process.cpuUsage();
-  const histories = new Map(seeds.map((seed) => [seed, equivalenceSteps(seed, runs).map(interpret)]));
   const unbroken = engine(null);
-  const expected = new Map(seeds.map((seed) => [seed, histories.get(seed)!.map((h) => outcome(unbroken, h))]));
+  const runsOf = seeds.map((seed) => equivalenceSteps(seed, runs).map(interpret).map((history) => ({ history, expected: outcome(unbroken, history) })));
   console.log(`runs to failure of the equivalence property, seeds ${seeds.join(', ')}, at most ${runs} runs ('-' = not caught); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`| detector | condition broken | ${seeds.map((s) => `seed ${s}`).join(' | ')} |`);
   console.log(`|---|---|${seeds.map(() => '---:').join('|')}|`);
   let missed = 0;
   for (const mutant of mutants) {
     const broken = engine(mutant);
-    const found = seeds.map((seed) => {
-      const i = histories.get(seed)!.findIndex((h, run) => outcome(broken, h) !== expected.get(seed)![run]);
+    const found = runsOf.map((seedRuns) => {
+      const i = seedRuns.findIndex((run) => outcome(broken, run.history) !== run.expected);
       return i < 0 ? null : i + 1;
     });
     if (found.some((n) => n === null)) missed += 1;

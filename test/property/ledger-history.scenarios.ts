@@ -24,7 +24,7 @@ function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): 
   for (const [i, applicant] of intent.applicants.entries()) {
     const app = APPLICATIONS.findIndex((id) => !s.files.has(id));
     if (app < 0) break;
-    const tenure = i === intent.otherTenure ? TENURES.find((t) => t !== intent.tenure)! : intent.tenure;
+    const tenure = i === intent.otherTenure ? TENURES.filter((t) => t !== intent.tenure)[0] : intent.tenure;
     yield { kind: 'submit', app, applicant, variant: 0, household: [], project: intent.project, province: Math.max(0, PROVINCES.findIndex((p) => p === s.provinceOf(projectId))),
       tenure, receivedBy: 0, incomeVnd: 9_000_000, dated: 'same-day', historical: false };
     yield decision(selectorOf(APPLICATIONS[app]), 'eligible');
@@ -39,8 +39,9 @@ function* queueSteps(s: WriteSide, intent: Extract<Intent, { kind: 'queue' }>): 
     yield* revocationOf(s, ordered[0].id);
     if (intent.earlier === 'revoked-and-decided-anew') yield decision(selectorOf(ordered[0].id), 'eligible');
   }
+  if (ordered.length === 0) return;
   const served = ordered[Math.min(intent.served, ordered.length - 1)];
-  const allocate = served ? serve(s, projectId, intent.tenure, served.id) : null;
+  const allocate = serve(s, projectId, intent.tenure, served.id);
   if (!allocate) return;
   yield allocate;
   if (intent.then === 'revoked') yield* revocationOf(s, served.id);
