@@ -71,8 +71,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const pick = (pool: readonly unknown[]) => fc.nat(pool.length - 1);
 const dated = fc.constantFrom<StatedDate>('same-day', 'same-day', 'same-day', 'same-day', 'recorded-late', 'before-submission', 'instant', 'lag-30', 'lag-31', 'on-submission', 'on-submission');
-/** Mostly one tenure, so that files and units of a project often queue for the same units (detector 8). */
-const tenure = fc.constantFrom<Tenure>(...TENURES, 'sale', 'sale');
+/** Mostly sale, so that files and units of a project often queue for the same units (detector 8); rental stock often enough to be resold (detector 7). */
+const tenure = fc.constantFrom<Tenure>(...TENURES, 'sale', 'sale', 'rent');
 const period = fc.constantFrom<ProgrammePeriod>(...PROGRAMME_PERIODS);
 /** Mostly as registered; sometimes unaccented capitals or a clerk's slip; rarely another person under the same id. */
 const variant = fc.constantFrom(0, 0, 0, 0, 1, 1, 2, 3, 4, 5);
@@ -132,7 +132,7 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate-in-project' as const), unit: fc.nat(20), app: fc.nat(20), dated }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('revoke' as const), unit: fc.nat(20) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('hand-over' as const), unit: fc.nat(20), fullyPaid: fc.constantFrom('no' as const, 'at-handover' as const, 'before-handover' as const),
-    then: fc.array(fc.record({ kind: fc.constant('transfer' as const), ...transfer }), { maxLength: 2 }) }) },
+    then: fc.array(fc.record({ kind: fc.constant('transfer' as const), ...transfer }), { maxLength: 3 }) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('transfer' as const), unit: fc.nat(20), ...transfer }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('claim' as const), person: pick(PEOPLE), project: pick(PROJECTS), unit: pick(UNIT_NOS), province: pick(PROVINCES) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('release-claim' as const), claim: fc.nat(20) }) },
