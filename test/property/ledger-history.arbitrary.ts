@@ -92,7 +92,7 @@ const floorAreas = fc.array(fc.constantFrom(55, 55, 60, 24, 25, 70, 72, 77, 80),
 const transfer = {
   transfer: fc.constantFrom<TransferKind>(...TRANSFER_KINDS, 'resale'),
   buyer: pick(PEOPLE),
-  price: fc.constantFrom('above' as const, 'original' as const, 'below' as const),
+  price: fc.constantFrom('above' as const, 'above' as const, 'original' as const, 'below' as const),
   timing: fc.constantFrom<TransferTiming>('now', 'now', 'eve-of-anniversary', 'anniversary'),
 };
 
@@ -120,7 +120,7 @@ const intent: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('queue' as const), project: pick(PROJECTS), plannedUnits, floorAreas, tenure, applicants: fc.array(pick(PEOPLE), { minLength: 2, maxLength: 3 }),
     ranks: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }), method: fc.constantFrom('ballot' as const, 'score' as const), served: fc.nat(2),
     earlier: fc.constantFrom('none' as const, 'none' as const, 'revoked' as const, 'revoked-and-decided-anew' as const), otherTenure: fc.nat(4),
-    then: fc.constantFrom('nothing' as const, 'nothing' as const, 'nothing' as const, 'revoked' as const, 'returned' as const) }) },
+    then: fc.constantFrom('nothing' as const, 'nothing' as const, 'revoked' as const, 'returned' as const) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('decide' as const), app: fc.nat(20), outcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const),
     policyOutcome: fc.constantFrom('eligible' as const, 'eligible' as const, 'ineligible' as const), justification: fc.constantFrom('none' as const, 'blank' as const, 'given' as const),
     decidedBy: fc.constantFrom('officer' as const, 'officer' as const, 'receiver' as const, 'member' as const), officer: fc.nat(1), dated }) },
