@@ -164,9 +164,17 @@ export class LedgerProjection implements Projection {
   }
 
   private applyEvent(state: LedgerState, event: LedgerEvent): void {
-    for (const apply of READ_MODELS) apply(state, event);
-    for (const detector of this.detectors) {
-      for (const key of detector.keysOf(event, state)) reconcileFindings(state, detector, key, detector.evaluate(key, state), event);
-    }
+    applyLedgerEvent(state, event, this.detectors);
+  }
+}
+
+/**
+ * One event through the read models, then every detector over the keys it touched: the engine's
+ * per-event semantics, also run without a database by the property test's coverage and mutation tools.
+ */
+export function applyLedgerEvent(state: LedgerState, event: LedgerEvent, detectors: readonly Detector[]): void {
+  for (const apply of READ_MODELS) apply(state, event);
+  for (const detector of detectors) {
+    for (const key of detector.keysOf(event, state)) reconcileFindings(state, detector, key, detector.evaluate(key, state), event);
   }
 }
