@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ExtractHeaderMismatch, ExtractWithoutRows } from '../population/extract/extract-errors';
+import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
 import { type ExtractSchema, LAND_EXTRACT, POPULATION_EXTRACT } from '../population/extract/extract-schemas';
 import type { RowError } from '../population/extract/fields';
 import { importExtract, type ImportReport } from '../population/extract/import-extract';
@@ -22,7 +23,7 @@ interface ImportOptions {
  * is wrong, or no row survives.
  */
 async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
-  if (!file) return fail('give the extract file: FILE.csv');
+  if (!file) return fail('give the extract file: FILE.csv or FILE.xlsx');
   const path = resolve(file);
   try {
     await access(path, constants.R_OK);
@@ -50,10 +51,10 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
       }
     } catch (error) {
       bar.stop();
-      if (error instanceof ExtractHeaderMismatch) return fail(`${error.message}: nothing imported`);
+      if (error instanceof ExtractHeaderMismatch || error instanceof UnreadableSpreadsheet) return fail(`${error.messageVi}\nkhông nhập gì (nothing imported)`);
       if (error instanceof ExtractWithoutRows) {
         process.stdout.write(errorLines(error.errors, error.rejected));
-        return fail(error.message);
+        return fail(error.messageVi);
       }
       throw error;
     }
@@ -77,9 +78,9 @@ function summary(report: ImportReport): string {
 
 function errorLines(errors: RowError[], rejected: number): string {
   if (rejected === 0) return '';
-  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => `line ${e.line}: ${e.column}: ${e.message}\n`);
-  const more = errors.length > SHOWN_ERRORS ? 'more errors not shown\n' : '';
-  return `rejected rows (first ${SHOWN_ERRORS} errors):\n${shown.join('')}${more}`;
+  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => `dòng ${e.line}: ${e.column === 'row' ? '' : `cột '${e.column}': `}${e.message}\n`);
+  const more = errors.length > SHOWN_ERRORS ? 'còn lỗi khác không hiện\n' : '';
+  return `dòng bị từ chối (${SHOWN_ERRORS} lỗi đầu tiên):\n${shown.join('')}${more}`;
 }
 
 /** The flag both import commands take. */
@@ -90,14 +91,14 @@ abstract class ImportCommand extends CommandRunner {
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract CSV as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract (CSV or .xlsx, Vietnamese or English headers) as a snapshot (current unless rows are rejected)' })
 export class RegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(POPULATION_EXTRACT, file, options);
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract CSV (certificates by owner) as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract (CSV or .xlsx; certificates by owner) as a snapshot (current unless rows are rejected)' })
 export class LandRegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(LAND_EXTRACT, file, options);

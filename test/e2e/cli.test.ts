@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findingId } from '../../projections/ledger/reconcile-findings';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
 import { assertCliBuilt, runCli } from '../support/built-cli';
 

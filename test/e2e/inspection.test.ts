@@ -3,7 +3,7 @@ import request from 'supertest';
 import { findingId } from '../../projections/ledger/reconcile-findings';
 import type { HouseholdMember } from '../../src/applications/domain/application.events';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Actor, Role } from '../../src/shared/actor';
 import type { Clock } from '../../src/shared/clock';

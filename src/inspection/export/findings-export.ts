@@ -1,6 +1,6 @@
 import { allFindings, type FindingFilter, type ReadModels } from '../findings/finding-rows';
 import type { FindingView } from '../findings/finding.view';
-import { ExcelJS } from './exceljs';
+import { ExcelJS } from '../../shared/spreadsheet/exceljs';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

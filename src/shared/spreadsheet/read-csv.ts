@@ -1,0 +1,40 @@
+import { createReadStream } from 'node:fs';
+import { CsvParser, type CsvRecord } from './csv-parser';
+import { encodingOf, sniffDelimiter, textDecoder } from './decode-text';
+
+/** Records of a chunk of the file, with how many bytes of the file have been read so far. */
+export interface CsvBatch {
+  records: CsvRecord[];
+  bytesRead: number;
+}
+
+/**
+ * Streams a CSV file as batches of records, one batch per chunk read, so memory stays flat however
+ * large the file. The encoding (UTF-8, with or without a byte order mark, or UTF-16) is read from
+ * the first bytes and the delimiter (`,` `;` or tab) from the header line; a multi-byte character
+ * split across two chunks is joined before it reaches the parser.
+ */
+export async function* readCsv(file: string, highWaterMark = 1 << 20): AsyncGenerator<CsvBatch> {
+  const stream = createReadStream(file, { highWaterMark });
+  let decode: ((chunk: Uint8Array | undefined) => string) | undefined;
+  let parser: CsvParser | undefined;
+  // Text held back until the header line is whole, so the delimiter is sniffed on all of it.
+  let head = '';
+  const feed = (text: string, last: boolean): CsvRecord[] => {
+    if (parser) return parser.push(text);
+    head += text;
+    if (!head.includes('\n') && !last) return [];
+    parser = new CsvParser(sniffDelimiter(head));
+    return parser.push(head);
+  };
+  try {
+    for await (const chunk of stream) {
+      decode ??= textDecoder(encodingOf(chunk as Buffer));
+      yield { records: feed(decode(chunk as Buffer), false), bytesRead: stream.bytesRead };
+    }
+    const records = feed(decode ? decode(undefined) : '', true);
+    yield { records: [...records, ...(parser?.end() ?? [])], bytesRead: stream.bytesRead };
+  } finally {
+    stream.destroy();
+  }
+}
