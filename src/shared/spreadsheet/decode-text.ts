@@ -16,15 +16,29 @@ export const isZip = (head: Uint8Array): boolean => ZIP.every((b, i) => head[i] 
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
+/** How many first bytes tell the encoding: enough characters for a UTF-16 file without a mark to show its NULs. */
+export const SNIFF_BYTES = 64;
+
 /**
- * How a CSV's bytes are encoded, from its first bytes, as Excel and clerks' tools save it: UTF-16
- * with its byte order mark ("Unicode text"), UTF-8 with or without one. UTF-16 without a mark shows
- * itself by NULs between ASCII letters.
+ * How a CSV's bytes are encoded, from its first SNIFF_BYTES, as Excel and clerks' tools save it:
+ * UTF-16 with its byte order mark ("Unicode text"), UTF-8 with or without one. UTF-16 without a mark
+ * shows itself by NULs: the high bytes of ASCII and of most Vietnamese letters (U+00xx) are zero,
+ * at odd offsets in little-endian, even ones in big-endian. UTF-8 text has no NUL at all.
  */
 export function encodingOf(head: Uint8Array): TextEncoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return 'utf-16le';
+  const sample = head.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
+  let odd = 0;
+  let even = 0;
+  sample.forEach((byte, i) => {
+    if (byte !== 0) return;
+    if (i % 2 === 1) odd += 1;
+    else even += 1;
+  });
+  const enough = Math.max(1, sample.length / 8);
+  if (odd >= enough && even * 4 < odd) return 'utf-16le';
+  if (even >= enough && odd * 4 < even) return 'utf-16be';
   return 'utf-8';
 }
 

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { CsvParser, type CsvRecord } from './csv-parser';
-import { encodingOf, sniffDelimiter, textDecoder } from './decode-text';
+import { encodingOf, SNIFF_BYTES, sniffDelimiter, textDecoder } from './decode-text';
 
 /** Records of a chunk of the file, with how many bytes of the file have been read so far. */
 export interface CsvBatch {
@@ -16,7 +16,6 @@ export interface CsvBatch {
  */
 export async function* readCsv(file: string, highWaterMark = 1 << 20): AsyncGenerator<CsvBatch> {
   const stream = createReadStream(file, { highWaterMark });
-  let decode: ((chunk: Uint8Array | undefined) => string) | undefined;
   let parser: CsvParser | undefined;
   // Text held back until the header line is whole, so the delimiter is sniffed on all of it.
   let head = '';
@@ -28,13 +27,31 @@ export async function* readCsv(file: string, highWaterMark = 1 << 20): AsyncGene
     return parser.push(head);
   };
   try {
-    for await (const chunk of stream) {
-      decode ??= textDecoder(encodingOf(chunk as Buffer));
-      yield { records: feed(decode(chunk as Buffer), false), bytesRead: stream.bytesRead };
-    }
-    const records = feed(decode ? decode(undefined) : '', true);
+    for await (const text of decoded(stream)) yield { records: feed(text, false), bytesRead: stream.bytesRead };
+    const records = feed('', true);
     yield { records: [...records, ...(parser?.end() ?? [])], bytesRead: stream.bytesRead };
   } finally {
     stream.destroy();
   }
+}
+
+/** The file's text chunk by chunk, its encoding read from its first bytes (which a chunk may not hold). */
+async function* decoded(stream: ReadStream): AsyncGenerator<string> {
+  let held = Buffer.alloc(0);
+  let decode: ((chunk: Uint8Array | undefined) => string) | undefined;
+  for await (const chunk of stream) {
+    if (decode !== undefined) {
+      yield decode(chunk as Buffer);
+      continue;
+    }
+    held = Buffer.concat([held, chunk as Buffer]);
+    if (held.length < SNIFF_BYTES) continue;
+    decode = textDecoder(encodingOf(held));
+    yield decode(held);
+  }
+  if (decode === undefined) {
+    decode = textDecoder(encodingOf(held));
+    yield decode(held);
+  }
+  yield decode(undefined);
 }
