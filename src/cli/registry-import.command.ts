@@ -45,8 +45,8 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
       process.stdout.write(summary(report));
       if (!report.current) {
         fail(
-          `${rows(report.rejected)} rejected: snapshot ${report.snapshotId} is kept but not current. ` +
-            `To use it anyway: noxh ${registryCommand(schema.kind)} import ${file} --accept-rejected (or: noxh ${registryCommand(schema.kind)} use ${report.snapshotId})`,
+          `${report.rejected} dòng bị từ chối: bản trích lục ${report.snapshotId} được giữ lại nhưng không được dùng. ` +
+            `Để vẫn dùng: noxh ${registryCommand(schema.kind)} import ${file} --accept-rejected (hoặc: noxh ${registryCommand(schema.kind)} use ${report.snapshotId})`,
         );
       }
     } catch (error) {
@@ -61,16 +61,14 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
   });
 }
 
-const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
-
 function summary(report: ImportReport): string {
-  const current = report.current ? `${report.kind}: snapshot ${report.snapshotId} is current${report.rejected > 0 ? ` (${rows(report.rejected)} rejected, accepted)` : ''}\n` : '';
+  const current = report.current ? `${report.kind}: bản trích lục ${report.snapshotId} đang được dùng${report.rejected > 0 ? ` (đã chấp nhận ${report.rejected} dòng bị từ chối)` : ''}\n` : '';
   if (report.alreadyImported) {
-    return `${report.kind}: already imported as snapshot ${report.snapshotId} (${report.rows} rows, ${report.rejected} rejected): no rows written\n${current}`;
+    return `${report.kind}: tệp đã được nhập trước đây thành bản trích lục ${report.snapshotId} (${report.rows} dòng, ${report.rejected} bị từ chối): không ghi dòng nào\n${current}`;
   }
   const perSecond = Math.round(report.rows / Math.max(report.seconds, 0.001));
   return (
-    `${report.kind}: snapshot ${report.snapshotId}: ${report.rows} rows imported, ${report.rejected} rejected in ${report.seconds.toFixed(1)} s (${perSecond} rows/s)\n` +
+    `${report.kind}: bản trích lục ${report.snapshotId}: nhập ${report.rows} dòng, từ chối ${report.rejected} dòng, trong ${report.seconds.toFixed(1)} s (${perSecond} dòng/s)\n` +
     errorLines(report.errors, report.rejected) +
     current
   );

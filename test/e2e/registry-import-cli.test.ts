@@ -38,7 +38,7 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
   it('imports with exit 0 and a summary naming the snapshot, rows and rows/s; the snapshot is current', async () => {
     const result = await noxh('registry', 'import', await file('good.csv', populationCsv(20, 5000)));
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^population: snapshot (\d+): 20 rows imported, 0 rejected in \d+\.\d s \(\d+ rows\/s\)\npopulation: snapshot \1 is current\n$/);
+    expect(result.stdout).toMatch(/^population: bản trích lục (\d+): nhập 20 dòng, từ chối 0 dòng, trong \d+\.\d s \(\d+ dòng\/s\)\npopulation: bản trích lục \1 đang được dùng\n$/);
   });
 
   it('with rejected rows: lists them, keeps the snapshot but not as current, exit 1 saying how to accept it', async () => {
@@ -46,18 +46,18 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
     const path = await file('people.csv', text);
     const result = await noxh('registry', 'import', path);
     expect(result.code).toBe(1);
-    const id = /^population: snapshot (\d+): 50 rows imported, 1 rejected in \d+\.\d s \(\d+ rows\/s\)\n/.exec(result.stdout)?.[1];
+    const id = /^population: bản trích lục (\d+): nhập 50 dòng, từ chối 1 dòng, trong \d+\.\d s \(\d+ dòng\/s\)\n/.exec(result.stdout)?.[1];
     expect(id).toBeDefined();
     expect(result.stdout).toContain("dòng bị từ chối (20 lỗi đầu tiên):\ndòng 52: cột 'permanent_province': '031' không phải mã tỉnh 2 chữ số\n");
     expect(result.stderr).toBe(
-      `noxh: 1 row rejected: snapshot ${id} is kept but not current. To use it anyway: noxh registry import ${path} --accept-rejected (or: noxh registry use ${id})\n`,
+      `noxh: 1 dòng bị từ chối: bản trích lục ${id} được giữ lại nhưng không được dùng. Để vẫn dùng: noxh registry import ${path} --accept-rejected (hoặc: noxh registry use ${id})\n`,
     );
     expect(await current('population')).not.toBe(id);
 
     const accepted = await noxh('registry', 'import', path, '--accept-rejected');
     expect(accepted).toMatchObject({
       code: 0,
-      stdout: `population: already imported as snapshot ${id} (50 rows, 1 rejected): no rows written\npopulation: snapshot ${id} is current (1 row rejected, accepted)\n`,
+      stdout: `population: tệp đã được nhập trước đây thành bản trích lục ${id} (50 dòng, 1 bị từ chối): không ghi dòng nào\npopulation: bản trích lục ${id} đang được dùng (đã chấp nhận 1 dòng bị từ chối)\n`,
     });
     expect(await current('population')).toBe(id);
   });
@@ -95,12 +95,12 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
 
   it('land-registry import, use and list: certificates as land snapshots', async () => {
     const first = await noxh('land-registry', 'import', await file('land.csv', landCsv([[generatedId(1), '30', 'P-1', 'CT-1', '54.5', '2019-06-01']])));
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^land: snapshot \d+: 1 rows imported, 0 rejected in/) });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/^land: bản trích lục \d+: nhập 1 dòng, từ chối 0 dòng, trong/) });
     const firstId = await current('land');
     const partial = await noxh('land-registry', 'import', await file('land-2.csv', landCsv([[generatedId(2), '30', 'P-2', 'CT-2', '', ''], [generatedId(3), '3x', 'P-3', 'CT-3', '', '']])));
-    expect(partial).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: 1 row rejected: snapshot \d+ is kept but not current\. To use it anyway: noxh land-registry import /) });
+    expect(partial).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: 1 dòng bị từ chối: bản trích lục \d+ được giữ lại nhưng không được dùng\. Để vẫn dùng: noxh land-registry import /) });
     expect(await current('land')).toBe(firstId);
-    const partialId = /snapshot (\d+):/.exec(partial.stdout)?.[1] ?? '';
+    const partialId = /bản trích lục (\d+):/.exec(partial.stdout)?.[1] ?? '';
     expect(await noxh('land-registry', 'use', partialId)).toMatchObject({ code: 0, stdout: `land: snapshot ${partialId} is current (was ${firstId})\n` });
     expect((await noxh('land-registry', 'list')).stdout).toMatch(new RegExp(`\\n\\* +${partialId} `));
     // A population snapshot is not a land one.
@@ -124,7 +124,7 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
       sheet.addRow(['Trần Văn Hùng', '03/11/1988', 'Nam', generatedId(702), 'đã mất', '01/02/2024', '31', '', 'HH-7', 'chồng', '', '']);
       const path = await file('dan-cu.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
       const result = await noxh('registry', 'import', path);
-      expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^population: snapshot \d+: 2 rows imported, 0 rejected/) });
+      expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^population: bản trích lục \d+: nhập 2 dòng, từ chối 0 dòng/) });
       expect(await people()).toEqual([
         { citizen_id: generatedId(702), full_name: 'Trần Văn Hùng', dob: '1988-11-03', gender: 'male', status: 'deceased', permanent_province: '31', spouse: null },
         { citizen_id: generatedId(701), full_name: 'Nguyễn Thị Hồng', dob: '1990-04-12', gender: 'female', status: 'alive', permanent_province: '31', spouse: generatedId(702) },
@@ -152,7 +152,7 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
       const text = populationCsv(4, 720).replace(/,/g, '\t').replace('"Nguyễn\t Thị ""Lan"" 720"', '"Nguyễn, Thị ""Lan"" 720"');
       const path = await file('dan-cu-unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
       const result = await noxh('registry', 'import', path);
-      expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: 4 rows imported, 0 rejected/) });
+      expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/: nhập 4 dòng, từ chối 0 dòng/) });
       expect((await people()).map((p) => p.full_name).sort()).toEqual(['Nguyễn, Thị "Lan" 720', 'Trần Văn 721', 'Trần Văn 722', 'Trần Văn 723']);
     });
 
