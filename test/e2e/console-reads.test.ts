@@ -1,6 +1,6 @@
 import type { Stream } from 'node:stream';
 import request from 'supertest';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Role } from '../../src/shared/actor';
 import { boardPost } from '../support/board-api';
