@@ -19,7 +19,7 @@ export function benchKeyRing(): KeyRing {
 }
 
 /** The TypeORM data source the audit code and the projection runner take, on the bench database. */
-export async function openDataSource(url: string, connections: number): Promise<DataSource> {
+export async function benchDataSource(url: string, connections: number): Promise<DataSource> {
   const dataSource = new DataSource({ type: 'postgres', url, extra: { max: connections } });
   await dataSource.initialize();
   return dataSource;

@@ -13,7 +13,7 @@ import { LOG_START, type LogPosition } from '../src/event-store/event-store.port
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { systemClock } from '../src/shared/clock';
 import type { ProjectionRunner } from '../projections/runner/projection-runner';
-import { benchCheckpointer, benchKeyRing, CHECKPOINT_SETTINGS, openDataSource } from './bench-checkpointer';
+import { benchCheckpointer, benchKeyRing, CHECKPOINT_SETTINGS, benchDataSource } from './bench-checkpointer';
 import { type BenchDatabase, openBenchDatabase } from './bench-database';
 import { ChainedLog } from './chained-log';
 import { type CheckpointsResult, printCheckpointsSummary } from './checkpoints-report';
@@ -62,7 +62,7 @@ export async function checkpointsBenchmark(): Promise<void> {
   try {
     const pool = db.pool(4);
     const store = new PostgresEventStore(pool, systemClock, 1024 * 1024);
-    const dataSource = await openDataSource(db.url, 4);
+    const dataSource = await benchDataSource(db.url, 4);
     try {
       const keys = benchKeyRing();
       const { checkpointer, runner } = benchCheckpointer(store, dataSource, keys);
