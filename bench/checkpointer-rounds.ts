@@ -37,7 +37,7 @@ const LIVE = loadConfig({ PROJECTIONS: 'live' });
  * store side of the bench above, so its streams go on being new ones.
  */
 export async function compareCheckpointer(pool: Pool, dataSource: DataSource, side: Side, phases: Phase[], postmasterPid?: number): Promise<CheckpointerResult[]> {
-  const { checkpointer, runner } = benchCheckpointer(new PostgresEventStore(pool, systemClock, 1024 * 1024), dataSource, benchKeyRing());
+  const { checkpointer } = benchCheckpointer(new PostgresEventStore(pool, systemClock, 1024 * 1024), dataSource, benchKeyRing());
   const results: CheckpointerResult[] = [];
   for (const phase of phases) {
     await pool.query('CHECKPOINT').catch(() => undefined);
@@ -48,7 +48,7 @@ export async function compareCheckpointer(pool: Pool, dataSource: DataSource, si
       const append = () => runFor(phase.writers, milliseconds, side.appendOnce(phase.perAppend), postmasterPid);
       if (!withCheckpointer) return append();
       await drain(checkpointer);
-      const service = new CheckpointerService(checkpointer, runner, dataSource, LIVE);
+      const service = new CheckpointerService(checkpointer, dataSource, LIVE);
       service.onApplicationBootstrap();
       const timed = await append();
       const start = performance.now();
