@@ -26,7 +26,6 @@ export async function benchDataSource(url: string, connections: number): Promise
 }
 
 /** The checkpointer exactly as AuditModule wires it: its own runner, the service's settings. */
-export function benchCheckpointer(store: EventStore, dataSource: DataSource, keys: KeyRing): { checkpointer: Checkpointer; runner: ProjectionRunner } {
-  const runner = new ProjectionRunner(store, dataSource);
-  return { runner, checkpointer: new Checkpointer(store, dataSource, runner, CHECKPOINT_SETTINGS, async () => keys, systemClock) };
+export function benchCheckpointer(store: EventStore, dataSource: DataSource, keys: KeyRing): Checkpointer {
+  return new Checkpointer(store, dataSource, new ProjectionRunner(store, dataSource), CHECKPOINT_SETTINGS, async () => keys, systemClock);
 }

@@ -37,7 +37,7 @@ const LIVE = loadConfig({ PROJECTIONS: 'live' });
  * store side of the bench above, so its streams go on being new ones.
  */
 export async function compareCheckpointer(pool: Pool, dataSource: DataSource, side: Side, phases: Phase[], postmasterPid?: number): Promise<CheckpointerResult[]> {
-  const { checkpointer } = benchCheckpointer(new PostgresEventStore(pool, systemClock, 1024 * 1024), dataSource, benchKeyRing());
+  const checkpointer = benchCheckpointer(new PostgresEventStore(pool, systemClock, 1024 * 1024), dataSource, benchKeyRing());
   const results: CheckpointerResult[] = [];
   for (const phase of phases) {
     await pool.query('CHECKPOINT').catch(() => undefined);

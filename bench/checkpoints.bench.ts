@@ -12,7 +12,6 @@ import { verifyLedger } from '../src/audit/verification/ledger-verifier';
 import { LOG_START, type LogPosition } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { systemClock } from '../src/shared/clock';
-import type { ProjectionRunner } from '../projections/runner/projection-runner';
 import { benchCheckpointer, benchKeyRing, CHECKPOINT_SETTINGS, benchDataSource } from './bench-checkpointer';
 import { type BenchDatabase, openBenchDatabase } from './bench-database';
 import { ChainedLog } from './chained-log';
@@ -39,7 +38,6 @@ interface Context {
   dataSource: DataSource;
   keys: KeyRing;
   checkpointer: Checkpointer;
-  runner: ProjectionRunner;
   log: ChainedLog;
   dataset: LedgerDataset;
   proofs: number;
@@ -65,9 +63,9 @@ export async function checkpointsBenchmark(): Promise<void> {
     const dataSource = await benchDataSource(db.url, 4);
     try {
       const keys = benchKeyRing();
-      const { checkpointer, runner } = benchCheckpointer(store, dataSource, keys);
+      const checkpointer = benchCheckpointer(store, dataSource, keys);
       const context: Context = {
-        db, pool, store, dataSource, keys, checkpointer, runner, proofs,
+        db, pool, store, dataSource, keys, checkpointer, proofs,
         log: new ChainedLog(pool, keys, CHECKPOINT_SETTINGS), dataset: new LedgerDataset(plantRates()),
       };
       const results: CheckpointsResult[] = [];
@@ -89,7 +87,8 @@ async function runSize(c: Context, target: number): Promise<CheckpointsResult> {
   console.log(`  wrote ${c.log.size - before} rows by COPY (chains and checkpoints computed in the bench) in ${write.seconds.toFixed(1)} s; ` +
     `log ${c.log.size} events, ${c.log.checkpoints} of them checkpoints`);
 
-  const tree = await timed(c.db, () => c.runner.catchUp(c.checkpointer.tree));
+  // The checkpointer's own catch-up: its batch size, under its leader lock.
+  const tree = await timed(c.db, () => c.checkpointer.catchUpTree());
   const leaves = (await treeSize(c.dataSource)).size;
   if (leaves !== c.log.size) throw new Error(`bench: the tree has ${leaves} leaves, the log ${c.log.size} events`);
   const built = leaves - before;
