@@ -45,7 +45,9 @@ function firstInContainer(value: object, path: string, ancestors: object[]): Not
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
-    return { path, problem: `is a ${value.constructor?.name ?? 'non-plain object'}, not a plain object` };
+    // An object made with Object.create(prototype) may have no constructor at all.
+    const constructor: unknown = Reflect.get(value, 'constructor');
+    return { path, problem: `is a ${typeof constructor === 'function' ? constructor.name : 'non-plain object'}, not a plain object` };
   }
   if (Object.getOwnPropertySymbols(value).length > 0) return { path, problem: 'has symbol keys' };
   for (const [key, inner] of Object.entries(value)) {

@@ -80,7 +80,7 @@ async function readWorkbook(bytes: Buffer): Promise<Spreadsheet> {
     throw new UnreadableSpreadsheet('tệp .xlsx bị hỏng hoặc không đọc được', `the .xlsx file cannot be read: ${(error as Error).message}`);
   }
   const named = (name: string) => workbook.worksheets.find((w) => plainKey(w.name) === plainKey(name));
-  const applications = named(APPLICATIONS_SHEET) ?? workbook.worksheets[0];
+  const applications = named(APPLICATIONS_SHEET) ?? workbook.worksheets.at(0);
   if (!applications) throw new UnreadableSpreadsheet('tệp .xlsx không có sheet nào', 'the .xlsx file has no sheet');
   const members = named(MEMBERS_SHEET);
   return { applications: sheetOf(applications, APPLICATIONS_SHEET), members: members ? sheetOf(members, MEMBERS_SHEET) : null };
@@ -105,11 +105,12 @@ function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: string };
     if (v.richText) return v.richText.map((part) => part.text).join('');
     if ('result' in v) return cellValue(v.result);
     if (typeof v.text === 'string') return v.text;
-    if (v.error !== undefined) return String(v.error);
+    if (v.error !== undefined) return v.error;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a cell kind exceljs may add later still shows as text, as String() spells it
   return String(value);
 }

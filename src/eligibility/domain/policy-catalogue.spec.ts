@@ -15,7 +15,7 @@ function edited(path: string, value: unknown): PolicyFile {
   const keys = path.split('.');
   const last = keys.pop() as string;
   const parent = keys.reduce((node, key) => node[key] as Record<string, unknown>, policy);
-  if (value === undefined) delete parent[last];
+  if (value === undefined) Reflect.deleteProperty(parent, last);
   else parent[last] = value;
   return { file: FILE, policy };
 }
