@@ -22,12 +22,16 @@ interface ImportOptions {
  * is wrong, or no row survives.
  */
 async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
-  if (!file) return fail('give the extract file: FILE.csv');
+  if (!file) {
+    fail('give the extract file: FILE.csv');
+    return;
+  }
   const path = resolve(file);
   try {
     await access(path, constants.R_OK);
   } catch (error) {
-    return fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
   }
   await withRegistryClient(async (client) => {
     const bar = new SingleBar(
@@ -50,10 +54,14 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
       }
     } catch (error) {
       bar.stop();
-      if (error instanceof ExtractHeaderMismatch) return fail(`${error.message}: nothing imported`);
+      if (error instanceof ExtractHeaderMismatch) {
+        fail(`${error.message}: nothing imported`);
+        return;
+      }
       if (error instanceof ExtractWithoutRows) {
         process.stdout.write(errorLines(error.errors, error.rejected));
-        return fail(error.message);
+        fail(error.message);
+        return;
       }
       throw error;
     }
