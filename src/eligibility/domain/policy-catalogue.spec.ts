@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { ninhThuanResolution02Of2007 } from '../policies/ninh-thuan-resolution-02-2007.policy';
 import { POLICY_FILES } from '../policies/policy-files';
 import { decree100Of2024 } from '../policies/vn-decree-100-2024.policy';
