@@ -28,7 +28,8 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
   try {
     await access(path, constants.R_OK);
   } catch (error) {
-    return fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return;
   }
   await withRegistryClient(async (client) => {
     const bar = new SingleBar(

@@ -62,7 +62,11 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const plantOf = new Map<number, FilePlant>();
   for (const kind of FILE_PLANTS) {
     const n = Math.max(1, Math.round(kind.rate * applicants));
-    for (let k = 0; k < n && order.length > 0; k += 1) plantOf.set(order.pop()!, kind.kind);
+    for (let k = 0; k < n; k += 1) {
+      const file = order.pop();
+      if (file === undefined) break;
+      plantOf.set(file, kind.kind);
+    }
   }
 
   // Phase 1: projects, units (some with an oversized unit), land-fund obligations.
@@ -214,7 +218,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     out.push(new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: day(3), contractNo: `HĐ-${f.id}`, fullyPaidAt: day(3) }, board(province), undefined));
     if (!resale) return out;
     resold.add(f.id);
-    const toCitizenId = f.plant === 'resale-to-ineligible' ? people.citizenId(province, 1980, 'male') : buyers[Math.floor(rnd() * buyers.length)];
+    const toCitizenId = f.plant === 'resale-to-ineligible' ? people.citizenId(province, 1980, 'male') : buyers.at(Math.floor(rnd() * buyers.length));
     if (toCitizenId === undefined) return out;
     out.push(new TransferUnitCommand(f.projectId, unitNo, { transferredAt: day(1), toCitizenId, kind: 'resale', priceVnd: f.plant === 'resale-above-price' ? 1_900_000_000 : 900_000_000 }, board(province), undefined));
     if (f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price') plants.push({ kind: f.plant, detector: 'early-resale', marks: [streams.unit(f.projectId, unitNo)] });
@@ -244,7 +248,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const refusedSpouses = Math.max(1, Math.round(0.002 * applicants));
   shuffle(rnd, beneficiarySpouses).slice(0, spouseFiles + refusedSpouses).forEach(({ beneficiary, spouse, projectIndex }, i) => {
     const project = projects[(projectIndex + 1) % projects.length];
-    const { relation: _relation, ...applicant } = spouse;
+    const { relation, ...applicant } = spouse;
     const f: DemoFile = { id: `${project.id}-vc-${spouse.citizenId}`, projectId: project.id, province: project.province, applicant, household: [], plant: null, eligible: false, withdrawn: false };
     if (i < spouseFiles) {
       late.push({ commands: [submit(f, board(f.province), day, rnd)] });

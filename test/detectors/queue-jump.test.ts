@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
 type Tenure = 'sale' | 'rent';

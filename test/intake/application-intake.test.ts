@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { importApplications, type IntakeReport } from '../../src/applications/intake/import-applications';
 import { intakeTemplate } from '../../src/applications/intake/intake-template';
 import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';

@@ -50,7 +50,7 @@ async function readWorkbook(bytes: Buffer): Promise<Spreadsheet> {
     throw new UnreadableSpreadsheet('tệp .xlsx bị hỏng hoặc không đọc được', `the .xlsx file cannot be read: ${(error as Error).message}`);
   }
   const named = (name: string) => workbook.worksheets.find((w) => plainKey(w.name) === plainKey(name));
-  const applications = named(APPLICATIONS_SHEET) ?? workbook.worksheets[0];
+  const applications = named(APPLICATIONS_SHEET) ?? workbook.worksheets.at(0);
   if (!applications) throw new UnreadableSpreadsheet('tệp .xlsx không có sheet nào', 'the .xlsx file has no sheet');
   const members = named(MEMBERS_SHEET);
   return { applications: sheetOf(applications, APPLICATIONS_SHEET), members: members ? sheetOf(members, MEMBERS_SHEET) : null };

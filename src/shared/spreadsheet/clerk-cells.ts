@@ -29,10 +29,10 @@ export const readText = (cell: Cell): Read<string> => ok(textOf(cell));
  */
 export function readCitizenId(cell: Cell): Read<string> {
   if (typeof cell === 'number') return ok(String(cell).padStart(12, '0'));
-  return ok(textOf(cell).replace(/[\s.\-]/g, ''));
+  return ok(textOf(cell).replace(/[\s.-]/g, ''));
 }
 
-const DMY = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO = /^\d{4}-\d{2}-\d{2}([T ].*)?$/;
 
 /**
