@@ -50,7 +50,8 @@ export class DemoCommand extends CommandRunner {
     try {
       const store = app.get<EventStore>(EVENT_STORE, { strict: false });
       if ((await store.countAfter(LOG_START, 1)) > 0) {
-        return fail('sổ cái đã có dữ liệu; chạy demo trên một sổ cái trống, ví dụ DATA_DIR=./demo-data noxh demo (the ledger is not empty)');
+        fail('sổ cái đã có dữ liệu; chạy demo trên một sổ cái trống, ví dụ DATA_DIR=./demo-data noxh demo (the ledger is not empty)');
+        return;
       }
       const plan = planProvince(options.applicants, options.seed);
       await this.importRegistry(app.get<Pool>(PG_POOL, { strict: false }), populationExtract(plan.registry, new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)));
@@ -65,7 +66,8 @@ export class DemoCommand extends CommandRunner {
       process.stdout.write(`Ghi ${done} lệnh (commands) cho ${options.applicants} người nộp hồ sơ, ${plan.projects.length} dự án, trong ${started.seconds().toFixed(1)} s\n`);
       if (failures.length > 0) {
         for (const f of failures.slice(0, 5)) process.stderr.write(`noxh: ${f.command} bị từ chối (refused): ${f.error}\n`);
-        return fail(`${failures.length} lệnh bị từ chối; số liệu đo không còn khớp với dữ liệu cài vào`);
+        fail(`${failures.length} lệnh bị từ chối; số liệu đo không còn khớp với dữ liệu cài vào`);
+        return;
       }
 
       const runner = app.get(ProjectionRunner, { strict: false });
@@ -79,9 +81,9 @@ export class DemoCommand extends CommandRunner {
         process.stdout.write(`${projection.name}: ${events} sự kiện (events) trong ${speed.seconds().toFixed(1)} s\n`);
       }
 
-      const rows = (await app.get(DataSource).query(
+      const rows = await app.get(DataSource).query<{ detector: string; finding_key: string; citizen_ids: string[]; streams: string[]; rule: string | null }[]>(
         `SELECT detector, finding_key, citizen_ids, streams, details->>'rule' AS rule FROM findings WHERE status = 'open'`,
-      )) as { detector: string; finding_key: string; citizen_ids: string[]; streams: string[]; rule: string | null }[];
+      );
       const found: FoundFinding[] = rows.map((r) => ({ detector: r.detector, findingKey: r.finding_key, citizenIds: r.citizen_ids, streams: r.streams, rule: r.rule }));
       const scores = score(DETECTOR_NAMES, plan.plants, found);
       process.stdout.write(`\n${scoreTable(scores)}\n\n`);

@@ -18,7 +18,7 @@ export class ExportEvidenceCommand extends CommandRunner {
     const keys = await loadKeyRing(config.checkpoints.signingKeyPem, config.dataDir);
     await withLedger(async ({ dataSource, store, clock }) => {
       const runner = new ProjectionRunner(store, dataSource);
-      const checkpointer = new Checkpointer(store, dataSource, runner, config.checkpoints, async () => keys, clock);
+      const checkpointer = new Checkpointer(store, dataSource, runner, config.checkpoints, () => Promise.resolve(keys), clock);
       const { text } = await exportEvidenceBundle(
         {
           db: dataSource,
@@ -51,7 +51,10 @@ export class VerifyEvidenceCommand extends CommandRunner {
     const pinned = options.publicKey ? await readFile(options.publicKey, 'utf8') : undefined;
     const verdict = verifyEvidenceBundle(text, pinned);
     process.stdout.write(`${verdict.lines.join('\n')}\n`);
-    if (!verdict.ok) return fail(`${file} does not verify`);
+    if (!verdict.ok) {
+      fail(`${file} does not verify`);
+      return;
+    }
     process.stdout.write(verdict.pinned ? 'ok: the bundle verifies against the pinned key\n' : `ok: the bundle is consistent, but the key is unpinned (keyId ${verdict.checkpointKeyId}); pass --public-key to prove its origin\n`);
   }
 
@@ -63,7 +66,7 @@ export class VerifyEvidenceCommand extends CommandRunner {
 
 @Command({ name: 'evidence', description: 'Evidence bundles for inspectors', subCommands: [ExportEvidenceCommand, VerifyEvidenceCommand] })
 export class EvidenceCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

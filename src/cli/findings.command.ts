@@ -19,8 +19,14 @@ interface ExportOptions {
 @SubCommand({ name: 'export', description: 'Write the findings with their evidence event ids to a CSV or XLSX file' })
 export class ExportFindingsCommand extends CommandRunner {
   async run(_: string[], options: ExportOptions): Promise<void> {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) return fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    if (options.province !== undefined && !isProvinceCode(options.province)) return fail('--province must be a 2-digit province code');
+    if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
+      fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      return;
+    }
+    if (options.province !== undefined && !isProvinceCode(options.province)) {
+      fail('--province must be a 2-digit province code');
+      return;
+    }
     const format = options.format as ExportFormat;
     await withLedger(async ({ dataSource, store, clock }) => {
       const provinces = options.province === undefined ? undefined : provinceGroup(options.province);
@@ -61,7 +67,7 @@ export class ExportFindingsCommand extends CommandRunner {
 
 @Command({ name: 'findings', description: 'Findings of the detectors', subCommands: [ExportFindingsCommand] })
 export class FindingsCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

@@ -5,7 +5,7 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { IntakeHeaderMismatch } from '../applications/intake/intake-columns';
 import { importApplications, type IntakeReport } from '../applications/intake/import-applications';
 import { intakeTemplate } from '../applications/intake/intake-template';
-import { UnreadableSpreadsheet } from '../applications/intake/read-spreadsheet';
+import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
 import { CodedError } from '../shared/coded-error';
 import { fail, withLedger } from './ledger-context';
 
@@ -25,12 +25,16 @@ interface ApplicationsOptions {
 @SubCommand({ name: 'applications', arguments: '<file>', description: 'Nộp hồ sơ hàng loạt từ tệp .xlsx/.csv (bulk-submit applications from a spreadsheet)' })
 export class ImportApplicationsCommand extends CommandRunner {
   async run([file]: string[], options: ApplicationsOptions): Promise<void> {
-    if (!options.project || !options.officer) return fail('cần --project ID và --officer "Họ tên" (give --project and --officer)');
+    if (!options.project || !options.officer) {
+      fail('cần --project ID và --officer "Họ tên" (give --project and --officer)');
+      return;
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(resolve(file));
     } catch (error) {
-      return fail(`không đọc được tệp ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      fail(`không đọc được tệp ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return;
     }
     const { project, officer, historical } = options;
     await withLedger(async ({ store }) => {
@@ -54,8 +58,14 @@ export class ImportApplicationsCommand extends CommandRunner {
         if (report.rejected.length > 0) process.exitCode = 1;
       } catch (error) {
         bar.stop();
-        if (error instanceof IntakeHeaderMismatch || error instanceof UnreadableSpreadsheet) return fail(`${error.messageVi}: không nhập dòng nào`);
-        if (error instanceof CodedError) return fail(`${error.code}: ${error.message}`);
+        if (error instanceof IntakeHeaderMismatch || error instanceof UnreadableSpreadsheet) {
+          fail(`${error.messageVi}: không nhập dòng nào`);
+          return;
+        }
+        if (error instanceof CodedError) {
+          fail(`${error.code}: ${error.message}`);
+          return;
+        }
         throw error;
       }
     });
@@ -111,7 +121,7 @@ export class ImportTemplateCommand extends CommandRunner {
 
 @Command({ name: 'import', description: 'Nhập dữ liệu từ bảng tính (spreadsheet intake)', subCommands: [ImportApplicationsCommand, ImportTemplateCommand] })
 export class ImportCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

@@ -14,7 +14,7 @@ export class RotateKeysCommand extends CommandRunner {
 
 @Command({ name: 'keys', description: 'The checkpoint signing key', subCommands: [RotateKeysCommand] })
 export class KeysCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

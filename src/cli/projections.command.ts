@@ -13,9 +13,13 @@ import { eventsBar, rate } from './progress';
   argsDescription: { name: `${PROJECTION_NAMES.join(' | ')} (none: all)` },
 })
 export class RebuildProjectionsCommand extends CommandRunner {
-  async run([name]: string[]): Promise<void> {
+  async run(names: string[]): Promise<void> {
+    const name = names.at(0);
     const chosen = allProjections().filter((p) => name === undefined || p.name === name);
-    if (chosen.length === 0) return fail(`unknown projection "${name}": one of ${PROJECTION_NAMES.join(', ')}`);
+    if (chosen.length === 0) {
+      fail(`unknown projection "${name}": one of ${PROJECTION_NAMES.join(', ')}`);
+      return;
+    }
     await withLedger(async ({ store, dataSource }) => {
       const runner = new ProjectionRunner(store, dataSource);
       const total = await store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER);
@@ -30,7 +34,10 @@ export class RebuildProjectionsCommand extends CommandRunner {
         } catch (error) {
           bar.stop();
           // The service runs it live and holds its lock: rebuilding under it would race its writes.
-          if (error instanceof ProjectionLocked) return fail(`${error.message}; stop the service (or set PROJECTIONS=off) to rebuild`);
+          if (error instanceof ProjectionLocked) {
+            fail(`${error.message}; stop the service (or set PROJECTIONS=off) to rebuild`);
+            return;
+          }
           throw error;
         }
       }
@@ -40,7 +47,7 @@ export class RebuildProjectionsCommand extends CommandRunner {
 
 @Command({ name: 'projections', description: 'Read models and detectors built from the log', subCommands: [RebuildProjectionsCommand] })
 export class ProjectionsCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

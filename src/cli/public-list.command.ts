@@ -41,22 +41,31 @@ export class PublicListVerifyCommand extends CommandRunner {
       const list = options.file
         ? (JSON.parse(await readFile(options.file, 'utf8')) as BeneficiariesView)
         : await beneficiariesOf(store, projectId, auditInclusionProofs(dataSource));
-      if (list.projectId !== projectId) return fail(`the list is of project ${list.projectId}, not ${projectId}`);
-      const ledger = (await dataSource.query(
+      if (list.projectId !== projectId) {
+        fail(`the list is of project ${list.projectId}, not ${projectId}`);
+        return;
+      }
+      const ledger = await dataSource.query<LedgerAllocation[]>(
         `SELECT unit_no AS "unitNo", allocation_event_id AS "allocationEventId", citizen_id AS "citizenId"
          FROM rm_units WHERE project_id = $1 AND allocation_id IS NOT NULL`,
         [projectId],
-      )) as LedgerAllocation[];
+      );
       const rows: PublishedRow[] = list.items;
       const unitStreams = [...new Set([...rows.map((r) => r.unitNo), ...ledger.map((a) => a.unitNo)])].map((u) => streams.unit(projectId, u));
       const logEvents = new Map<string, StoredEvent>();
       for (const events of (await store.readStreams(unitStreams)).values()) for (const e of events) logEvents.set(e.eventId, e);
       const checks = comparePublicList(rows, ledger, logEvents);
       for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
-      if (checks.some((c) => !c.ok)) return fail('the published list differs from the ledger');
+      if (checks.some((c) => !c.ok)) {
+        fail('the published list differs from the ledger');
+        return;
+      }
       const proofs = checkListProofs(list, await checkpointKeys(options.publicKey));
       for (const c of proofs) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
-      if (proofs.some((c) => !c.ok)) return fail('the published list’s checkpoint or inclusion proofs do not verify');
+      if (proofs.some((c) => !c.ok)) {
+        fail('the published list’s checkpoint or inclusion proofs do not verify');
+        return;
+      }
       process.stdout.write(`ok: the published list of ${projectId} equals its ${ledger.length} current allocation(s), and every row's inclusion proof verifies under signed checkpoint ${list.checkpoint?.treeSize}\n`);
     });
   }
@@ -74,7 +83,7 @@ export class PublicListVerifyCommand extends CommandRunner {
 
 @Command({ name: 'public-list', description: 'Public lists of beneficiaries', subCommands: [PublicListVerifyCommand] })
 export class PublicListCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

@@ -6,13 +6,19 @@ import { registryCommand, withRegistryClient } from './registry-client';
 
 /** `noxh registry use SNAPSHOT`: the police checks from now on read that snapshot. */
 async function runUse(kind: ExtractKind, id: string | undefined): Promise<void> {
-  if (!id) return fail(`give the snapshot: noxh ${registryCommand(kind)} use SNAPSHOT (see noxh ${registryCommand(kind)} list)`);
+  if (!id) {
+    fail(`give the snapshot: noxh ${registryCommand(kind)} use SNAPSHOT (see noxh ${registryCommand(kind)} list)`);
+    return;
+  }
   await withRegistryClient(async (client) => {
     try {
       const previous = await useSnapshot(client, kind, id);
       process.stdout.write(`${kind}: snapshot ${id} is current${previous === id ? ' (it already was)' : previous ? ` (was ${previous})` : ''}\n`);
     } catch (error) {
-      if (error instanceof UnknownSnapshot) return fail(error.message);
+      if (error instanceof UnknownSnapshot) {
+        fail(error.message);
+        return;
+      }
       throw error;
     }
   });

@@ -4,14 +4,14 @@ import { LandRegistryListCommand, LandRegistryUseCommand, RegistryListCommand, R
 
 @Command({ name: 'registry', description: 'The population registry extract', subCommands: [RegistryImportCommand, RegistryUseCommand, RegistryListCommand] })
 export class RegistryCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }
 
 @Command({ name: 'land-registry', description: 'The land registry extract', subCommands: [LandRegistryImportCommand, LandRegistryUseCommand, LandRegistryListCommand] })
 export class LandRegistryCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

@@ -16,12 +16,13 @@ export class TokenCommand extends CommandRunner {
     super();
   }
 
-  async run(_: string[], options: TokenOptions): Promise<void> {
+  run(_: string[], options: TokenOptions): Promise<void> {
     const token = this.tokens.sign(
       { role: options.role, subject: options.sub ?? `${options.role}${options.province ? `-${options.province}` : ''}`, province: options.province },
       options.ttl,
     );
     process.stdout.write(`${token}\n`);
+    return Promise.resolve();
   }
 
   @Option({ flags: '--role <role>', description: 'board | inspector | police | admin', required: true })

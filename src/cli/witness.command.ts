@@ -37,9 +37,15 @@ async function readState(file: string): Promise<WitnessState | undefined> {
 @SubCommand({ name: 'cosign', description: 'Cosign the ledger’s latest checkpoint after checking it does not fork from the last one cosigned' })
 export class WitnessCosignCommand extends CommandRunner {
   async run(_: string[], options: CosignOptions): Promise<void> {
-    if (!options.key) return fail('--key FILE (the witness’s Ed25519 private key, PEM) is required');
+    if (!options.key) {
+      fail('--key FILE (the witness’s Ed25519 private key, PEM) is required');
+      return;
+    }
     const token = options.token ?? process.env.NOXH_TOKEN;
-    if (!token) return fail('an inspector token is needed to post the cosignature: --token or NOXH_TOKEN');
+    if (!token) {
+      fail('an inspector token is needed to post the cosignature: --token or NOXH_TOKEN');
+      return;
+    }
     const privateKey = createPrivateKey(await readFile(options.key, 'utf8'));
     const keyId = keyIdOf(createPublicKey(privateKey));
     const stateFile = options.state ?? 'witness-state.json';
@@ -52,14 +58,16 @@ export class WitnessCosignCommand extends CommandRunner {
     const latest = (await get('/audit/checkpoints/latest')) as SignedCheckpoint;
     const note = parseNote(latest.note);
     if (!note || note.treeSize !== latest.treeSize || note.rootHash.toString('hex') !== latest.rootHash) {
-      return fail(`FORK? the checkpoint of size ${latest.treeSize} does not match its own note; not cosigned`);
+      fail(`FORK? the checkpoint of size ${latest.treeSize} does not match its own note; not cosigned`);
+      return;
     }
     const previous = (await readState(stateFile))?.checkpoint;
     if (previous) {
       const problem = await forkProblem(previous, latest, (from, to) => get(`/audit/proofs/consistency?from=${from}&to=${to}`, true) as Promise<{ proof: string[] }>);
       if (problem) {
         process.stderr.write(`\n!!! FORK DETECTED: ${problem}\n!!! last cosigned: size ${previous.treeSize} root ${previous.rootHash}\n!!! offered:       size ${latest.treeSize} root ${latest.rootHash}\n!!! Nothing was signed. Report this to the inspectorate.\n\n`);
-        return fail('refused to cosign a checkpoint that forks from the last one cosigned');
+        fail('refused to cosign a checkpoint that forks from the last one cosigned');
+        return;
       }
     }
     const signature = signNote(latest.note, privateKey);
@@ -68,7 +76,10 @@ export class WitnessCosignCommand extends CommandRunner {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ keyId, signature }),
     });
-    if (!res.ok) return fail(`the service refused the cosignature: ${res.status} ${await res.text()}`);
+    if (!res.ok) {
+      fail(`the service refused the cosignature: ${res.status} ${await res.text()}`);
+      return;
+    }
     const state: WitnessState = { checkpoint: { ...latest, cosignatures: [] } };
     await writeFile(`${stateFile}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
     await rename(`${stateFile}.tmp`, stateFile);
@@ -109,7 +120,7 @@ async function forkProblem(previous: SignedCheckpoint, latest: SignedCheckpoint,
 
 @Command({ name: 'witness', description: 'The inspectorate’s witness: cosign checkpoints, refusing forks', subCommands: [WitnessCosignCommand] })
 export class WitnessCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     this.command.help();
   }
 }

@@ -35,13 +35,13 @@ const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
  * the same for the service and the CLI, so both see the same data.
  */
 export async function resolveDatabase(config: AppConfig, { log, ownSignals, reuseRunning = false }: ResolveOptions): Promise<ResolvedDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
   const directory = resolve(config.dataDir, 'postgres');
   if (reuseRunning) {
     const running = await runningEmbedded(config);
     if (running) {
       log(`No DATABASE_URL: using the embedded PostgreSQL already running on port ${running.port}`);
-      return { url: running.url, embedded: false, stop: async () => undefined };
+      return { url: running.url, embedded: false, stop: () => Promise.resolve() };
     }
   }
   // A fixed port would collide with another DATA_DIR's service (or anything else) on the machine.
@@ -66,7 +66,7 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
   try {
     await recordPort(config.dataDir, port);
     const url = await running.createDatabase(EMBEDDED_DATABASE);
-    return { url, embedded: true, stop: running.stop };
+    return { url, embedded: true, stop: () => running.stop() };
   } catch (error) {
     await running.stop();
     throw error;

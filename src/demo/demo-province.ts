@@ -62,7 +62,11 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const plantOf = new Map<number, FilePlant>();
   for (const kind of FILE_PLANTS) {
     const n = Math.max(1, Math.round(kind.rate * applicants));
-    for (let k = 0; k < n && order.length > 0; k += 1) plantOf.set(order.pop()!, kind.kind);
+    for (let k = 0; k < n; k += 1) {
+      const file = order.pop();
+      if (file === undefined) break;
+      plantOf.set(file, kind.kind);
+    }
   }
 
   // Phase 1: projects, units (some with an oversized unit), land-fund obligations.
@@ -161,6 +165,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const allocations: Script[] = [];
   const buyers: string[] = [];
   const resold = new Set<string>();
+  const boundaryResales = Math.max(1, Math.round(0.001 * applicants));
   projects.forEach((p, projectIndex) => {
     const eligible = files.filter((f) => f.projectId === p.id && f.eligible && !f.withdrawn);
     if (eligible.length === 0) return;
@@ -204,16 +209,37 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     // Dated before the eligibility decision it rests on (decided 15 days ago): the write side cannot see stated dates' order.
     if (f.plant === 'allocation-before-eligibility') plants.push({ kind: f.plant, detector: 'allocation-without-eligibility', marks: [streams.application(f.id)] });
     const resale = f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price' || (buyers.length > 0 && rnd() < 0.01);
+    if (!resale && f.plant === null && lookAlikes['resale-on-restriction-end'] < boundaryResales) {
+      resold.add(f.id);
+      lookAlikes['resale-on-restriction-end'] += 1;
+      return [...out, ...resaleOnRestrictionEnd(f, unitNo, province)];
+    }
     if (!resale && rnd() < 0.6) return out;
     out.push(new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: day(3), contractNo: `HĐ-${f.id}`, fullyPaidAt: day(3) }, board(province), undefined));
     if (!resale) return out;
     resold.add(f.id);
-    const toCitizenId = f.plant === 'resale-to-ineligible' ? people.citizenId(province, 1980, 'male') : buyers[Math.floor(rnd() * buyers.length)];
+    const toCitizenId = f.plant === 'resale-to-ineligible' ? people.citizenId(province, 1980, 'male') : buyers.at(Math.floor(rnd() * buyers.length));
     if (toCitizenId === undefined) return out;
     out.push(new TransferUnitCommand(f.projectId, unitNo, { transferredAt: day(1), toCitizenId, kind: 'resale', priceVnd: f.plant === 'resale-above-price' ? 1_900_000_000 : 900_000_000 }, board(province), undefined));
     if (f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price') plants.push({ kind: f.plant, detector: 'early-resale', marks: [streams.unit(f.projectId, unitNo)] });
     else lookAlikes['lawful-resale'] += 1;
     return out;
+  }
+
+  /**
+   * A look-alike at the boundary of the 5-year restriction (POLICY.md, Art. 89(1)(d)–(e)): paid in full
+   * exactly five years before the resale, which goes to someone with no file at far above the original
+   * price. A day earlier it would be void; on the anniversary itself the sale is free. The ledger holds
+   * no allocation dated years back without a backdating finding, so the stated payment date carries the
+   * years. A 29 February resale has no anniversary of its own: the day before is taken.
+   */
+  function resaleOnRestrictionEnd(f: DemoFile, unitNo: string, province: string): ICommand[] {
+    const transferredAt = day(1).endsWith('-02-29') ? day(2) : day(1);
+    const fullyPaidAt = `${Number(transferredAt.slice(0, 4)) - 5}${transferredAt.slice(4)}`;
+    return [
+      new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: fullyPaidAt, contractNo: `HĐ-${f.id}`, fullyPaidAt }, board(province), undefined),
+      new TransferUnitCommand(f.projectId, unitNo, { transferredAt, toCitizenId: people.citizenId(province, 1980, 'male'), kind: 'resale', priceVnd: 1_900_000_000 }, board(province), undefined),
+    ];
   }
 
   // Phase 5: spouses of beneficiaries applying on their own (abuse), declaring nobody, in another project.
@@ -222,7 +248,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const refusedSpouses = Math.max(1, Math.round(0.002 * applicants));
   shuffle(rnd, beneficiarySpouses).slice(0, spouseFiles + refusedSpouses).forEach(({ beneficiary, spouse, projectIndex }, i) => {
     const project = projects[(projectIndex + 1) % projects.length];
-    const { relation: _relation, ...applicant } = spouse;
+    const { relation, ...applicant } = spouse;
     const f: DemoFile = { id: `${project.id}-vc-${spouse.citizenId}`, projectId: project.id, province: project.province, applicant, household: [], plant: null, eligible: false, withdrawn: false };
     if (i < spouseFiles) {
       late.push({ commands: [submit(f, board(f.province), day, rnd)] });

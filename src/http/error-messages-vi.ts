@@ -4,7 +4,8 @@
  * classes share one (`INVALID_FIGURE`, `UNIT_NOT_FOUND`) and the English `message` with its ids
  * stays beside it as `messageEn`. A code missing here is a failing unit test, not a silent English line.
  */
-export const ERROR_MESSAGES_VI: Readonly<Record<string, string>> = {
+// Partial: a code looked up may have no line yet (errorMessageVi falls back to the English).
+export const ERROR_MESSAGES_VI: Readonly<Partial<Record<string, string>>> = {
   ALLOCATION_NOT_FOUND: 'Không tìm thấy quyết định phân bổ',
   ALLOCATION_NOT_IN_FORCE: 'Quyết định phân bổ không còn hiệu lực',
   ALREADY_BENEFICIARY: 'Người nộp đơn đã được hưởng chính sách nhà ở xã hội',

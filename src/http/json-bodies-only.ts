@@ -11,14 +11,19 @@ export const MULTIPART_ROUTE = 'multipartUpload';
  * arrival, before any body is read; the error goes through Nest's filters like any other.
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => {
-    if (!hasBody(request.headers)) return;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (!hasBody(request.headers)) {
+      done();
+      return;
+    }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const config: object = request.routeOptions.config;
     const expected = MULTIPART_ROUTE in config && config[MULTIPART_ROUTE] === true ? 'multipart/form-data' : 'application/json';
     if (mediaType !== expected) {
-      throw new UnsupportedMediaTypeException(`Content-Type must be ${expected}${mediaType ? `, not ${mediaType}` : ''}`);
+      done(new UnsupportedMediaTypeException(`Content-Type must be ${expected}${mediaType ? `, not ${mediaType}` : ''}`));
+      return;
     }
+    done();
   });
 }
 

@@ -31,10 +31,15 @@ export async function serveConsole(app: NestFastifyApplication, root: string): P
   const index = readFileSync(indexFile);
   // decorateReply: false, as Swagger's own registration of the plugin for /docs also decorates.
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, decorateReply: false, cacheControl: false,
-    setHeaders: (reply, path) => reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    setHeaders: (reply, path) => {
+      reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    } });
   const page = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
-    if (NOT_THE_CONSOLE.test(path) || LOOKS_LIKE_A_FILE.test(path)) return reply.callNotFound();
+    if (NOT_THE_CONSOLE.test(path) || LOOKS_LIKE_A_FILE.test(path)) {
+      reply.callNotFound();
+      return reply;
+    }
     return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(index);
   };
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { pino } from 'pino';
 import { NestPinoLogger } from './nest-pino-logger';
 

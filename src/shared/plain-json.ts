@@ -66,7 +66,9 @@ function problemInMembers(value: object, ancestors: object[]): Found | undefined
   }
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
-    return { at: [], problem: `is a ${value.constructor?.name ?? 'non-plain object'}, not a plain object` };
+    // An object made with Object.create(prototype) may have no constructor at all.
+    const constructor: unknown = Reflect.get(value, 'constructor');
+    return { at: [], problem: `is a ${typeof constructor === 'function' ? constructor.name : 'non-plain object'}, not a plain object` };
   }
   if (Object.getOwnPropertySymbols(value).length > 0) return { at: [], problem: 'has symbol keys' };
   for (const key of Object.keys(value)) {

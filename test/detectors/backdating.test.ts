@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { MAX_RECORDING_LAG_DAYS } from '../../projections/detectors/backdating.detector';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 

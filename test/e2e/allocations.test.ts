@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import { ConcurrencyConflict } from '../../src/event-store/event-store.errors';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { seedApplication, seedProject } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const decision = { decisionNo: '1532/QĐ-SXD', decidedBy: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng', decidedAt: '2026-06-01' };
 
@@ -40,7 +42,7 @@ describe('allocations (giao nhà)', () => {
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     const lost = responses.filter((r) => r.status !== 201);
     expect(lost).toHaveLength(49);
-    lost.forEach((r) => expect([r.status, r.body.code]).toEqual([409, 'UNIT_ALREADY_ALLOCATED']));
+    lost.forEach((r) => expect([r.status, errorOf(r).code]).toEqual([409, 'UNIT_ALREADY_ALLOCATED']));
     expect((await t.store.readStream('unit-hp-race.B-1')).filter((e) => e.type === 'UnitAllocated')).toHaveLength(1);
     expect(await refusals('hp-race')).toEqual(Array(49).fill('UNIT_ALREADY_ALLOCATED'));
   });
@@ -75,7 +77,7 @@ describe('allocations (giao nhà)', () => {
       await seedApplication(t, { ...seeded, projectId: 'hp-r', province: '31' });
       const before = await eventCount(t);
       const res = await boardPost(t, '/allocations', { applicationId: seeded.applicationId, projectId: 'hp-r', unitNo: 'R-1', ...decision }).expect(409);
-      expect(res.body.code).toBe(code);
+      expect(errorOf(res).code).toBe(code);
       expect(await eventCount(t)).toBe(before + 1);
       expect((await refusals('hp-r')).at(-1)).toBe(code);
       expect((await t.store.readStream('unit-hp-r.R-1')).map((e) => e.type)).toEqual(['UnitReleased']);
@@ -88,7 +90,7 @@ describe('allocations (giao nhà)', () => {
         actor: { subject: 'board-31', role: 'board', province: '31' },
       });
       const res = await boardPost(t, '/allocations', { applicationId: 'r-wd', projectId: 'hp-r', unitNo: 'R-1', ...decision }).expect(409);
-      expect(res.body.code).toBe('APPLICATION_WITHDRAWN');
+      expect(errorOf(res).code).toBe('APPLICATION_WITHDRAWN');
     });
 
     it('refuses a citizen who already holds a benefit in another province', async () => {
@@ -97,16 +99,16 @@ describe('allocations (giao nhà)', () => {
       await boardPost(t, '/allocations', { applicationId: 'held-kh', projectId: 'kh-held', unitNo: 'K-1', ...decision }, '56').expect(201);
       await seedApplication(t, { applicationId: 'held-hp', projectId: 'hp-r', citizenId: '056190100004', province: '31' });
       const res = await boardPost(t, '/allocations', { applicationId: 'held-hp', projectId: 'hp-r', unitNo: 'R-1', ...decision }).expect(409);
-      expect(res.body.code).toBe('ALREADY_BENEFICIARY');
+      expect(errorOf(res).code).toBe('ALREADY_BENEFICIARY');
       expect((await refusals('hp-r')).at(-1)).toBe('ALREADY_BENEFICIARY');
     });
 
     it('answers 404 for an unknown application or unit', async () => {
       const noApp = await boardPost(t, '/allocations', { applicationId: 'nobody', projectId: 'hp-r', unitNo: 'R-1', ...decision }).expect(404);
-      expect(noApp.body.code).toBe('APPLICATION_NOT_FOUND');
+      expect(errorOf(noApp).code).toBe('APPLICATION_NOT_FOUND');
       await seedApplication(t, { applicationId: 'r-nounit', projectId: 'hp-r', citizenId: '031190100005', province: '31' });
       const noUnit = await boardPost(t, '/allocations', { applicationId: 'r-nounit', projectId: 'hp-r', unitNo: 'Z-9', ...decision }).expect(404);
-      expect(noUnit.body.code).toBe('UNIT_NOT_FOUND');
+      expect(errorOf(noUnit).code).toBe('UNIT_NOT_FOUND');
     });
 
     it('forbids a board of another province (403) and writes nothing', async () => {
@@ -190,14 +192,14 @@ describe('allocations (giao nhà)', () => {
       const again = await boardPost(t, '/allocations', { applicationId: 'life-2', projectId: 'hp-life', unitNo: 'L-1', ...decision }).expect(201);
       expect(again.body.id).toBe('hp-life.L-1.r3');
       const second = await boardPost(t, `/allocations/${body.id}/revocation`, { reason: 'lại', decisionNo: '1' }).expect(409);
-      expect(second.body.code).toBe('ALLOCATION_NOT_IN_FORCE');
+      expect(errorOf(second).code).toBe('ALLOCATION_NOT_IN_FORCE');
       await boardPost(t, '/allocations/not-an-id/revocation', { reason: 'x', decisionNo: '1' }).expect(404);
     });
 
     it('hands the unit over once', async () => {
       await boardPost(t, '/units/hp-life/L-1/handover', { handedOverAt: '2026-07-01', contractNo: 'HĐ-2026/0457', fullyPaidAt: '2026-07-01' }).expect(201);
       const again = await boardPost(t, '/units/hp-life/L-1/handover', { handedOverAt: '2026-07-02', contractNo: 'HĐ-2' }).expect(409);
-      expect(again.body.code).toBe('UNIT_ALREADY_HANDED_OVER');
+      expect(errorOf(again).code).toBe('UNIT_ALREADY_HANDED_OVER');
       const [handover] = (await t.store.readStream('unit-hp-life.L-1')).filter((e) => e.type === 'UnitHandedOver');
       expect(handover.data).toMatchObject({ citizenId: '031190200002', contractNo: 'HĐ-2026/0457', fullyPaidAt: '2026-07-01' });
     });
@@ -215,7 +217,7 @@ describe('allocations (giao nhà)', () => {
     it('refuses a transfer of a unit never handed over, and bad transfer input', async () => {
       await seedProject(t, 'hp-new', '31', [{ unitNo: 'N-1' }]);
       const res = await boardPost(t, '/units/hp-new/N-1/transfers', { transferredAt: '2026-09-01', kind: 'resale' }).expect(409);
-      expect(res.body.code).toBe('UNIT_NOT_HANDED_OVER');
+      expect(errorOf(res).code).toBe('UNIT_NOT_HANDED_OVER');
       await expectRefusedWithoutWrites(t, '/units/hp-new/N-1/transfers', [
         ['unknown kind', { transferredAt: '2026-09-01', kind: 'gift' }, /kind must be one of/],
         ['buyer id too short', { transferredAt: '2026-09-01', kind: 'resale', toCitizenId: '12345' }, /toCitizenId must be exactly 12 digits/],

@@ -1,8 +1,10 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { registerProject } from '../support/application-requests';
 import { eventCount } from '../support/board-api';
 import { clerkCsv } from '../support/clerk-files';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 /** API.md "Bulk intake from spreadsheets": the HTTP form answers the CLI's report for the same file. */
 describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ bảng tính)', () => {
@@ -38,11 +40,11 @@ describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ b�
   it('refuses what is not an upload of a spreadsheet, and writes nothing', async () => {
     const before = await eventCount(t);
     const json = await request(t.app.getHttpServer()).post('/api/v1/projects/upload-1/applications/import').set(board()).send({ file: 'x' }).expect(415);
-    expect(json.body.message).toEqual([expect.stringMatching(/multipart\/form-data/)]);
+    expect(errorOf(json).message).toEqual([expect.stringMatching(/multipart\/form-data/)]);
     const wrongField = await upload('upload-1', Buffer.from(clerkCsv('W-')), '31', 'spreadsheet').expect(400);
     expect(wrongField.body).toMatchObject({ message: ["Thiếu tệp trong trường 'file' của biểu mẫu"], messageEn: [expect.stringMatching(/'file'/)] });
     const garbage = await upload('upload-1', Buffer.from('PK\u0003\u0004 not really a workbook')).expect(400);
-    expect(garbage.body.message).toEqual([expect.stringMatching(/không nhập dòng nào$/)]);
+    expect(errorOf(garbage).message).toEqual([expect.stringMatching(/không nhập dòng nào$/)]);
     await upload('no-such-project', Buffer.from(clerkCsv('N-'))).expect(404);
     await upload('upload-1', Buffer.from(clerkCsv('P-')), '01').expect(403);
     await request(t.app.getHttpServer())
@@ -51,7 +53,7 @@ describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ b�
       .attach('file', Buffer.from(clerkCsv('Q-')), 'ho-so.csv')
       .expect(403);
     const keyed = await upload('upload-1', Buffer.from(clerkCsv('K-'))).set('Idempotency-Key', 'upload-1').expect(400);
-    expect(keyed.body.messageEn).toEqual([expect.stringMatching(/Idempotency-Key/)]);
+    expect(errorOf(keyed).messageEn).toEqual([expect.stringMatching(/Idempotency-Key/)]);
     expect(await eventCount(t)).toBe(before);
   });
 });

@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { applicant, applicationBody, child, postAs, registerProject, spouse, submitApplication } from '../support/application-requests';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
   let t: TestApp;
@@ -66,7 +68,7 @@ describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
   it('answers 404 PROJECT_NOT_FOUND for an unknown project, writing nothing', async () => {
     const before = await eventCount(t);
     const res = await boardPost(t, '/applications', applicationBody('hp-unknown')).expect(404);
-    expect(res.body.code).toBe('PROJECT_NOT_FOUND');
+    expect(errorOf(res).code).toBe('PROJECT_NOT_FOUND');
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -86,7 +88,7 @@ describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
     await submitApplication(t, applicationBody('hp-trang-cat', { id: 'hs-twice' }));
     const before = await eventCount(t);
     const res = await boardPost(t, '/applications', applicationBody('hp-trang-cat', { id: 'hs-twice' })).expect(409);
-    expect(res.body.code).toBe('APPLICATION_ALREADY_SUBMITTED');
+    expect(errorOf(res).code).toBe('APPLICATION_ALREADY_SUBMITTED');
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -198,14 +200,14 @@ describe('POST /api/v1/applications/:id/withdrawal (rút hồ sơ)', () => {
     await withdraw(id).expect(201);
     const before = await eventCount(t);
     const res = await withdraw(id).expect(409);
-    expect(res.body.code).toBe('APPLICATION_WITHDRAWN');
+    expect(errorOf(res).code).toBe('APPLICATION_WITHDRAWN');
     expect(await eventCount(t)).toBe(before);
   });
 
   it('answers 404 APPLICATION_NOT_FOUND for an unknown application', async () => {
     const before = await eventCount(t);
     const res = await withdraw('hs-unknown').expect(404);
-    expect(res.body.code).toBe('APPLICATION_NOT_FOUND');
+    expect(errorOf(res).code).toBe('APPLICATION_NOT_FOUND');
     expect(await eventCount(t)).toBe(before);
   });
 

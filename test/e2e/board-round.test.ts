@@ -1,5 +1,6 @@
 import { boardPost, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 /**
  * A whole social-housing round, over HTTP only, as a Hải Phòng allocation board runs it: register a
@@ -58,7 +59,7 @@ describe('a board runs a whole round over HTTP', () => {
     await decide(binh, { outcome: 'eligible' }).expect(201);
     // 60 million a month is over every ceiling: the board's "eligible" needs a recorded justification.
     const refused = await decide(cuong, { outcome: 'eligible' }).expect(409);
-    expect(refused.body.code).toBe('JUSTIFICATION_REQUIRED');
+    expect(errorOf(refused).code).toBe('JUSTIFICATION_REQUIRED');
     const ineligible = await decide(cuong, { outcome: 'ineligible' }).expect(201);
     expect(ineligible.body.policyOutcome).toBe('ineligible');
 
@@ -88,7 +89,7 @@ describe('a board runs a whole round over HTTP', () => {
       decidedBy: 'Nguyễn Văn An',
       decidedAt: '2026-06-15',
     }).expect(409);
-    expect(taken.body.code).toBe('UNIT_ALREADY_ALLOCATED');
+    expect(errorOf(taken).code).toBe('UNIT_ALREADY_ALLOCATED');
 
     await post('/units/hp-trang-cat/A-1201/handover', { handedOverAt: '2026-07-01', contractNo: 'HĐ-2026/0457', fullyPaidAt: '2026-07-01' }).expect(201);
     await post('/units/hp-trang-cat/A-1201/transfers', {

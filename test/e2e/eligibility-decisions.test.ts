@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import {
   appendRaw,
@@ -11,6 +12,7 @@ import {
 } from '../support/application-requests';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định đủ điều kiện)', () => {
   let t: TestApp;
@@ -89,7 +91,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const before = await eventCount(t);
     const res = await decide(id, { decidedAt: '2025-11-01' }).expect(409);
     expect(res.body).toMatchObject({ code: 'JUSTIFICATION_REQUIRED', messageEn: [expect.stringMatching(/vn-decree-261-2025/)] });
-    expect(res.body.message).toEqual(['Quyết định khác với kết quả theo chính sách phải kèm lý do giải trình']);
+    expect(errorOf(res).message).toEqual(['Quyết định khác với kết quả theo chính sách phải kèm lý do giải trình']);
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -134,7 +136,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     await boardPost(t, `/applications/${id}/withdrawal`, { reason: 'Rút hồ sơ' }).expect(201);
     const before = await eventCount(t);
     const res = await decide(id).expect(409);
-    expect(res.body.code).toBe('APPLICATION_WITHDRAWN');
+    expect(errorOf(res).code).toBe('APPLICATION_WITHDRAWN');
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -145,7 +147,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const id = await submit();
     const before = await eventCount(t);
     const res = await decide(id, overrides).expect(status);
-    expect(res.body.code).toBe(code);
+    expect(errorOf(res).code).toBe(code);
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -153,13 +155,13 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const id = await submit({ submittedAt: '2024-05-02' });
     const before = await eventCount(t);
     const res = await decide(id, { decidedAt: '2024-06-01' }).expect(409);
-    expect(res.body.code).toBe('NO_POLICY_IN_FORCE');
+    expect(errorOf(res).code).toBe('NO_POLICY_IN_FORCE');
     expect(await eventCount(t)).toBe(before);
   });
 
   it('answers 404 APPLICATION_NOT_FOUND for an unknown application', async () => {
     const res = await decide('hs-unknown').expect(404);
-    expect(res.body.code).toBe('APPLICATION_NOT_FOUND');
+    expect(errorOf(res).code).toBe('APPLICATION_NOT_FOUND');
   });
 
   it('forbids another province’s board, inspectors and police (403), writing nothing', async () => {

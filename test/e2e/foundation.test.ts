@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { applicant, applicationBody, registerProject } from '../support/application-requests';
 import { boardPost } from '../support/board-api';

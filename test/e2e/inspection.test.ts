@@ -1,9 +1,10 @@
+import { expect } from '@jest/globals';
 import type { Stream } from 'node:stream';
 import request from 'supertest';
 import { findingId } from '../../projections/ledger/reconcile-findings';
 import type { HouseholdMember } from '../../src/applications/domain/application.events';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Actor, Role } from '../../src/shared/actor';
 import type { Clock } from '../../src/shared/clock';
@@ -12,6 +13,13 @@ import { boardPost, eventCount } from '../support/board-api';
 import { board, person, submitted } from '../support/ledger-harness';
 import { seedApplication, seedProject } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import type { FindingPageView } from '../../src/inspection/findings/finding.view';
+import type { FindingDetailView } from '../../src/inspection/queries/get-finding/finding-detail.view';
+import type { PersonHistoryView } from '../../src/inspection/queries/people-history/person-history.view';
+import type { ApplicationAsOfView } from '../../src/inspection/queries/application-as-of/application-as-of.view';
+import type { ReviewRecordedResponse } from '../../src/inspection/commands/review-finding/review-finding.request.dto';
+import type { ProgrammeProgressView } from '../../src/inspection/queries/programme-progress/programme-progress.view';
+import { bodyOf, errorOf } from '../support/response-body';
 
 /** Each reading a second later, from a fixed morning: event times are known and distinct (time travel). */
 function tickingClock(start: string): Clock {
@@ -61,21 +69,22 @@ describe('inspectors’ endpoints', () => {
     it('lists the findings in the order the log first showed them, with total and no review yet', async () => {
       const res = await get(`/findings?detector=${DUPLICATE}`).expect(200);
       expect(res.body).toMatchObject({ total: 4, page: 1, pageSize: 50 });
-      expect(res.body.items.map((f: { id: string }) => f.id)).toEqual([idOf(minh.citizenId), idOf(hoa.citizenId), idOf(lan.citizenId), idOf(duc.citizenId)]);
-      expect(res.body.items[0]).toMatchObject({ detector: DUPLICATE, provinceCode: '31', citizenIds: [minh.citizenId], status: 'open', review: null });
-      expect(res.body.items[0].evidence).toHaveLength(2);
-      expect(res.body.items[3]).toMatchObject({ status: 'closed', closedByEventId: expect.any(String) });
+      const { items } = bodyOf<FindingPageView>(res);
+      expect(items.map((f) => f.id)).toEqual([idOf(minh.citizenId), idOf(hoa.citizenId), idOf(lan.citizenId), idOf(duc.citizenId)]);
+      expect(items[0]).toMatchObject({ detector: DUPLICATE, provinceCode: '31', citizenIds: [minh.citizenId], status: 'open', review: null });
+      expect(items[0].evidence).toHaveLength(2);
+      expect(items[3]).toMatchObject({ status: 'closed', closedByEventId: expect.any(String) });
     });
 
     it('filters by status and province (a province includes those merged into it), and pages', async () => {
-      const ids = async (query: string) => (await get(`/findings?detector=${DUPLICATE}&${query}`).expect(200)).body.items.map((f: { id: string }) => f.id);
+      const ids = async (query: string) => bodyOf<FindingPageView>(await get(`/findings?detector=${DUPLICATE}&${query}`).expect(200)).items.map((f) => f.id);
       expect(await ids('status=closed')).toEqual([idOf(duc.citizenId)]);
       expect(await ids('province=31')).toEqual([idOf(minh.citizenId), idOf(duc.citizenId)]);
       expect(await ids('province=30')).toEqual([idOf(minh.citizenId), idOf(duc.citizenId)]);
       expect(await ids('province=56&status=open')).toEqual([idOf(hoa.citizenId), idOf(lan.citizenId)]);
       const page2 = await get(`/findings?detector=${DUPLICATE}&page=2&pageSize=3`).expect(200);
       expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
-      expect(page2.body.items.map((f: { id: string }) => f.id)).toEqual([idOf(duc.citizenId)]);
+      expect(bodyOf<FindingPageView>(page2).items.map((f) => f.id)).toEqual([idOf(duc.citizenId)]);
     });
 
     it.each([
@@ -88,14 +97,14 @@ describe('inspectors’ endpoints', () => {
       ['sort=id', /^property sort should not exist$/],
     ])('refuses %s with 400 naming the field', async (query, message) => {
       const res = await get(`/findings?${query}`).expect(400);
-      expect(res.body.messageEn).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+      expect(errorOf(res).messageEn).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
     });
 
     it('401 without a token, 403 for police; a board sees its own province only, 403 for another', async () => {
       await request(t.app.getHttpServer()).get('/api/v1/findings').expect(401);
       await get('/findings', 'police', '31').expect(403);
       const own = await get(`/findings?detector=${DUPLICATE}`, 'board', '31').expect(200);
-      expect(own.body.items.map((f: { id: string }) => f.id)).toEqual([idOf(minh.citizenId), idOf(duc.citizenId)]);
+      expect(bodyOf<FindingPageView>(own).items.map((f) => f.id)).toEqual([idOf(minh.citizenId), idOf(duc.citizenId)]);
       await get('/findings?province=56', 'board', '31').expect(403);
     });
   });
@@ -106,23 +115,25 @@ describe('inspectors’ endpoints', () => {
       const [hp] = await t.store.readStream('application-ins-hp-2');
       const [kh] = await t.store.readStream('application-ins-kh-3');
       expect(res.body).toMatchObject({ id: idOf(lan.citizenId), provinceCode: '56', citizenIds: [lan.citizenId], unavailableEvidence: [] });
-      expect(res.body.evidenceEvents).toEqual([hp, kh].map((e) => expect.objectContaining({
+      const finding = bodyOf<FindingDetailView>(res);
+      expect(finding.evidenceEvents).toEqual([hp, kh].map((e) => expect.objectContaining({
         eventId: e.eventId, stream: e.stream, type: 'ApplicationSubmitted', revision: 0, hash: e.hash, prevHash: e.prevHash,
         globalPosition: e.globalPosition.toString(), position: { commit: e.position.commit.toString(), prepare: e.position.prepare.toString() },
       })));
-      expect(res.body.evidenceEvents[1].data.household).toEqual([hai]);
+      expect(finding.evidenceEvents[1].data.household).toEqual([hai]);
     });
 
     it('shows a board its own province’s finding without the evidence another province wrote; 403 for another province’s finding', async () => {
       const res = await get(`/findings/${idOf(lan.citizenId)}`, 'board', '56').expect(200);
-      expect(res.body.evidenceEvents.map((e: { stream: string }) => e.stream)).toEqual(['application-ins-kh-3']);
-      expect(res.body.unavailableEvidence).toEqual([{ eventId: expect.any(String), stream: 'application-ins-hp-2', reason: 'another-province' }]);
+      const finding = bodyOf<FindingDetailView>(res);
+      expect(finding.evidenceEvents.map((e) => e.stream)).toEqual(['application-ins-kh-3']);
+      expect(finding.unavailableEvidence).toEqual([{ eventId: expect.any(String), stream: 'application-ins-hp-2', reason: 'another-province' }]);
       await get(`/findings/${idOf(lan.citizenId)}`, 'board', '31').expect(403);
       await get(`/findings/${idOf(lan.citizenId)}`, 'police', '56').expect(403);
     });
 
     it('404 for an unknown finding, 400 for an id that is not one', async () => {
-      expect((await get('/findings/duplicate-applicant-0000').expect(404)).body.code).toBe('FINDING_NOT_FOUND');
+      expect(errorOf(await get('/findings/duplicate-applicant-0000').expect(404)).code).toBe('FINDING_NOT_FOUND');
       await get('/findings/a.b').expect(400);
     });
   });
@@ -136,16 +147,17 @@ describe('inspectors’ endpoints', () => {
       const first = await review(id, { verdict: 'dismissed', note: 'Hai hồ sơ của cùng một người, đã rút một' }).expect(201);
       const res = await review(id, { verdict: 'confirmed', note: 'Xác nhận: nộp hồ sơ ở hai dự án Khánh Hòa cùng lúc' }).expect(201);
       expect(res.body).toMatchObject({ findingId: id, verdict: 'confirmed', reviewedBy: 'thanh-tra-an', eventId: expect.any(String) });
+      const recorded = bodyOf<ReviewRecordedResponse>(res);
       const events = await t.store.readStream(`finding-${id}`);
       expect(events.map((e) => [e.type, e.eventId, e.data.verdict])).toEqual([
-        ['FindingReviewed', first.body.eventId, 'dismissed'],
-        ['FindingReviewed', res.body.eventId, 'confirmed'],
+        ['FindingReviewed', bodyOf<ReviewRecordedResponse>(first).eventId, 'dismissed'],
+        ['FindingReviewed', recorded.eventId, 'confirmed'],
       ]);
-      expect(events[1].data).toEqual({ findingId: id, verdict: 'confirmed', note: res.body.note, reviewedBy: 'thanh-tra-an', reviewedAt: res.body.reviewedAt });
+      expect(events[1].data).toEqual({ findingId: id, verdict: 'confirmed', note: recorded.note, reviewedBy: 'thanh-tra-an', reviewedAt: recorded.reviewedAt });
 
       await catchUp();
-      const listed = (await get(`/findings?detector=${DUPLICATE}&province=56`).expect(200)).body.items.find((f: { id: string }) => f.id === id);
-      expect(listed.review).toEqual({ verdict: 'confirmed', note: res.body.note, reviewedBy: 'thanh-tra-an', reviewedAt: res.body.reviewedAt, eventId: res.body.eventId });
+      const listed = bodyOf<FindingPageView>(await get(`/findings?detector=${DUPLICATE}&province=56`).expect(200)).items.find((f) => f.id === id);
+      expect(listed?.review).toEqual({ verdict: 'confirmed', note: recorded.note, reviewedBy: 'thanh-tra-an', reviewedAt: recorded.reviewedAt, eventId: recorded.eventId });
     });
 
     it('returns the first response to a repeated Idempotency-Key and writes nothing new', async () => {
@@ -161,9 +173,9 @@ describe('inspectors’ endpoints', () => {
       const before = await eventCount(t);
       await review(idOf(minh.citizenId), { verdict: 'confirmed', note: 'x' }, 'admin').expect(403);
       await review(idOf(minh.citizenId), { verdict: 'confirmed', note: 'x' }, 'board').expect(403);
-      expect((await review('duplicate-applicant-0000', { verdict: 'confirmed', note: 'x' }).expect(404)).body.code).toBe('FINDING_NOT_FOUND');
+      expect(errorOf(await review('duplicate-applicant-0000', { verdict: 'confirmed', note: 'x' }).expect(404)).code).toBe('FINDING_NOT_FOUND');
       const bad = await review(idOf(minh.citizenId), { verdict: 'maybe', note: ' ' }).expect(400);
-      expect(bad.body.messageEn).toEqual(expect.arrayContaining([expect.stringMatching(/^verdict must be one of/), 'note must not be blank']));
+      expect(errorOf(bad).messageEn).toEqual(expect.arrayContaining([expect.stringMatching(/^verdict must be one of/), 'note must not be blank']));
       expect(await eventCount(t)).toBe(before);
     });
   });
@@ -171,10 +183,10 @@ describe('inspectors’ endpoints', () => {
   describe('GET /people/:citizenId/history', () => {
     it('returns every event naming the citizen, as applicant or household member, in log order', async () => {
       const res = await get(`/people/${lan.citizenId}/history`).expect(200);
-      expect(res.body.events.map((e: { stream: string }) => e.stream)).toEqual(['application-ins-hp-2', 'application-ins-kh-3']);
+      expect(bodyOf<PersonHistoryView>(res).events.map((e) => e.stream)).toEqual(['application-ins-hp-2', 'application-ins-kh-3']);
       const spouse = await get(`/people/${hai.citizenId}/history`).expect(200);
-      expect(spouse.body.events.map((e: { stream: string; type: string }) => [e.stream, e.type])).toEqual([['application-ins-kh-3', 'ApplicationSubmitted']]);
-      const positions = (await get(`/people/${duc.citizenId}/history`).expect(200)).body.events.map((e: { position: { commit: string; prepare: string } }) => e.position);
+      expect(bodyOf<PersonHistoryView>(spouse).events.map((e) => [e.stream, e.type])).toEqual([['application-ins-kh-3', 'ApplicationSubmitted']]);
+      const positions = bodyOf<PersonHistoryView>(await get(`/people/${duc.citizenId}/history`).expect(200)).events.map((e) => e.position);
       expect(positions).toHaveLength(2);
       expect(BigInt(positions[0].commit) < BigInt(positions[1].commit)).toBe(true);
       expect((await get('/people/031190009999/history').expect(200)).body).toEqual({ citizenId: '031190009999', events: [], withheld: 0 });
@@ -183,7 +195,7 @@ describe('inspectors’ endpoints', () => {
     it('400 for a malformed citizen id; a board sees what its province wrote; police 403', async () => {
       for (const id of ['03119000123', '0311900012345', '03119000123x']) {
         const res = await get(`/people/${id}/history`).expect(400);
-        expect(res.body.messageEn).toEqual(['citizenId must be exactly 12 digits']);
+        expect(errorOf(res).messageEn).toEqual(['citizenId must be exactly 12 digits']);
       }
       const own = await get(`/people/${lan.citizenId}/history`, 'board', '31').expect(200);
       expect(own.body).toMatchObject({ events: [expect.objectContaining({ stream: 'application-ins-hp-2' })], withheld: 1 });
@@ -204,19 +216,19 @@ describe('inspectors’ endpoints', () => {
 
     it('shows the application open before its withdrawal and withdrawn after, with the events used', async () => {
       const before = await get(`/applications/asof-1?asOf=${at(withdrawnAt, -1)}`).expect(200);
-      expect(before.body.state).toMatchObject({ status: 'open', applicationId: 'asof-1', citizenId: '031185000999', currentlyEligible: false });
-      expect(before.body.events.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted']);
+      expect(bodyOf<ApplicationAsOfView>(before).state).toMatchObject({ status: 'open', applicationId: 'asof-1', citizenId: '031185000999', currentlyEligible: false });
+      expect(bodyOf<ApplicationAsOfView>(before).events.map((e) => e.type)).toEqual(['ApplicationSubmitted']);
       const after = await get(`/applications/asof-1?asOf=${at(withdrawnAt, 0)}`).expect(200);
-      expect(after.body.state.status).toBe('withdrawn');
-      expect(after.body.events.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationWithdrawn']);
-      expect((await get('/applications/asof-1').expect(200)).body.state.status).toBe('withdrawn');
+      expect(bodyOf<ApplicationAsOfView>(after).state.status).toBe('withdrawn');
+      expect(bodyOf<ApplicationAsOfView>(after).events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationWithdrawn']);
+      expect(bodyOf<ApplicationAsOfView>(await get('/applications/asof-1').expect(200)).state.status).toBe('withdrawn');
     });
 
     it('404 before it was submitted or for an unknown id; 400 for a bad instant; 403 for another province’s board', async () => {
-      expect((await get(`/applications/asof-1?asOf=${at(submittedAt, -1)}`).expect(404)).body.code).toBe('APPLICATION_NOT_FOUND');
+      expect(errorOf(await get(`/applications/asof-1?asOf=${at(submittedAt, -1)}`).expect(404)).code).toBe('APPLICATION_NOT_FOUND');
       await get('/applications/nobody').expect(404);
       const bad = await get('/applications/asof-1?asOf=yesterday').expect(400);
-      expect(bad.body.messageEn).toEqual(['asOf must be a real ISO date (YYYY-MM-DD) or instant']);
+      expect(errorOf(bad).messageEn).toEqual(['asOf must be a real ISO date (YYYY-MM-DD) or instant']);
       await get('/applications/asof-1', 'board', '56').expect(403);
       await get('/applications/asof-1', 'board', '31').expect(200);
     });
@@ -241,11 +253,11 @@ describe('inspectors’ endpoints', () => {
     it('counts Hải Phòng with Hải Dương merged into it, against the summed targets, and each apart', async () => {
       const res = await get('/programmes/31/progress').expect(200);
       expect(res.body).toMatchObject({ provinceCode: '31', provinces: ['30', '31'], projects: 2, plannedUnits: 1000, released: 5, allocated: 2, handedOver: 1 });
-      expect(res.body.targets).toEqual([
+      expect(bodyOf<ProgrammeProgressView>(res).targets).toEqual([
         { period: '2021-2025', units: 21_260, handedOverInPeriod: 1, share: 0 },
         { period: '2026-2030', units: 18_100, handedOverInPeriod: 0, share: 0 },
       ]);
-      expect(res.body.byProvince).toEqual([
+      expect(bodyOf<ProgrammeProgressView>(res).byProvince).toEqual([
         expect.objectContaining({ provinceCode: '30', released: 2, allocated: 1, handedOver: 0, targets: [expect.objectContaining({ period: '2021-2025', units: 5_860 })] }),
         expect.objectContaining({ provinceCode: '31', released: 3, allocated: 1, handedOver: 1 }),
       ]);
@@ -268,8 +280,8 @@ describe('inspectors’ endpoints', () => {
       const body = res.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = body.toString('utf8').slice(1).trimEnd().split('\r\n');
-      expect(lines[0]).toBe('finding_id,detector,severity,province_code,status,citizen_ids,summary,evidence_event_ids,evidence_streams,' +
-        'first_seen_event_id,first_seen_position,closed_by_event_id,review_verdict,review_note,reviewed_by,reviewed_at');
+      expect(lines[0]).toBe('Mã phát hiện,Bộ phát hiện,Mức độ,Mã tỉnh,Trạng thái,Số CCCD,Tóm tắt,Sự kiện bằng chứng,Luồng bằng chứng,' +
+        'Sự kiện phát hiện đầu tiên,Vị trí phát hiện đầu tiên,Sự kiện đóng,Kết luận xem xét,Ghi chú xem xét,Người xem xét,Thời điểm xem xét');
       expect(lines).toHaveLength(5);
       const hoaRow = lines.find((l) => l.startsWith(idOf(hoa.citizenId))) as string;
       const evidence = (await t.store.readStream('application-ins-kh-1'))[0].eventId;
@@ -282,9 +294,9 @@ describe('inspectors’ endpoints', () => {
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
-      const sheet = workbook.getWorksheet('Findings');
+      const sheet = workbook.getWorksheet('Phát hiện');
       const rows = (sheet?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
-      expect(rows[0][0]).toBe('finding_id');
+      expect(rows[0][0]).toBe('Mã phát hiện');
       expect(rows.slice(1).map((r) => r[0])).toEqual([idOf(hoa.citizenId), idOf(lan.citizenId)]);
       expect(rows[1][5]).toBe(hoa.citizenId);
       expect(rows[1][13]).toBe('Xác nhận: nộp hồ sơ ở hai dự án Khánh Hòa cùng lúc');
@@ -295,7 +307,7 @@ describe('inspectors’ endpoints', () => {
       expect((res.body as Buffer).toString('utf8').trimEnd().split('\r\n')).toHaveLength(3);
       await get('/findings/export?format=csv&province=31', 'board', '56').expect(403);
       const bad = await get('/findings/export?format=pdf').expect(400);
-      expect(bad.body.messageEn).toEqual(['format must be one of the following values: csv, xlsx']);
+      expect(errorOf(bad).messageEn).toEqual(['format must be one of the following values: csv, xlsx']);
       await get('/findings/export?format=csv', 'police', '31').expect(403);
     });
   });
@@ -325,7 +337,7 @@ describe('inspectors’ endpoints', () => {
 
     it('leaves the records of reads out of a person’s history', async () => {
       const res = await get(`/people/${duc.citizenId}/history`).expect(200);
-      expect(res.body.events.every((e: { stream: string }) => e.stream.startsWith('application-'))).toBe(true);
+      expect(bodyOf<PersonHistoryView>(res).events.every((e) => e.stream.startsWith('application-'))).toBe(true);
     });
   });
 

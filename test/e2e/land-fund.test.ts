@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const obligation = (commercialProjectId: string, overrides: object = {}) => ({
   commercialProjectId,
@@ -47,7 +49,7 @@ describe('land fund (quỹ đất 20%)', () => {
       await register('hp-again').expect(201);
       const before = await eventCount(t);
       const res = await register('hp-again').expect(409);
-      expect(res.body.code).toBe('LAND_FUND_OBLIGATION_EXISTS');
+      expect(errorOf(res).code).toBe('LAND_FUND_OBLIGATION_EXISTS');
       expect(await eventCount(t)).toBe(before);
     });
 
@@ -122,14 +124,14 @@ describe('land fund (quỹ đất 20%)', () => {
       await hand('hp-done', money).expect(201);
       const before = await eventCount(t);
       const res = await hand('hp-done', land).expect(409);
-      expect(res.body.code).toBe('LAND_FUND_OBLIGATION_DISCHARGED');
+      expect(errorOf(res).code).toBe('LAND_FUND_OBLIGATION_DISCHARGED');
       expect(await eventCount(t)).toBe(before);
     });
 
     it('given no such obligation, then 404 LAND_FUND_OBLIGATION_NOT_FOUND and nothing is written', async () => {
       const before = await eventCount(t);
       const res = await hand('hp-nowhere', land).expect(404);
-      expect(res.body.code).toBe('LAND_FUND_OBLIGATION_NOT_FOUND');
+      expect(errorOf(res).code).toBe('LAND_FUND_OBLIGATION_NOT_FOUND');
       expect(await eventCount(t)).toBe(before);
     });
 

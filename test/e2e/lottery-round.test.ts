@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +14,17 @@ import { applicant, applicationBody, decideEligible, registerProject, submitAppl
 import { boardPost, eventCount } from '../support/board-api';
 import { assertCliBuilt, runCli } from '../support/built-cli';
 import { createTestApp, type TestApp } from '../support/test-app';
+import type { BeneficiariesView, BeneficiaryView, CheckpointView } from '../../src/public-lists/queries/beneficiaries/beneficiaries.view';
+import type { LotteryDrawnResponse } from '../../src/lottery/commands/draw-lottery/draw-lottery.request.dto';
+import type { LotteryOpenedResponse } from '../../src/lottery/commands/open-lottery/open-lottery.request.dto';
+import type { PublicLotteryView } from '../../src/lottery/queries/public-lottery/public-lottery.view';
+import { bodyOf, errorOf } from '../support/response-body';
 
 const SEED = '8f3c1a5e2b7d90c4e6a1f3b5d7092c4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c';
 const BEACON = 'Giải đặc biệt XSKT miền Bắc ngày 2026-12-20: 58213';
 const NAMES = ['Nguyễn Văn Hùng', 'Trần Thị Mai Anh', 'Lê Đức Thọ', 'Phạm Ngọc Ánh'];
+/** The public list once a signed checkpoint covers every row (the test checks that it does). */
+type ProvenList = BeneficiariesView & { checkpoint: CheckpointView; items: (BeneficiaryView & { leafIndex: number; auditPath: string[] })[] };
 
 /**
  * A whole lottery over HTTP, as a board, a supervising officer and a citizen live it (API.md
@@ -55,7 +63,7 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
   let lotteryId: string;
   it('opens: the commitment, the beacon source and the four eligible files frozen, sorted by id, with their hash', async () => {
     const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 3, commitment: commitmentOf(SEED), beaconSource: 'Giải đặc biệt XSKT miền Bắc ngày 2026-12-20' }).expect(201);
-    lotteryId = res.body.id;
+    lotteryId = bodyOf<LotteryOpenedResponse>(res).id;
     expect(res.body).toMatchObject({ id: 'hp-bt.1', entrantCount: 4 });
     const [opened] = await t.store.readStream('lottery-hp-bt');
     expect(opened.type).toBe('LotteryOpened');
@@ -68,22 +76,23 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     const res = await get(`/public/lotteries/${lotteryId}`).expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=30');
     expect(res.body).toMatchObject({ id: lotteryId, projectId: 'hp-bt', status: 'open', units: 3, commitment: commitmentOf(SEED) });
-    expect(res.body.seed).toBeUndefined();
-    expect(res.body.entrants.map((e: { applicationId: string }) => e.applicationId)).not.toContain(late);
-    expect(res.body.entrants.map((e: { applicant: string }) => e.applicant).sort()).toEqual(['Lê Đ. T.', 'Nguyễn V. H.', 'Phạm N. Á.', 'Trần T. M. A.']);
-    expect(replayPublishedLottery(res.body)).toMatchObject({ ok: true, drawn: false });
+    const lottery = bodyOf<PublicLotteryView>(res);
+    expect(lottery.seed).toBeUndefined();
+    expect(lottery.entrants.map((e) => e.applicationId)).not.toContain(late);
+    expect(lottery.entrants.map((e) => e.applicant).sort()).toEqual(['Lê Đ. T.', 'Nguyễn V. H.', 'Phạm N. Á.', 'Trần T. M. A.']);
+    expect(replayPublishedLottery(lottery)).toMatchObject({ ok: true, drawn: false });
   });
 
   it('refuses a second open lottery of the project: 409 LOTTERY_ALREADY_OPEN', async () => {
     const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 3, commitment: commitmentOf(SEED), beaconSource: 'khác' }).expect(409);
-    expect(res.body.code).toBe('LOTTERY_ALREADY_OPEN');
+    expect(errorOf(res).code).toBe('LOTTERY_ALREADY_OPEN');
   });
 
   it('refuses a wrong seed with 409 SEED_MISMATCH, another province’s board with 403, an unknown lottery with 404, writing nothing', async () => {
     const before = await eventCount(t);
-    expect((await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: 'cd'.repeat(32), beacon: BEACON }).expect(409)).body.code).toBe('SEED_MISMATCH');
+    expect(errorOf(await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: 'cd'.repeat(32), beacon: BEACON }).expect(409)).code).toBe('SEED_MISMATCH');
     await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }, '01').expect(403);
-    expect((await boardPost(t, '/lotteries/hp-bt.2/draw', { seed: SEED, beacon: BEACON }).expect(404)).body.code).toBe('LOTTERY_NOT_FOUND');
+    expect(errorOf(await boardPost(t, '/lotteries/hp-bt.2/draw', { seed: SEED, beacon: BEACON }).expect(404)).code).toBe('LOTTERY_NOT_FOUND');
     await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: 'not-hex', beacon: BEACON }).expect(400);
     expect(await eventCount(t)).toBe(before);
   });
@@ -91,7 +100,7 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
   let ranking: { rank: number; applicationId: string; score: string }[];
   it('draws: the ranking, and each entrant’s PriorityRanked (ballot, the lottery’s rank), in one append', async () => {
     const res = await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }).expect(201);
-    ranking = res.body.ranking;
+    ranking = bodyOf<LotteryDrawnResponse>(res).ranking;
     expect(res.body).toMatchObject({ ranked: 4, notRanked: [] });
     expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
     for (const r of ranking) {
@@ -99,11 +108,11 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
       expect(ranks.map((e) => e.data)).toEqual([expect.objectContaining({ projectId: 'hp-bt', method: 'ballot', rank: r.rank })]);
     }
     expect((await t.store.readStream(`application-${late}`)).some((e) => e.type === 'PriorityRanked')).toBe(false);
-    expect((await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }).expect(409)).body.code).toBe('ALREADY_DRAWN');
+    expect(errorOf(await boardPost(t, `/lotteries/${lotteryId}/draw`, { seed: SEED, beacon: BEACON }).expect(409)).code).toBe('ALREADY_DRAWN');
   });
 
   it('replays from the public JSON alone: the verify function and `noxh lottery verify FILE.json`', async () => {
-    const published = (await get(`/public/lotteries/${lotteryId}`).expect(200)).body;
+    const published = bodyOf<PublicLotteryView>(await get(`/public/lotteries/${lotteryId}`).expect(200));
     expect(published).toMatchObject({ status: 'drawn', seed: SEED, beacon: BEACON, ranking });
     expect(replayPublishedLottery(published)).toMatchObject({ ok: true, drawn: true });
     const file = join(dataDir, 'lottery.json');
@@ -129,21 +138,22 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     const { rows } = await t.db.pool.query(`SELECT detector FROM findings WHERE detector IN ('queue-jump', 'lottery-integrity')`);
     expect(rows).toEqual([]);
     const res = await boardPost(t, '/projects/hp-bt/lotteries', { units: 1, commitment: commitmentOf(SEED), beaconSource: 'lần 2' }).expect(409);
-    expect(res.body.code).toBe('PROJECT_HAS_ALLOCATIONS');
+    expect(errorOf(res).code).toBe('PROJECT_HAS_ALLOCATIONS');
   });
 
   it('publishes the beneficiaries masked, with each UnitAllocated event and hash; no proofs before a signed checkpoint', async () => {
     const res = await get('/public/projects/hp-bt/beneficiaries').expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=30');
     expect(res.body).toMatchObject({ projectId: 'hp-bt', name: 'Dự án hp-bt', provinceCode: '31', checkpoint: null });
-    expect(res.body.items.map((i: { unitNo: string }) => i.unitNo)).toEqual(['A-1', 'A-2', 'A-3']);
-    for (const item of res.body.items) {
+    const { items } = bodyOf<BeneficiariesView>(res);
+    expect(items.map((i) => i.unitNo)).toEqual(['A-1', 'A-2', 'A-3']);
+    for (const item of items) {
       const [event] = (await t.store.readStream(`unit-hp-bt.${item.unitNo}`)).filter((e) => e.type === 'UnitAllocated');
       expect(item).toMatchObject({ eventId: event.eventId, hash: event.hash, householdSize: 1, leafIndex: null, auditPath: null });
       expect(item.citizenId).toMatch(/^031\*{6}4\d\d$/);
     }
     // Hex hashes and ids may hold twelve digits in a row by chance: only the personal fields are searched for a full citizen id.
-    const body = JSON.stringify(res.body.items.map(({ hash: _hash, eventId: _eventId, ...personal }: Record<string, unknown>) => personal));
+    const body = JSON.stringify(items.map(({ hash: _hash, eventId: _eventId, ...personal }) => personal));
     for (const name of NAMES) expect(body).not.toContain(name);
     expect(body).not.toMatch(/\d{12}/);
   });
@@ -151,8 +161,8 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
   let publicKeyFile: string;
   it('after a signed checkpoint, every row carries its inclusion proof, which verifies against the checkpoint’s signed root', async () => {
     await t.app.get(Checkpointer).checkpointNow();
-    const list = (await get('/public/projects/hp-bt/beneficiaries').expect(200)).body;
-    const { keyId, publicKeyPem } = (await get('/audit/public-key').expect(200)).body;
+    const list = bodyOf<ProvenList>(await get('/public/projects/hp-bt/beneficiaries').expect(200));
+    const { keyId, publicKeyPem } = bodyOf<{ keyId: string; publicKeyPem: string }>(await get('/audit/public-key').expect(200));
     publicKeyFile = join(dataDir, 'checkpoint-key.pem');
     await writeFile(publicKeyFile, publicKeyPem);
     const cp = list.checkpoint;
@@ -177,7 +187,7 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     expect(result.stdout).toContain('ok: the published list of hp-bt equals its 3 current allocation(s), and every row\'s inclusion proof verifies');
     expect(result.stdout).toContain('ok   proof of unit A-1');
     expect(result.code).toBe(0);
-    const list = (await get('/public/projects/hp-bt/beneficiaries').expect(200)).body;
+    const list = bodyOf<ProvenList>(await get('/public/projects/hp-bt/beneficiaries').expect(200));
     const file = join(dataDir, 'list.json');
     const [first, ...rest] = list.items;
     await writeFile(file, JSON.stringify({ ...list, items: [{ ...first, auditPath: ['00'.repeat(32), ...first.auditPath.slice(1)] }, ...rest] }));

@@ -5,6 +5,7 @@ import { applicationBody, child, decisionBody } from '../support/application-req
 import { eventCount } from '../support/board-api';
 import { seedApplication, seedProject } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 /**
  * Every POST endpoint the service documents, sent every malformed request we can think of, each as
@@ -214,7 +215,7 @@ describe('malformed requests: every POST endpoint answers 400, 413 or 415 in the
     for (const [name, route] of Object.entries(MULTIPART_ROUTES)) {
       for (const json of [{}, { file: 'HS-01;031190001234' }, null, [], 'text']) {
         const res = await send({ ...route, body: {} }, { json });
-        expect({ name, json, status: res.status, code: res.body.code }).toEqual({ name, json, status: 415, code: undefined });
+        expect({ name, json, status: res.status, code: errorOf(res).code }).toEqual({ name, json, status: 415, code: undefined });
       }
     }
     expect(await eventCount(t)).toBe(before);
@@ -268,7 +269,7 @@ describe('malformed requests: every POST endpoint answers 400, 413 or 415 in the
     for (const [name, route] of Object.entries(ROUTES)) {
       const res = await send(route, { json: route.body });
       const validationRefusal = res.status === 400 && !('code' in res.body);
-      expect({ name, status: res.status, refused: validationRefusal ? res.body.message : undefined }).toEqual({ name, status: res.status, refused: undefined });
+      expect({ name, status: res.status, refused: validationRefusal ? errorOf(res).message : undefined }).toEqual({ name, status: res.status, refused: undefined });
     }
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { boardPost } from '../support/board-api';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import type { RegistryPerson } from '../../src/population/population-registry.port';
 import { ProjectionsService } from '../../src/projections/projections.service';
@@ -6,6 +7,7 @@ import { applicationBody, decideEligible, registerProject, submitApplication } f
 import { boardPost, eventCount } from '../support/board-api';
 import { importRegistries, registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const resident = (citizenId: string, fullName: string, dateOfBirth: string, gender: 'male' | 'female', over: Partial<RegistryPerson> = {}): RegistryPerson =>
   registryPerson(citizenId, { fullName, dateOfBirth, gender, householdId: `HK-${citizenId.slice(-6, -3)}`, ...over });
@@ -69,7 +71,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
   const openFindings = async (applicationId: string) => {
     const { rows } = await t.db.pool.query<{ details: { kind?: string }; summary: string; evidence: { eventId: string }[]; citizen_ids: string[] }>(
       `SELECT details, summary, evidence, citizen_ids FROM findings WHERE detector = 'registry-mismatch' AND status = 'open' AND summary ILIKE $1`,
-      [`%application ${applicationId}%`],
+      [`%hồ sơ ${applicationId}%`],
     );
     return rows;
   };
@@ -158,7 +160,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     it('an "eligible" decision after a failed check is a finding of its own, citing both events', async () => {
       await decideEligible(t, ids.undeclaredSpouse);
       await catchUp();
-      const late = (await openFindings(ids.undeclaredSpouse)).find((f) => f.summary.includes('decided eligible after'));
+      const late = (await openFindings(ids.undeclaredSpouse)).find((f) => f.summary.includes('được xét đủ điều kiện sau'));
       expect(late?.evidence).toHaveLength(2);
     });
   });
@@ -198,7 +200,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     ])('%s', async (_label, body, status, message) => {
       const before = await eventCount(t);
       const res = await check(body).expect(status);
-      expect(JSON.stringify(res.body.messageEn)).toMatch(message);
+      expect(JSON.stringify(errorOf(res).messageEn)).toMatch(message);
       expect(await eventCount(t)).toBe(before);
     });
 
@@ -257,7 +259,7 @@ describe('police cross-check without a population extract', () => {
       .set(t.auth({ role: 'police', province: '31' }))
       .send({ applicationIds: [id] })
       .expect(409);
-    expect(res.body.code).toBe('NO_POPULATION_SNAPSHOT');
+    expect(errorOf(res).code).toBe('NO_POPULATION_SNAPSHOT');
     expect(await eventCount(t)).toBe(before);
   });
 });

@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { applicant, applicationBody, decideEligible, decisionBody, postAs, registerProject, submitApplication } from '../support/application-requests';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 describe('POST /api/v1/projects/:id/priority-rankings (bốc thăm / xét ưu tiên)', () => {
   let t: TestApp;
@@ -29,7 +31,7 @@ describe('POST /api/v1/projects/:id/priority-rankings (bốc thăm / xét ưu ti
   async function expectRefused(ranking: string[], status: number, code: string): Promise<void> {
     const before = await eventCount(t);
     const res = await rank(ranking).expect(status);
-    expect(res.body.code).toBe(code);
+    expect(errorOf(res).code).toBe(code);
     expect(await eventCount(t)).toBe(before);
     for (const id of ranking) expect(await ranksOf(id)).toEqual([]);
   }
@@ -83,7 +85,7 @@ describe('POST /api/v1/projects/:id/priority-rankings (bốc thăm / xét ưu ti
     const id = await file();
     const before = await eventCount(t);
     const res = await rank([id], 'hp-unknown').expect(404);
-    expect(res.body.code).toBe('PROJECT_NOT_FOUND');
+    expect(errorOf(res).code).toBe('PROJECT_NOT_FOUND');
     expect(await eventCount(t)).toBe(before);
   });
 

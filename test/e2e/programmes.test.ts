@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';

@@ -1,5 +1,7 @@
+import { expect } from '@jest/globals';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const project = {
   name: 'Nhà ở xã hội Tràng Cát',
@@ -33,7 +35,7 @@ describe('POST /api/v1/projects', () => {
   it('refuses a second registration of the same id with 409', async () => {
     await boardPost(t, '/projects', { ...project, id: 'hp-twice' }).expect(201);
     const res = await boardPost(t, '/projects', { ...project, id: 'hp-twice' }).expect(409);
-    expect(res.body.code).toBe('PROJECT_ALREADY_REGISTERED');
+    expect(errorOf(res).code).toBe('PROJECT_ALREADY_REGISTERED');
   });
 
   it('forbids a board to register a project of another province (403), writing nothing', async () => {
@@ -57,7 +59,7 @@ describe('POST /api/v1/projects', () => {
     expect(again.body).toEqual(first.body);
     expect(await eventCount(t)).toBe(before);
     const reused = await boardPost(t, '/projects', { ...project, name: 'Khác' }, '31', key).expect(409);
-    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(errorOf(reused).code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('does the work once when repeats of one Idempotency-Key race', async () => {
@@ -68,7 +70,7 @@ describe('POST /api/v1/projects', () => {
     const busy = responses.filter((r) => r.status === 409);
     expect(created.length + busy.length).toBe(8);
     expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
-    busy.forEach((r) => expect(r.body.code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS'));
+    busy.forEach((r) => expect(errorOf(r).code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS'));
     expect(await eventCount(t)).toBe(before + 1);
   });
 
@@ -97,12 +99,12 @@ describe('POST /api/v1/projects', () => {
 
   it('lists every bad field of one request, not just the first', async () => {
     const res = await boardPost(t, '/projects', { ...project, name: '', landAreaM2: 0, kind: 'x' }).expect(400);
-    expect(res.body.messageEn).toEqual(
+    expect(errorOf(res).messageEn).toEqual(
       expect.arrayContaining([expect.stringMatching(/^name/), expect.stringMatching(/^landAreaM2/), expect.stringMatching(/^kind/)]),
     );
     // Boards read Vietnamese, one line per English line, same order.
-    expect(res.body.message).toHaveLength(res.body.messageEn.length);
-    expect(res.body.message).toEqual(
+    expect(errorOf(res).message).toHaveLength(errorOf(res).messageEn.length);
+    expect(errorOf(res).message).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Trường 'name' /), expect.stringMatching(/^Trường 'kind' phải là một trong: /)]),
     );
   });

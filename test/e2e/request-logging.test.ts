@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
 

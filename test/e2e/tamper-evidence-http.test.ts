@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,17 @@ import { verifyConsistency, verifyInclusion } from '../../src/audit/merkle/proof
 import { loadConfig } from '../../src/config/app-config';
 import { assertCliBuilt, runCli } from '../support/built-cli';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { bodyOf, errorOf } from '../support/response-body';
 
 const admin = { subject: 'test', role: 'admin' } as const;
+
+// The audit endpoints' bodies (API.md "Tamper evidence").
+interface SignedCheckpoint { treeSize: number; rootHash: string; note: string; signature: string; keyId: string; cosignatures: { keyId: string; signature: string }[] }
+interface PublicKey { keyId: string; publicKeyPem: string }
+interface InclusionProof { eventId: string; treeSize: number; leafIndex: number; leafHash: string; auditPath: string[] }
+interface ConsistencyProof { from: number; to: number; proof: string[] }
+/** What `noxh witness cosign` keeps between runs: the last checkpoint it cosigned. */
+interface WitnessState { checkpoint: { treeSize: number; rootHash: string } }
 
 /**
  * API.md "Tamper evidence" through the app: the public key and checkpoints with no token, the
@@ -27,7 +37,7 @@ describe('tamper evidence over HTTP', () => {
   const stranger = generateKeyPairSync('ed25519');
   const http = () => request(t.app.getHttpServer());
   let inspector: { Authorization: string };
-  let first: { treeSize: number; rootHash: string; note: string; signature: string; keyId: string };
+  let first: SignedCheckpoint;
   let eventId: string;
   let eventHash: string;
 
@@ -45,7 +55,7 @@ describe('tamper evidence over HTTP', () => {
     eventId = event.eventId;
     eventHash = event.hash;
     await t.app.get(Checkpointer).checkpointNow();
-    first = (await http().get('/api/v1/audit/checkpoints/latest').expect(200)).body;
+    first = bodyOf<SignedCheckpoint>(await http().get('/api/v1/audit/checkpoints/latest').expect(200));
     for (let i = 0; i < 3; i += 1) await t.store.append('stream-y', [{ type: 'Noted', data: { i } }], { expectedRevision: 'any', actor: admin });
     await t.app.get(Checkpointer).checkpointNow();
   });
@@ -55,36 +65,36 @@ describe('tamper evidence over HTTP', () => {
   });
 
   it('GET /audit/public-key (no token) gives the key whose id signs the checkpoints', async () => {
-    const { keyId, publicKeyPem } = (await http().get('/api/v1/audit/public-key').expect(200)).body;
+    const { keyId, publicKeyPem } = bodyOf<PublicKey>(await http().get('/api/v1/audit/public-key').expect(200));
     expect(keyIdOf(publicKeyFromPem(publicKeyPem))).toBe(keyId);
     expect(first.keyId).toBe(keyId);
     expect(verifyNoteSignature(first.note, first.signature, publicKeyFromPem(publicKeyPem))).toBe(true);
   });
 
   it('GET /audit/checkpoints/latest and /:treeSize (no token); an unknown size is 404 CHECKPOINT_NOT_FOUND', async () => {
-    const latest = (await http().get('/api/v1/audit/checkpoints/latest').expect(200)).body;
+    const latest = bodyOf<SignedCheckpoint>(await http().get('/api/v1/audit/checkpoints/latest').expect(200));
     expect(latest.treeSize).toBeGreaterThan(first.treeSize);
-    const again = (await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200)).body;
+    const again = bodyOf<SignedCheckpoint>(await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200));
     expect(again).toMatchObject({ treeSize: first.treeSize, rootHash: first.rootHash, note: first.note, signature: first.signature });
     const missing = await http().get('/api/v1/audit/checkpoints/999999').expect(404);
-    expect(missing.body.code).toBe('CHECKPOINT_NOT_FOUND');
+    expect(errorOf(missing).code).toBe('CHECKPOINT_NOT_FOUND');
   });
 
   it('inclusion and consistency proofs (inspector) verify against the signed roots; no token is 401', async () => {
     await http().get(`/api/v1/audit/proofs/inclusion?eventId=${eventId}&treeSize=${first.treeSize}`).expect(401);
-    const latest = (await http().get('/api/v1/audit/checkpoints/latest').expect(200)).body;
-    const inc = (await http().get(`/api/v1/audit/proofs/inclusion?eventId=${eventId}&treeSize=${latest.treeSize}`).set(inspector).expect(200)).body;
+    const latest = bodyOf<SignedCheckpoint>(await http().get('/api/v1/audit/checkpoints/latest').expect(200));
+    const inc = bodyOf<InclusionProof>(await http().get(`/api/v1/audit/proofs/inclusion?eventId=${eventId}&treeSize=${latest.treeSize}`).set(inspector).expect(200));
     expect(inc).toMatchObject({ eventId, treeSize: latest.treeSize, leafHash: eventLeafHash(eventHash).toString('hex') });
-    const path = (inc.auditPath as string[]).map((h) => Buffer.from(h, 'hex'));
+    const path = inc.auditPath.map((h) => Buffer.from(h, 'hex'));
     expect(verifyInclusion(inc.leafIndex, latest.treeSize, eventLeafHash(eventHash), path, Buffer.from(latest.rootHash, 'hex'))).toBe(true);
     expect(verifyInclusion(inc.leafIndex, latest.treeSize, eventLeafHash(eventHash), path, Buffer.from(first.rootHash, 'hex'))).toBe(false);
-    const con = (await http().get(`/api/v1/audit/proofs/consistency?from=${first.treeSize}&to=${latest.treeSize}`).set(inspector).expect(200)).body;
-    const proof = (con.proof as string[]).map((h) => Buffer.from(h, 'hex'));
+    const con = bodyOf<ConsistencyProof>(await http().get(`/api/v1/audit/proofs/consistency?from=${first.treeSize}&to=${latest.treeSize}`).set(inspector).expect(200));
+    const proof = con.proof.map((h) => Buffer.from(h, 'hex'));
     expect(verifyConsistency(first.treeSize, latest.treeSize, Buffer.from(first.rootHash, 'hex'), Buffer.from(latest.rootHash, 'hex'), proof)).toBe(true);
     expect(verifyConsistency(first.treeSize, latest.treeSize, Buffer.alloc(32), Buffer.from(latest.rootHash, 'hex'), proof)).toBe(false);
     const out = await http().get(`/api/v1/audit/proofs/consistency?from=${latest.treeSize}&to=${latest.treeSize + 100}`).set(inspector);
     expect(out.status).toBe(400);
-    expect(out.body.code).toBe('PROOF_OUT_OF_RANGE');
+    expect(errorOf(out).code).toBe('PROOF_OUT_OF_RANGE');
   });
 
   it('records a registered witness’s cosignature; refuses a bad signature and an unknown key with 400 COSIGNATURE_REJECTED', async () => {
@@ -93,7 +103,7 @@ describe('tamper evidence over HTTP', () => {
     await http().post(url).set(inspector).send({ keyId: witnessKeyId, signature: good }).expect(201);
     // The cosignature is an event (CheckpointCosigned); the checkpoint's row shows it once the tree has caught up.
     await t.app.get(Checkpointer).catchUpTree();
-    const cp = (await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200)).body;
+    const cp = bodyOf<SignedCheckpoint>(await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200));
     expect(cp.cosignatures).toEqual([{ keyId: witnessKeyId, signature: good }]);
 
     const otherNote = signNote(`${first.note}x`, witness.privateKey);
@@ -105,7 +115,7 @@ describe('tamper evidence over HTTP', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ statusCode: 400, code: 'COSIGNATURE_REJECTED', messageEn: [expect.stringContaining('not a registered witness')] });
     await t.app.get(Checkpointer).catchUpTree();
-    const after = (await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200)).body;
+    const after = bodyOf<SignedCheckpoint>(await http().get(`/api/v1/audit/checkpoints/${first.treeSize}`).expect(200));
     expect(after.cosignatures).toHaveLength(1);
   });
 
@@ -120,8 +130,8 @@ describe('tamper evidence over HTTP', () => {
     const res = await http().get('/api/v1/findings/test-finding-1/evidence-bundle').set(inspector).expect(200);
     // The file's exact bytes: re-serializing the parsed body would not be the signed text.
     const text = res.text;
-    const { publicKeyPem } = (await http().get('/api/v1/audit/public-key').expect(200)).body;
-    const verdict = verifyEvidenceBundle(text, publicKeyPem as string);
+    const { publicKeyPem } = bodyOf<PublicKey>(await http().get('/api/v1/audit/public-key').expect(200));
+    const verdict = verifyEvidenceBundle(text, publicKeyPem);
     expect(verdict).toMatchObject({ ok: true, pinned: true, lines: expect.any(Array) });
     if (!verdict.ok) throw new Error(verdict.lines.join('\n'));
   });
@@ -138,18 +148,18 @@ describe('tamper evidence over HTTP', () => {
     const firstRun = await cosign();
     expect(firstRun.stdout).toContain(`as witness ${witnessKeyId}`);
     expect(firstRun.code).toBe(0);
-    const saved = JSON.parse(await readFile(state, 'utf8'));
+    const saved = JSON.parse(await readFile(state, 'utf8')) as WitnessState;
     await t.app.get(Checkpointer).catchUpTree();
-    const latest = (await http().get('/api/v1/audit/checkpoints/latest').expect(200)).body;
+    const latest = bodyOf<SignedCheckpoint>(await http().get('/api/v1/audit/checkpoints/latest').expect(200));
     expect(saved.checkpoint).toMatchObject({ treeSize: latest.treeSize, rootHash: latest.rootHash });
-    expect(latest.cosignatures.map((c: { keyId: string }) => c.keyId)).toContain(witnessKeyId);
+    expect(latest.cosignatures.map((c) => c.keyId)).toContain(witnessKeyId);
 
     // The log grows: the next checkpoint is consistent with the one cosigned.
     await t.store.append('stream-z', [{ type: 'Noted', data: {} }], { expectedRevision: 'any', actor: admin });
     await t.app.get(Checkpointer).checkpointNow();
     const second = await cosign();
     expect(second.code).toBe(0);
-    const grown = JSON.parse(await readFile(state, 'utf8'));
+    const grown = JSON.parse(await readFile(state, 'utf8')) as WitnessState;
     expect(grown.checkpoint.treeSize).toBeGreaterThan(saved.checkpoint.treeSize);
 
     // The witness remembers another root for a size the service now serves: a fork.
@@ -157,6 +167,6 @@ describe('tamper evidence over HTTP', () => {
     const forked = await cosign();
     expect(forked.code).toBe(1);
     expect(forked.stderr).toContain('FORK DETECTED');
-    expect(JSON.parse(await readFile(state, 'utf8')).checkpoint.rootHash).toBe('ab'.repeat(32));
+    expect((JSON.parse(await readFile(state, 'utf8')) as WitnessState).checkpoint.rootHash).toBe('ab'.repeat(32));
   });
 });

@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const unit = (unitNo: string, overrides: object = {}) => ({ unitNo, floorAreaM2: 56, tenure: 'sale', priceVnd: 1_150_000_000, ...overrides });
 
@@ -73,7 +75,7 @@ describe('POST /api/v1/projects/:id/units', () => {
   it('given no such project, when units are released, then 404 PROJECT_NOT_FOUND and nothing is written', async () => {
     const before = await eventCount(t);
     const res = await release('hp-nowhere', [unit('A-1')]).expect(404);
-    expect(res.body.code).toBe('PROJECT_NOT_FOUND');
+    expect(errorOf(res).code).toBe('PROJECT_NOT_FOUND');
     expect(await eventCount(t)).toBe(before);
   });
 
@@ -97,7 +99,7 @@ describe('POST /api/v1/projects/:id/units', () => {
       });
       const before = await eventCount(t);
       const res = await release('hp-stray', [unit('A-0'), unit('A-1')]).expect(409);
-      expect(res.body.code).toBe('CONCURRENCY_CONFLICT');
+      expect(errorOf(res).code).toBe('CONCURRENCY_CONFLICT');
       expect(await eventCount(t)).toBe(before);
       expect(await t.store.readStream('project-hp-stray')).toHaveLength(1);
     });
@@ -115,7 +117,7 @@ describe('POST /api/v1/projects/:id/units', () => {
     await registerProject('hp-dup');
     const before = await eventCount(t);
     const res = await release('hp-dup', [unit('A-1'), unit('A-1', { priceVnd: 1 })]).expect(400);
-    expect(res.body.code).toBe('DUPLICATE_UNIT_NO');
+    expect(errorOf(res).code).toBe('DUPLICATE_UNIT_NO');
     expect(await eventCount(t)).toBe(before);
   });
 

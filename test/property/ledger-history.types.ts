@@ -3,13 +3,11 @@ import type { PersonClaimEvent } from '../../src/allocation/domain/person-claim.
 import type { ProjectEvent } from '../../src/allocation/domain/project.events';
 import type { UnitEvent } from '../../src/allocation/domain/unit.events';
 import type { ApplicationEvent } from '../../src/applications/domain/application.events';
-import type { NewEvent } from '../../src/event-store/event-store.port';
 import type { FindingEvent } from '../../src/inspection/domain/finding.events';
 import type { LandFundEvent } from '../../src/land-fund/domain/land-fund.events';
 import type { ProgrammeEvent } from '../../src/programmes/domain/programme.events';
 import type { Actor } from '../../src/shared/actor';
 import type { DomainEvent } from '../../src/shared/decider';
-import type { JsonObject } from '../../src/shared/json';
 
 /**
  * An event no context defines, on a stream no context owns, carrying the field names real events
@@ -45,15 +43,6 @@ export interface HistoryWrite {
 export type History = HistoryWrite[];
 
 export const eventCount = (writes: readonly HistoryWrite[]): number => writes.reduce((n, w) => n + w.appends.reduce((m, a) => m + a.events.length, 0), 0);
-
-/**
- * The typed payloads are plain JSON by construction (strings, numbers, booleans, null, arrays and
- * objects of those); the store's port wants that said as JsonObject, which optional fields of
- * Partial<…> types cannot express. One cast, here.
- */
-export function toNewEvent(event: LedgerEvent): NewEvent {
-  return { type: event.type, data: event.data as unknown as JsonObject };
-}
 
 /** Where the store's fake clock starts: the interpreter derives stated dates from the same instant. */
 export const HISTORY_START_MS = Date.UTC(2025, 0, 6, 2, 0, 0);

@@ -1,5 +1,7 @@
+import { expect } from '@jest/globals';
 import request from 'supertest';
 import type { TestApp } from './test-app';
+import { errorOf } from './response-body';
 
 /** Events in the whole log: a refused request must leave it unchanged. */
 export async function eventCount(t: TestApp): Promise<number> {
@@ -31,8 +33,8 @@ export async function expectRefusedWithoutWrites(
     const before = await eventCount(t);
     const res = await boardPost(t, path, body, province);
     expect({ label, status: res.status }).toEqual({ label, status: 400 });
-    expect(res.body.error).toBe('Bad Request');
-    expect({ label, message: res.body.messageEn }).toEqual({ label, message: expect.arrayContaining([expect.stringMatching(message)]) });
+    expect(errorOf(res).error).toBe('Bad Request');
+    expect({ label, message: errorOf(res).messageEn }).toEqual({ label, message: expect.arrayContaining([expect.stringMatching(message)]) });
     expect({ label, events: await eventCount(t) }).toEqual({ label, events: before });
   }
 }

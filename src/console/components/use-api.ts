@@ -5,7 +5,7 @@ export interface Loaded<T> {
   data: T | null;
   error: unknown;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 /** GET `path` (null: nothing to load yet), again whenever it changes or reload() is called. */

@@ -40,7 +40,7 @@ export async function request<T>(path: string, options: RequestOptions = {}, fet
     signal: options.signal,
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

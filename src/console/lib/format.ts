@@ -13,6 +13,11 @@ export function formatDate(value: string | null | undefined): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** An event field shown as text: a string or number as it is; absent (or not text) as ''. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 /** An instant → `23/11/2026 15:04` (UTC+7). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';

@@ -386,7 +386,7 @@ export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en }
 
 /** The message for `key` in `lang` with `{name}` filled in; an unknown key (e.g. a new detector) is shown as is. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const text = (dictionaries[lang] as Record<string, string>)[key] ?? (vi as Record<string, string>)[key] ?? key;
+  const text = (dictionaries[lang] as Partial<Record<string, string>>)[key] ?? (vi as Partial<Record<string, string>>)[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
@@ -415,7 +415,7 @@ export function detectorLabel(lang: Lang, detector: string): string {
 export const DETECTORS = Object.keys(DETECTOR_LABELS_VI);
 
 /** What a recorded read was for, in words, from the endpoint it went through (the access report). */
-const PURPOSES: Record<string, { vi: string; en: string }> = {
+const PURPOSES: Partial<Record<string, { vi: string; en: string }>> = {
   'GET /api/v1/findings': { vi: 'Xem danh sách phát hiện', en: 'Listing findings' },
   'GET /api/v1/findings/:id': { vi: 'Xem một phát hiện và bằng chứng', en: 'Reading a finding and its evidence' },
   'GET /api/v1/findings/export': { vi: 'Xuất danh sách phát hiện', en: 'Exporting findings' },
@@ -432,8 +432,10 @@ export function purposeLabel(lang: Lang, endpoint: string): string {
 
 export interface I18n {
   lang: Lang;
-  setLang(lang: Lang): void;
-  t(key: MessageKey | string, params?: Record<string, string | number>): string;
+  // Function-typed members: pages destructure them (`const { t } = useI18n()`).
+  setLang: (lang: Lang) => void;
+  // A MessageKey, or an unknown key (a detector's name) shown as is.
+  t: (key: string, params?: Record<string, string | number>) => string;
 }
 
 export const I18nContext = createContext<I18n>({ lang: 'vi', setLang: () => undefined, t: (k, p) => translate('vi', k, p) });

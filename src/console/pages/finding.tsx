@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Async, ErrorMessage, Pending } from '../components/status';
 import { Timeline } from '../components/timeline';
 import { useApi } from '../components/use-api';
@@ -54,14 +54,14 @@ export function FindingPage({ id, session }: { id: string; session: Session }) {
   );
 }
 
-function ReviewForm({ id, onSaved }: { id: string; onSaved(): void }) {
+function ReviewForm({ id, onSaved }: { id: string; onSaved: () => void }) {
   const { t } = useI18n();
   const [verdict, setVerdict] = useState<'confirmed' | 'dismissed'>('confirmed');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setError(null);
     setSaved(false);
@@ -78,7 +78,7 @@ function ReviewForm({ id, onSaved }: { id: string; onSaved(): void }) {
     }
   }
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="review-title">
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="review-title">
       <h2 id="review-title">{t('reviewForm')}</h2>
       <fieldset>
         <legend>{t('verdict')}</legend>
@@ -108,7 +108,7 @@ function EvidenceBundle({ id }: { id: string }) {
       <h2>{t('bundleTitle')}</h2>
       {present ? (
         <>
-          <button type="button" onClick={() => download(`${API}/findings/${encodeURIComponent(id)}/evidence-bundle`, `evidence-${id}.json`).catch(setError)}>
+          <button type="button" onClick={() => void download(`${API}/findings/${encodeURIComponent(id)}/evidence-bundle`, `evidence-${id}.json`).catch(setError)}>
             {t('bundleDownload')}
           </button>
           {error !== null && <ErrorMessage error={error} />}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Async } from '../components/status';
 import { useApi } from '../components/use-api';
 import { API, queryString } from '../lib/api';
@@ -21,7 +21,7 @@ export function FindingsPage({ session }: { session: Session }) {
   const state = useApi<FindingPage>(`${API}/findings${queryString({ ...current, page, pageSize: PAGE_SIZE })}`);
   const [draft, setDraft] = useState(current);
   const go = (filters: Record<string, string>, toPage = 1) => navigate(`/findings${queryString({ ...filters, page: toPage > 1 ? toPage : undefined })}`);
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     go(draft);
   };

@@ -36,7 +36,9 @@ export function LedgerHealthPage() {
           <Async state={health}>
             {(h) => {
               const parts: Record<string, Part> = { ...(h.info ?? {}), ...(h.error ?? {}) };
-              const lag = parts.projections?.lag ?? {};
+              // Absent while the projections indicator is not up yet.
+              const projections = parts.projections as Part | undefined;
+              const lag = projections?.lag ?? {};
               return (
                 <>
                   <ul className="inline-list">

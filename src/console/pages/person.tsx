@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Async, ErrorMessage } from '../components/status';
 import { Timeline } from '../components/timeline';
 import { useApi } from '../components/use-api';
 import { API, download } from '../lib/api';
-import { formatDate, formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime, textOf } from '../lib/format';
 import { detectorLabel, purposeLabel, useI18n } from '../lib/i18n';
 import { Link, navigate } from '../lib/router';
 import type { Session } from '../lib/session';
@@ -12,7 +12,7 @@ import type { AccessReport, FindingPage, LoggedEvent, PersonHistory } from '../l
 export function PersonSearch({ initial = '' }: { initial?: string }) {
   const { t } = useI18n();
   const [id, setId] = useState(initial);
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     navigate(`/people/${id.replace(/\D/g, '')}`);
   };
@@ -30,11 +30,11 @@ export function PersonSearch({ initial = '' }: { initial?: string }) {
 /** Applications and benefits read off the person's events (ApplicationSubmitted, BenefitClaimed/Released). */
 export function summarise(events: LoggedEvent[]) {
   const applications = events.filter((e) => e.type === 'ApplicationSubmitted').map((e) => ({
-    stream: e.stream, projectId: String(e.data.projectId ?? ''), submittedAt: String(e.data.submittedAt ?? e.metadata.recordedAt ?? ''),
+    stream: e.stream, projectId: textOf(e.data.projectId), submittedAt: textOf(e.data.submittedAt ?? e.metadata.recordedAt),
   }));
   const released = new Set(events.filter((e) => e.type === 'BenefitReleased').map((e) => String(e.data.claimId)));
   const benefits = events.filter((e) => e.type === 'BenefitClaimed').map((e) => ({
-    claimId: String(e.data.claimId), projectId: String(e.data.projectId ?? ''), unitNo: String(e.data.unitNo ?? ''), live: !released.has(String(e.data.claimId)),
+    claimId: String(e.data.claimId), projectId: textOf(e.data.projectId), unitNo: textOf(e.data.unitNo), live: !released.has(String(e.data.claimId)),
   }));
   return { applications, benefits };
 }
@@ -100,7 +100,7 @@ function AccessReportCard({ citizenId }: { citizenId: string }) {
       <p className="muted">{t('accessReportHelp')}</p>
       <div className="actions no-print">
         <button type="button" onClick={() => window.print()}>{t('print')}</button>
-        <button type="button" onClick={() => download(`${API}/people/${citizenId}/access-report?format=xlsx`, `truy-cap-${citizenId}.xlsx`).catch(setError)}>{t('exportXlsx')}</button>
+        <button type="button" onClick={() => void download(`${API}/people/${citizenId}/access-report?format=xlsx`, `truy-cap-${citizenId}.xlsx`).catch(setError)}>{t('exportXlsx')}</button>
       </div>
       {error !== null && <ErrorMessage error={error} />}
       <Async state={report}>

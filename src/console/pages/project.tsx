@@ -1,8 +1,8 @@
-import { Fragment, useState, type FormEvent } from 'react';
+import { Fragment, useState, type SubmitEvent } from 'react';
 import { Async } from '../components/status';
 import { useApi } from '../components/use-api';
 import { API } from '../lib/api';
-import { formatDate, formatNumber, formatVnd } from '../lib/format';
+import { formatDate, formatNumber, formatVnd, textOf } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { Link, navigate } from '../lib/router';
 import type { ProjectOverview } from '../lib/types';
@@ -10,7 +10,7 @@ import type { ProjectOverview } from '../lib/types';
 export function ProjectSearch({ initial = '' }: { initial?: string }) {
   const { t } = useI18n();
   const [id, setId] = useState(initial);
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     navigate(`/projects/${encodeURIComponent(id.trim())}`);
   };
@@ -70,7 +70,7 @@ export function ProjectPage({ id }: { id: string }) {
                             <td>{u.citizenId ? <Link href={`/people/${u.citizenId}`}>{u.citizenId}</Link> : '—'}</td>
                             <td>{formatDate(u.allocatedAt)}</td>
                             <td>{formatDate(u.handedOverAt)}</td>
-                            <td>{u.transfers.length === 0 ? '—' : u.transfers.map((tr, i) => <div key={i}>{String(tr.kind ?? '')} {formatDate(String(tr.transferredAt ?? ''))}</div>)}</td>
+                            <td>{u.transfers.length === 0 ? '—' : u.transfers.map((tr, i) => <div key={i}>{textOf(tr.kind)} {formatDate(textOf(tr.transferredAt))}</div>)}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Async, Loading, Pending } from '../components/status';
 import { useApi } from '../components/use-api';
 import { useFeature } from '../components/use-feature';
@@ -23,7 +23,7 @@ export function PublicIndexPage() {
   const { t } = useI18n();
   const [project, setProject] = useState('');
   const [lottery, setLottery] = useState('');
-  const go = (path: string) => (e: FormEvent) => {
+  const go = (path: string) => (e: SubmitEvent) => {
     e.preventDefault();
     navigate(path);
   };

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ErrorMessage } from '../components/status';
 import { request } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -8,19 +8,22 @@ import { clearSession, saveSession, sessionFrom, type Session } from '../lib/ses
 interface Me { subject: string; role: Session['role']; province: string | null }
 
 /** `/`: paste a token; the server says whose it is (GET /auth/me), the tab keeps it (sessionStorage). */
-export function SignInPage({ session, onChange }: { session: Session | null; onChange(): void }) {
+export function SignInPage({ session, onChange }: { session: Session | null; onChange: () => void }) {
   const { t } = useI18n();
   const [token, setToken] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setError(null);
     setInvalid(false);
     const candidate = sessionFrom(token);
-    if (!candidate) return setInvalid(true);
+    if (!candidate) {
+      setInvalid(true);
+      return;
+    }
     setBusy(true);
     try {
       await request<Me>('/api/v1/auth/me', { token: candidate.token });
@@ -49,7 +52,7 @@ export function SignInPage({ session, onChange }: { session: Session | null; onC
           <button type="button" onClick={() => { clearSession(); onChange(); }}>{t('signOut')}</button>
         </div>
       )}
-      <form onSubmit={submit} className="card">
+      <form onSubmit={(e) => void submit(e)} className="card">
         <p className="muted">{t('signInHelp')}</p>
         <label htmlFor="token">{t('token')}</label>
         <input id="token" name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} required spellCheck={false}

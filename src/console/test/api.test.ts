@@ -13,7 +13,7 @@ describe('API client', () => {
   });
 
   it('sends the token and JSON, and turns an error answer into an ApiError with its lines', async () => {
-    const fetcher = vi.fn(async () => new Response(JSON.stringify({ statusCode: 400, message: ['note should not be empty'] }), { status: 400 }));
+    const fetcher = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ statusCode: 400, message: ['note should not be empty'] }), { status: 400 })));
     const error = await request('/api/v1/x', { method: 'POST', body: { a: 1 }, token: 'tok' }, fetcher as unknown as typeof fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).details).toEqual(['note should not be empty']);

@@ -7,6 +7,17 @@ import type { LoggedEvent } from '../lib/types';
 
 const jwt = (claims: object) => `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '')}.sig`;
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : String(input));
+/** The JSON text the console sent (it sends strings only). */
+function bodyOf(init: RequestInit | undefined): string {
+  if (typeof init?.body !== 'string') throw new Error('no JSON body was sent');
+  return init.body;
+}
+function element(selector: string): Element {
+  const found = document.querySelector(selector);
+  if (!found) throw new Error(`no element matches ${selector}`);
+  return found;
+}
 
 const finding = {
   id: 'duplicate-applicant-1', detector: 'duplicate-applicant', severity: 'high', provinceCode: '31', citizenIds: ['031190001234'], streams: [], evidence: [],
@@ -14,10 +25,10 @@ const finding = {
 };
 
 function serve(routes: Record<string, (init?: RequestInit) => Response>) {
-  const fetcher = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+  const fetcher = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = urlOf(input);
     const key = Object.keys(routes).find((k) => url.startsWith(k));
-    return key ? routes[key](init) : json({ statusCode: 404 }, 404);
+    return Promise.resolve(key ? routes[key](init) : json({ statusCode: 404 }, 404));
   });
   vi.stubGlobal('fetch', fetcher);
   return fetcher;
@@ -48,7 +59,7 @@ describe('the console', () => {
     window.history.replaceState(null, '', '/');
     serve({ '/api/v1/auth/me': () => json({ statusCode: 401, message: 'The bearer token is invalid or expired' }, 401) });
     render(<App />);
-    fireEvent.change(document.querySelector('input[name="token"]')!, { target: { value: jwt({ sub: 'x', role: 'inspector' }) } });
+    fireEvent.change(element('input[name="token"]'), { target: { value: jwt({ sub: 'x', role: 'inspector' }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/hết hạn/);
     expect(sessionStorage.getItem('noxh-token')).toBeNull();
@@ -60,7 +71,7 @@ describe('the console', () => {
     const fetcher = serve({ '/api/v1/findings': () => json({ items: [finding], total: 1, page: 1, pageSize: 20, countsByDetector: { 'duplicate-applicant': 1 } }) });
     render(<App />);
     await waitFor(() => expect(document.querySelector('[data-finding-id="duplicate-applicant-1"]')).not.toBeNull());
-    expect(String(fetcher.mock.calls[0][0])).toContain('severity=high');
+    expect(urlOf(fetcher.mock.calls[0][0])).toContain('severity=high');
     expect(screen.getByRole('navigation', { name: 'Số phát hiện theo bộ phát hiện' }).textContent).toContain('Trùng người nộp hồ sơ');
     expect(screen.getByText('Chưa kết luận')).toBeTruthy();
   });
@@ -79,7 +90,7 @@ describe('the console', () => {
     let review: unknown = null;
     const fetcher = serve({
       '/api/v1/findings/duplicate-applicant-1/review': (init) => {
-        review = { ...JSON.parse(String(init?.body)), reviewedBy: 'tt', reviewedAt: '2026-11-23T08:00:00.000Z', eventId: 'e1' };
+        review = { ...JSON.parse(bodyOf(init)), reviewedBy: 'tt', reviewedAt: '2026-11-23T08:00:00.000Z', eventId: 'e1' };
         return json({ findingId: 'duplicate-applicant-1', ...(review as object) }, 201);
       },
       '/api/v1/findings/duplicate-applicant-1': () => json({ ...finding, review, evidenceEvents: [], unavailableEvidence: [] }),
@@ -92,8 +103,8 @@ describe('the console', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ghi kết luận' }));
     await waitFor(() => expect(screen.getByTestId('current-review').textContent).toBe('Bác bỏ — Hai người trùng tên (tt, 23/11/2026 15:00)'));
     expect(screen.getByText('Đã ghi kết luận.')).toBeTruthy();
-    const post = fetcher.mock.calls.find(([, init]) => init?.method === 'POST')!;
-    expect(JSON.parse(String(post[1]?.body))).toEqual({ verdict: 'dismissed', note: 'Hai người trùng tên' });
+    const post = fetcher.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(bodyOf(post?.[1]))).toEqual({ verdict: 'dismissed', note: 'Hai người trùng tên' });
     expect(screen.getByTestId('evidence-bundle').textContent).toMatch(/issue 10/);
   });
 

@@ -15,6 +15,7 @@ import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-
 import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
 import { AppendNewStreams1763900000131 } from './1763900000131-append-new-streams';
 import { AppendGroup1763900000132 } from './1763900000132-append-group';
+import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MigratedFiles1763900000120,
   AppendNewStreams1763900000131,
   AppendGroup1763900000132,
+  PeopleBirthDateIndex1763900000140,
 ];

@@ -52,8 +52,8 @@ function householdCeiling({ monthlyIncomeVnd, householdKind, category }: Eligibi
  */
 function rentBand({ monthlyIncomeVnd, rentZone }: EligibilityFacts, rule: RentMultipleBandRule, policyId: string, cite: string): Finding {
   const zone = rentZone ?? rule.defaultRentZone;
+  if (!Object.hasOwn(rule.rentPerM2ByZoneVnd, zone)) throw new UnknownRentZone(policyId, zone, Object.keys(rule.rentPerM2ByZoneVnd));
   const rent = rule.rentPerM2ByZoneVnd[zone];
-  if (rent === undefined) throw new UnknownRentZone(policyId, zone, Object.keys(rule.rentPerM2ByZoneVnd));
   const upper = rule.atMost.multiple * rule.atMost.unitAreaM2 * rent;
   const lower = rule.atLeast.multiple * rule.atLeast.unitAreaM2 * rent;
   const upperText = `${vnd(upper)}, ${rule.atMost.multiple} × the monthly rent of a ${rule.atMost.unitAreaM2} m² unit`;

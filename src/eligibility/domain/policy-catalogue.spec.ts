@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { ninhThuanResolution02Of2007 } from '../policies/ninh-thuan-resolution-02-2007.policy';
 import { POLICY_FILES } from '../policies/policy-files';
 import { decree100Of2024 } from '../policies/vn-decree-100-2024.policy';
@@ -15,7 +16,7 @@ function edited(path: string, value: unknown): PolicyFile {
   const keys = path.split('.');
   const last = keys.pop() as string;
   const parent = keys.reduce((node, key) => node[key] as Record<string, unknown>, policy);
-  if (value === undefined) delete parent[last];
+  if (value === undefined) Reflect.deleteProperty(parent, last);
   else parent[last] = value;
   return { file: FILE, policy };
 }

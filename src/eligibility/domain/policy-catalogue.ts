@@ -40,7 +40,7 @@ export class PolicyCatalogue {
   inForce(provinceCode: string, date: IsoDate): PolicyVersion {
     if (!isIsoDate(date)) throw new RangeError(`A policy is chosen by a calendar day YYYY-MM-DD, not ${JSON.stringify(date)}`);
     const candidates = this.versions.filter((p) => covers(p, provinceCode) && inForceOn(p, date));
-    const chosen = candidates.find((p) => p.scope.provinces !== 'national') ?? candidates[0];
+    const chosen = candidates.find((p) => p.scope.provinces !== 'national') ?? candidates.at(0);
     if (!chosen) throw new NoPolicyInForce(provinceCode, date);
     return chosen;
   }

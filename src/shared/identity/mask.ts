@@ -11,8 +11,10 @@ const initial = (word: string) => `${Array.from(word)[0].toLocaleUpperCase('vi')
  * spell the whole name (a one-word name, or given names of one letter each), initials only.
  */
 export function maskFullName(fullName: string): string {
-  const [family, ...rest] = words(fullName);
+  const all = words(fullName);
+  const family = all.at(0);
   if (family === undefined) return '';
+  const rest = all.slice(1);
   const initials = rest.map(initial);
   const spellsItAll = rest.every((w) => Array.from(w).length === 1);
   return (spellsItAll ? [initial(family), ...initials] : [family, ...initials]).join(' ');

@@ -29,7 +29,7 @@ export class RevokeAllocationHandler implements ICommandHandler<RevokeAllocation
     await projectOfBoard(this.store, ref.projectId, actor);
     const now = this.clock.now().toISOString();
     const unit = await load(this.store, streams.unit(ref.projectId, ref.unitNo), unitDecider);
-    const revoked = decide(unit, unitDecider, { type: 'RevokeAllocation', data: { ...ref, allocationId, ...request, now } });
+    const revoked = decide(unit, unitDecider, { type: 'RevokeAllocation', data: { ...ref, allocationId, reason: request.reason, decisionNo: request.decisionNo, now } });
     const held = unit.state.status === 'unreleased' ? null : unit.state.allocation;
     if (!held) throw new AllocationNotInForce(ref.projectId, ref.unitNo, allocationId);
     const { citizenId, applicationId } = held;

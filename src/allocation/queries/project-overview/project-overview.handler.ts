@@ -38,19 +38,19 @@ export class ProjectOverviewHandler implements IQueryHandler<ProjectOverviewQuer
   ) {}
 
   async execute({ projectId, actor }: ProjectOverviewQuery): Promise<ProjectOverviewView> {
-    const [project] = (await this.readModels.query(`SELECT project_id, name, province_code, planned_units, released_units FROM rm_projects WHERE project_id = $1`, [projectId])) as ProjectRow[];
+    const project = (await this.readModels.query<ProjectRow[]>(`SELECT project_id, name, province_code, planned_units, released_units FROM rm_projects WHERE project_id = $1`, [projectId])).at(0);
     if (!project) throw new ProjectNotFound(projectId);
     assertReadable(actor, project.province_code, 'a project');
-    const units = (await this.readModels.query(
+    const units = await this.readModels.query<UnitRow[]>(
       `SELECT unit_no, floor_area_m2, tenure, price_vnd::text AS price_vnd, status, allocation_id, application_id, citizen_id, allocated_at, handed_over_at, transfers
        FROM rm_units WHERE project_id = $1 ORDER BY unit_no`,
       [projectId],
-    )) as UnitRow[];
-    const applications = (await this.readModels.query(
+    );
+    const applications = await this.readModels.query<ApplicationRow[]>(
       `SELECT application_id, citizen_id, full_name, tenure, category, status, submitted_at, decision, priority_rank, rank_method, unit_no
        FROM rm_applications WHERE project_id = $1 ORDER BY priority_rank NULLS LAST, submitted_at, application_id`,
       [projectId],
-    )) as ApplicationRow[];
+    );
     await recordPersonalDataRead(this.store, this.clock, actor, {
       endpoint: 'GET /api/v1/projects/:id/overview',
       ids: [projectId],
@@ -70,7 +70,7 @@ export class ProjectOverviewHandler implements IQueryHandler<ProjectOverviewQuer
 
 const toUnit = (u: UnitRow): ProjectUnitView => ({
   unitNo: u.unit_no, floorAreaM2: u.floor_area_m2, tenure: u.tenure, priceVnd: u.price_vnd, status: u.status, allocationId: u.allocation_id,
-  applicationId: u.application_id, citizenId: u.citizen_id, allocatedAt: u.allocated_at, handedOverAt: u.handed_over_at, transfers: u.transfers ?? [],
+  applicationId: u.application_id, citizenId: u.citizen_id, allocatedAt: u.allocated_at, handedOverAt: u.handed_over_at, transfers: u.transfers,
 });
 
 const toApplication = (a: ApplicationRow): ProjectApplicationView => ({

@@ -28,7 +28,8 @@ export class HousingDto {
     example: 12,
     description: 'Whole m² of floor per person of the housing owned (diện tích bình quân đầu người). Required when ownsHome is true; recorded as 0 when omitted otherwise',
   })
-  @ValidateIf((housing: HousingDto) => housing.ownsHome === true || housing.floorAreaPerPersonM2 != null)
+  // Runs on the raw body, before ownsHome is known to be a boolean.
+  @ValidateIf((housing: { ownsHome?: unknown; floorAreaPerPersonM2?: unknown }) => housing.ownsHome === true || housing.floorAreaPerPersonM2 != null)
   @IsDefined({ message: '$property is required when ownsHome is true' })
   @IsInt()
   @Min(0)

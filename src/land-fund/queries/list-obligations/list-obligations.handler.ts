@@ -25,13 +25,13 @@ export class ListObligationsHandler implements IQueryHandler<ListObligationsQuer
 
   async execute({ province, actor }: ListObligationsQuery): Promise<LandFundObligationsView> {
     const provinces = provinceFilter(actor, province) ?? null;
-    const rows = (await this.readModels.query(
+    const rows = await this.readModels.query<Row[]>(
       `SELECT commercial_project_id, name, province_code, required_area_m2::text, handed_over_m2::text, paid_in_lieu_vnd::text, discharged, due_date,
               overdue_event_id, overdue_seen_at
        FROM rm_land_fund WHERE ($1::text[] IS NULL OR province_code = ANY($1))
        ORDER BY (overdue_event_id IS NULL), due_date, commercial_project_id`,
       [provinces],
-    )) as Row[];
+    );
     return {
       items: rows.map((r) => {
         const required = Number(r.required_area_m2);
