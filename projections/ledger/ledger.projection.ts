@@ -4,6 +4,7 @@ import { applyApplicationEvent } from '../applications/application.read-model';
 import { applyClaimEvent } from '../claims/claim.read-model';
 import type { Detector } from '../detectors/detector';
 import { DETECTORS } from '../detectors';
+import { DEFAULT_MAX_RESIDENT_ROWS } from '../../src/shared/projection-memory';
 import { keysOfBatch } from '../engine/batch-keys';
 import { type LedgerEvent, toLedgerEvent } from '../engine/ledger-event';
 import { LedgerState } from '../engine/ledger-state';
@@ -28,8 +29,6 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
   applyLotteryEvent,
 ];
 
-/** Rows of the large tables memory may hold (files, people, units, claims, checks): about 330 MiB of heap. */
-export const DEFAULT_MAX_RESIDENT_ROWS = 400_000;
 
 /**
  * How far from the ids a batch names a partial state's prefetch follows files and citizens: three
@@ -37,6 +36,9 @@ export const DEFAULT_MAX_RESIDENT_ROWS = 400_000;
  * needed a second round); past them, the rare miss costs a round.
  */
 export const DEFAULT_PREFETCH_STEPS = 3;
+
+/** Events folded between two turns of the event loop: about 20 ms of work. */
+const YIELD_EVERY = 250;
 
 export interface LedgerProjectionOptions {
   /** Past this many rows in memory, the large tables are dropped between batches and read again as needed. */
@@ -91,10 +93,10 @@ export class LedgerProjection implements Projection {
     if (unsettled) await this.settle(state, tx);
     this.keepWithinBudget(state);
     if (state.partial) await state.prefetchFor(tx, keysOfBatch(events), this.prefetchSteps);
-    let writes = this.attempt(state, events);
+    let writes = await this.attempt(state, events);
     while (!writes) {
       await this.settle(state, tx);
-      writes = this.attempt(state, events);
+      writes = await this.attempt(state, events);
     }
     await runWrites(writes, tx);
     this.state = state;
@@ -108,7 +110,7 @@ export class LedgerProjection implements Projection {
    * in flight and calls `apply`. Memory runs ahead of the tables until the writes commit; a runner
    * whose transaction fails calls `reset`.
    */
-  fold(events: StoredEvent[]): ((tx: EntityManager) => Promise<void>) | null {
+  async fold(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null> {
     const { state, position } = this;
     if (!state || this.unsettled) return null;
     this.keepWithinBudget(state);
@@ -116,7 +118,7 @@ export class LedgerProjection implements Projection {
     if (state.partial) return null;
     // A failure below leaves memory half-folded: it must start again from the tables.
     this.reset();
-    const writes = this.attempt(state, events);
+    const writes = await this.attempt(state, events);
     this.state = state;
     if (!writes) {
       this.position = position;
@@ -146,9 +148,12 @@ export class LedgerProjection implements Projection {
   }
 
   /** Folds the batch; its writes, or null when it asked for rows memory does not hold (then it is left to `settle`). */
-  private attempt(state: LedgerState, events: StoredEvent[]): TableWrite[] | null {
+  private async attempt(state: LedgerState, events: StoredEvent[]): Promise<TableWrite[] | null> {
     state.beginBatch();
-    for (const stored of events) {
+    for (let i = 0; i < events.length; i++) {
+      // A batch of thousands folds for a good part of a second: requests must not wait that long.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const stored = events[i];
       const event = toLedgerEvent(stored);
       try {
         this.applyEvent(state, event);

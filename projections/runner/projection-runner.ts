@@ -172,7 +172,7 @@ export class ProjectionRunner {
         if (page.events.length === 0) break;
         const more = page.events.length === batchSize && !stop?.();
         if (more) pending = read(page.next);
-        const writes = projection.fold?.(page.events) ?? null;
+        const writes = (await projection.fold?.(page.events)) ?? null;
         unwrap(await committing);
         onProgress?.(applied);
         if (writes) committing = settled(this.commit(projection, page.next, writes));

@@ -15,9 +15,10 @@ export interface Projection {
   /**
    * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and
    * returns their writes, which nothing the next fold does can change. Null when the projection
-   * cannot fold without reading first; the runner then calls `apply`.
+   * cannot fold without reading first; the runner then calls `apply`. It may give the event loop
+   * back while it folds (HTTP requests go on), never reading or writing the database.
    */
-  fold?(events: StoredEvent[]): ((tx: EntityManager) => Promise<void>) | null;
+  fold?(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null>;
   /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
   /**

@@ -1,5 +1,5 @@
 import { httpRegistryOptionsFromEnv, type RegistryServiceSettings } from '../population/http/http-registry-options';
-import { DEFAULT_MAX_RESIDENT_ROWS } from '../../projections/ledger/ledger.projection';
+import { DEFAULT_MAX_RESIDENT_ROWS } from '../shared/projection-memory';
 import { ConfigError } from './config-error';
 
 export { ConfigError };

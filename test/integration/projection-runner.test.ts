@@ -38,10 +38,10 @@ class FoldingStreamCounts implements Projection {
   resets = 0;
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    await this.fold(events)(tx);
+    await (await this.fold(events))(tx);
   }
 
-  fold(events: StoredEvent[]): (tx: EntityManager) => Promise<void> {
+  async fold(events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
     this.folded += events.length;
     const rows = events.map((e) => ({ stream: e.stream, revision: e.revision, fail: e.type === this.failOn }));
     return async (tx) => {
