@@ -34,14 +34,14 @@ export const MUTANTS: readonly Mutant[] = [
   m('identity-conflict', 'same identity under a greater id', `${D}identity-conflict.detector`, 'compareText)(q.citizen_id, citizenId) > 0', 'compareText)(q.citizen_id, citizenId) < 0'),
   m('identity-conflict', 'a household amendment re-judges', `${D}identity-conflict.detector`, 'event.data.changes.household', 'false'),
   m('identity-conflict', 'open findings on the stream re-judge', `${D}identity-conflict.detector`, 'for (const k of state.openFindingKeysOn(NAME, event.stream))', 'for (const k of [])'),
-  m('identity-conflict', 'no similar finding beside a same one', `${D}similar-identity`, '!exact.has(q.citizen_id) &&', ''),
+  m('identity-conflict', 'no similar finding beside a same one', `${D}similar-identity`, '!exact.has(q.citizen_id)', 'true'),
 
   m('registry-mismatch', 'eligible after a failed check', `${D}registry-mismatch.detector`, "decision?.outcome === 'eligible' &&", ''),
   m('registry-mismatch', 'decided after the check', `${D}registry-mismatch.detector`, 'Date.parse(decision.recordedAt) > Date.parse(check.recorded_at)', 'Date.parse(decision.recordedAt) >= Date.parse(check.recorded_at)'),
   m('registry-mismatch', 'a decision re-judges', `${D}registry-mismatch.detector`, "|| event.type === 'EligibilityDecided'", ''),
 
   m('allocation-without-eligibility', 'withdrawn file', `${D}allocation-without-eligibility.detector`, "file.status === 'withdrawn' && file.withdrawnEventId", 'false'),
-  m('allocation-without-eligibility', 'no decision', `${D}allocation-without-eligibility.detector`, "reasons.push({ code: 'no-decision', text: 'no eligibility decision was in force', grave: true });", ''),
+  m('allocation-without-eligibility', 'no decision', `${D}allocation-without-eligibility.detector`, "reasons.push({ code: 'no-decision',", "({ code: 'no-decision',"),
   m('allocation-without-eligibility', 'ineligible decision', `${D}allocation-without-eligibility.detector`, "decision.outcome !== 'eligible'", 'false'),
   m('allocation-without-eligibility', 'allocated after revocation', `${D}allocation-without-eligibility.detector`, 'revocation.decisionEventId === decision.eventId', 'false'),
   m('allocation-without-eligibility', 'cites another decision', `${D}allocation-without-eligibility.detector`, 'basis.citedDecisionNo !== decision.decisionNo', 'false'),
