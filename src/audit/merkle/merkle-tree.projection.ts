@@ -4,6 +4,7 @@ import type { LogPosition, StoredEvent } from '../../event-store/event-store.por
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint';
 import type { CheckpointEvent } from '../checkpoints/checkpoint.events';
 import { eventLeafHash, hashChildren } from './merkle-hash';
+import { isStored, STORED_FROM_LEVEL } from './stored-levels';
 
 interface TreeMemory {
   size: number;
@@ -14,7 +15,7 @@ interface TreeMemory {
 
 /**
  * Assigns each event of the log its leaf index, in read order, and stores every perfect subtree
- * that completes. Run by the projection runner, so a batch's leaves, nodes and the runner's
+ * that completes at the levels the table keeps (stored-levels.ts). Run by the projection runner, so a batch's leaves, nodes and the runner's
  * checkpoint commit in one transaction: a crash neither skips nor repeats a leaf. It also keeps
  * `merkle_checkpoints` from the `audit-checkpoints` events, for the endpoints.
  */
@@ -48,10 +49,12 @@ export class MerkleTreeProjection implements Projection {
     const indexes: string[] = [];
     const hashes: string[] = [];
     const store = (level: number, index: number, hash: Buffer) => {
+      // Every level's last node is kept in memory (the next one's left sibling); only some levels in the table.
+      tree.lastAt.set(level, { index, hash });
+      if (!isStored(level)) return;
       levels.push(level);
       indexes.push(String(index));
       hashes.push(hash.toString('hex'));
-      tree.lastAt.set(level, { index, hash });
     };
     const leafIndexes: string[] = [];
     for (const event of events) {
@@ -94,11 +97,35 @@ async function load(tx: EntityManager): Promise<TreeMemory> {
     `SELECT l.level, x.idx, x.hash FROM generate_series(0, 62) AS l(level)
      CROSS JOIN LATERAL (SELECT idx, hash FROM merkle_nodes WHERE level = l.level ORDER BY idx DESC LIMIT 1) x`,
   )) as { level: number; idx: string; hash: Buffer }[];
-  return {
-    size: state[0] ? Number(state[0].size) : 0,
-    lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1,
-    lastAt: new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }])),
-  };
+  const size = state[0] ? Number(state[0].size) : 0;
+  const lastAt = new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }]));
+  await recomputeUnstoredLastNodes(tx, size, lastAt);
+  return { size, lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1, lastAt };
+}
+
+/**
+ * The last node of each level the table does not keep, from the leaves: all of them lie in the
+ * last two blocks of 2^(STORED_FROM_LEVEL-1) leaves below the tree's size (at most 15 leaves).
+ */
+async function recomputeUnstoredLastNodes(tx: EntityManager, size: number, lastAt: TreeMemory['lastAt']): Promise<void> {
+  const top = 2 ** (STORED_FROM_LEVEL - 1);
+  const from = Math.max(0, Math.floor(size / top) * top - top);
+  const rows = (await tx.query('SELECT idx, hash FROM merkle_nodes WHERE level = 0 AND idx >= $1 AND idx < $2 ORDER BY idx', [from, size])) as { idx: string; hash: Buffer }[];
+  let nodes = new Map(rows.map((r) => [Number(r.idx), r.hash]));
+  for (let level = 1; level < STORED_FROM_LEVEL; level += 1) {
+    const above = new Map<number, Buffer>();
+    for (const [index, hash] of nodes) {
+      const right = nodes.get(index + 1);
+      if (index % 2 === 0 && right) above.set(index / 2, hashChildren(hash, right));
+    }
+    const lastIndex = Math.floor(size / 2 ** level) - 1;
+    const hash = above.get(lastIndex);
+    if (lastIndex >= 0) {
+      if (!hash) throw new Error(`merkle tree: the leaves under node ${level}:${lastIndex} are missing`);
+      lastAt.set(level, { index: lastIndex, hash });
+    }
+    nodes = above;
+  }
 }
 
 async function recordCheckpointEvent(tx: EntityManager, stored: StoredEvent): Promise<void> {

@@ -1,4 +1,5 @@
 import { EMPTY_ROOT, hashChildren } from './merkle-hash';
+import { isStored, leavesOf, perfectSubtreeHash } from './stored-levels';
 import { consistencyRanges, inclusionRanges, type LeafRange, type NodeId, nodeKey, rangeNodes } from './tree-ranges';
 
 /** Anything that runs SQL: a DataSource, a transaction's EntityManager. */
@@ -25,14 +26,33 @@ export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size
   return { size: row.size === null ? 0 : Number(row.size), leafIndex: row.leaf_index === null ? undefined : Number(row.leaf_index) };
 }
 
-/** The stored nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge). */
+/**
+ * The nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge):
+ * the stored ones as they are, those of the levels not stored from their leaves (stored-levels.ts).
+ * A node whose rows are not all there is left out of the map.
+ */
 export async function fetchNodes(db: Sql, ids: NodeId[]): Promise<Map<string, Buffer>> {
+  const stored = ids.filter((id) => isStored(id.level));
+  const derived = ids.filter((id) => !isStored(id.level));
+  const ranges = derived.map(leavesOf);
   const rows = (await db.query(
     `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS want(level, idx)
-     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx`,
-    [ids.map((n) => n.level), ids.map((n) => String(n.index))],
+     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx
+     UNION
+     SELECT n.level, n.idx, n.hash FROM unnest($3::bigint[], $4::bigint[]) AS covered(start_idx, end_idx)
+     JOIN merkle_nodes n ON n.level = 0 AND n.idx >= covered.start_idx AND n.idx < covered.end_idx`,
+    [stored.map((n) => n.level), stored.map((n) => String(n.index)), ranges.map((r) => String(r.start)), ranges.map((r) => String(r.end))],
   )) as { level: number; idx: string; hash: Buffer }[];
-  return new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
+  const nodes = new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
+  for (const [i, id] of derived.entries()) {
+    const leaves: Buffer[] = [];
+    for (let leaf = ranges[i].start; leaf < ranges[i].end; leaf += 1) {
+      const hash = nodes.get(`0:${leaf}`);
+      if (hash) leaves.push(hash);
+    }
+    if (leaves.length === ranges[i].end - ranges[i].start) nodes.set(nodeKey(id), perfectSubtreeHash(leaves));
+  }
+  return nodes;
 }
 
 /** MTH of each range, from the stored perfect subtrees. */
