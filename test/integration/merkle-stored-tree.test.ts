@@ -9,6 +9,7 @@ import { consistencyProof, inclusionProof } from '../../src/audit/proofs/proofs'
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { perfectSubtreeHash } from '../../src/audit/merkle/stored-levels';
 import { MerkleSparseLevels1763900000150 } from '../../src/database/migrations/1763900000150-merkle-sparse-levels';
+import { MerkleLeavesByPosition1763900000151 } from '../../src/database/migrations/1763900000151-merkle-leaves-by-position';
 import { systemClock } from '../../src/shared/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -71,6 +72,21 @@ describe('the Merkle tree in merkle_nodes', () => {
     } finally {
       await session.release();
     }
+  });
+
+  it('migrates leaves keyed by event id to leaves keyed by position and back, each event keeping its leaf index', async () => {
+    const migration = new MerkleLeavesByPosition1763900000151();
+    const session = dataSource.createQueryRunner();
+    try {
+      await migration.down(session);
+      const byEvent = (await dataSource.query('SELECT event_id, leaf_index::int AS leaf FROM merkle_leaves ORDER BY leaf_index')) as { event_id: string; leaf: number }[];
+      expect(byEvent.map((r) => [r.event_id, r.leaf])).toEqual(ids.map((id, leaf) => [id, leaf]));
+      await migration.up(session);
+    } finally {
+      await session.release();
+    }
+    const proofs = await Promise.all(ids.map((id) => inclusionProof(dataSource, id, LEAVES)));
+    expect(proofs.map((p) => p.leafIndex)).toEqual(ids.map((_, leaf) => leaf));
   });
 
   it('gives the root of every size', async () => {

@@ -82,7 +82,10 @@ export class MerkleTreeProjection implements Projection {
       indexes,
       hashes,
     ]);
-    await tx.query(`INSERT INTO merkle_leaves (event_id, leaf_index) SELECT * FROM unnest($1::uuid[], $2::bigint[])`, [events.map((e) => e.eventId), leafIndexes]);
+    await tx.query(`INSERT INTO merkle_leaves (global_position, leaf_index) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [
+      events.map((e) => e.globalPosition.toString()),
+      leafIndexes,
+    ]);
     await tx.query(
       `INSERT INTO merkle_tree_state (id, size, last_content_leaf) VALUES (1, $1, $2)
        ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, last_content_leaf = EXCLUDED.last_content_leaf`,

@@ -13,14 +13,15 @@ export async function treeSize(db: Sql): Promise<{ size: number; lastContentLeaf
 }
 
 export async function leafIndexOf(db: Sql, eventId: string): Promise<number | undefined> {
-  const rows = (await db.query('SELECT leaf_index FROM merkle_leaves WHERE event_id = $1', [eventId])) as { leaf_index: string }[];
+  const rows = (await db.query('SELECT l.leaf_index FROM events e JOIN merkle_leaves l USING (global_position) WHERE e.event_id = $1', [eventId])) as { leaf_index: string }[];
   return rows[0] ? Number(rows[0].leaf_index) : undefined;
 }
 
 /** The tree's size and the event's leaf index (undefined: not a leaf yet) in one round trip: an inclusion proof's first read. */
 export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size: number; leafIndex: number | undefined }> {
   const [row] = (await db.query(
-    `SELECT (SELECT size FROM merkle_tree_state WHERE id = 1) AS size, (SELECT leaf_index FROM merkle_leaves WHERE event_id = $1) AS leaf_index`,
+    `SELECT (SELECT size FROM merkle_tree_state WHERE id = 1) AS size,
+            (SELECT l.leaf_index FROM events e JOIN merkle_leaves l USING (global_position) WHERE e.event_id = $1) AS leaf_index`,
     [eventId],
   )) as { size: string | null; leaf_index: string | null }[];
   return { size: row.size === null ? 0 : Number(row.size), leafIndex: row.leaf_index === null ? undefined : Number(row.leaf_index) };
@@ -28,29 +29,31 @@ export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size
 
 /**
  * The nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge):
- * the stored ones as they are, those of the levels not stored from their leaves (stored-levels.ts).
- * A node whose rows are not all there is left out of the map.
+ * the stored ones as they are, those of the levels not stored from their leaves (stored-levels.ts,
+ * at most 8 each), asked for by key like the others. A node whose rows are not all there is left
+ * out of the map.
  */
 export async function fetchNodes(db: Sql, ids: NodeId[]): Promise<Map<string, Buffer>> {
-  const stored = ids.filter((id) => isStored(id.level));
   const derived = ids.filter((id) => !isStored(id.level));
-  const ranges = derived.map(leavesOf);
+  const wanted = ids.filter((id) => isStored(id.level));
+  for (const id of derived) {
+    const { start, end } = leavesOf(id);
+    for (let leaf = start; leaf < end; leaf += 1) wanted.push({ level: 0, index: leaf });
+  }
   const rows = (await db.query(
     `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS want(level, idx)
-     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx
-     UNION
-     SELECT n.level, n.idx, n.hash FROM unnest($3::bigint[], $4::bigint[]) AS covered(start_idx, end_idx)
-     JOIN merkle_nodes n ON n.level = 0 AND n.idx >= covered.start_idx AND n.idx < covered.end_idx`,
-    [stored.map((n) => n.level), stored.map((n) => String(n.index)), ranges.map((r) => String(r.start)), ranges.map((r) => String(r.end))],
+     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx`,
+    [wanted.map((n) => n.level), wanted.map((n) => String(n.index))],
   )) as { level: number; idx: string; hash: Buffer }[];
   const nodes = new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
-  for (const [i, id] of derived.entries()) {
+  for (const id of derived) {
+    const { start, end } = leavesOf(id);
     const leaves: Buffer[] = [];
-    for (let leaf = ranges[i].start; leaf < ranges[i].end; leaf += 1) {
+    for (let leaf = start; leaf < end; leaf += 1) {
       const hash = nodes.get(`0:${leaf}`);
       if (hash) leaves.push(hash);
     }
-    if (leaves.length === ranges[i].end - ranges[i].start) nodes.set(nodeKey(id), perfectSubtreeHash(leaves));
+    if (leaves.length === end - start) nodes.set(nodeKey(id), perfectSubtreeHash(leaves));
   }
   return nodes;
 }

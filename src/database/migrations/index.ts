@@ -17,6 +17,7 @@ import { AppendNewStreams1763900000131 } from './1763900000131-append-new-stream
 import { AppendGroup1763900000132 } from './1763900000132-append-group';
 import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
 import { MerkleSparseLevels1763900000150 } from './1763900000150-merkle-sparse-levels';
+import { MerkleLeavesByPosition1763900000151 } from './1763900000151-merkle-leaves-by-position';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AppendGroup1763900000132,
   PeopleBirthDateIndex1763900000140,
   MerkleSparseLevels1763900000150,
+  MerkleLeavesByPosition1763900000151,
 ];
