@@ -22,7 +22,8 @@ const UNSORTABLE = Symbol('unsortable');
 // the insertion order, so "10" would come before "9" instead of after it.
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
-function sortedCopy(value: JsonValue): JsonValue | typeof UNSORTABLE {
+/** `undefined` (a hole, a missing value: not JSON) is refused here and written by hand as it always was. */
+function sortedCopy(value: JsonValue | undefined): JsonValue | typeof UNSORTABLE {
   if (value === null || typeof value !== 'object') return value === undefined ? UNSORTABLE : value;
   if (Array.isArray(value)) {
     const copy: JsonValue[] = new Array<JsonValue>(value.length);

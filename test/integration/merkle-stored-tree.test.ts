@@ -51,19 +51,19 @@ describe('the Merkle tree in merkle_nodes', () => {
   });
 
   it('stores the leaves and no node of levels 1 to 3', async () => {
-    const rows = (await dataSource.query('SELECT level, count(*)::int AS n FROM merkle_nodes GROUP BY level ORDER BY level')) as { level: number; n: number }[];
+    const rows = await dataSource.query<{ level: number; n: number }[]>('SELECT level, count(*)::int AS n FROM merkle_nodes GROUP BY level ORDER BY level');
     expect(rows).toEqual([{ level: 0, n: 41 }, { level: 4, n: 2 }, { level: 5, n: 1 }]);
   });
 
   it('migrates a tree stored whole: down puts levels 1 to 3 back as the tree computes them, up takes them away', async () => {
     const migration = new MerkleSparseLevels1763900000150();
     const session = dataSource.createQueryRunner();
-    const leaves = ((await dataSource.query('SELECT hash FROM merkle_nodes WHERE level = 0 ORDER BY idx')) as { hash: Buffer }[]).map((r) => r.hash);
+    const leaves = (await dataSource.query<{ hash: Buffer }[]>('SELECT hash FROM merkle_nodes WHERE level = 0 ORDER BY idx')).map((r) => r.hash);
     const node = async (level: number, idx: number) =>
-      ((await dataSource.query('SELECT hash FROM merkle_nodes WHERE level = $1 AND idx = $2', [level, idx])) as { hash: Buffer }[])[0]?.hash.toString('hex');
+      (await dataSource.query<{ hash: Buffer }[]>('SELECT hash FROM merkle_nodes WHERE level = $1 AND idx = $2', [level, idx]))[0]?.hash.toString('hex');
     try {
       await migration.down(session);
-      const counts = (await dataSource.query('SELECT level, count(*)::int AS n FROM merkle_nodes GROUP BY level ORDER BY level')) as { level: number; n: number }[];
+      const counts = await dataSource.query<{ level: number; n: number }[]>('SELECT level, count(*)::int AS n FROM merkle_nodes GROUP BY level ORDER BY level');
       expect(counts.map((r) => [r.level, r.n])).toEqual([[0, 41], [1, 20], [2, 10], [3, 5], [4, 2], [5, 1]]);
       expect(await node(1, 19)).toBe(perfectSubtreeHash(leaves.slice(38, 40)).toString('hex'));
       expect(await node(3, 4)).toBe(perfectSubtreeHash(leaves.slice(32, 40)).toString('hex'));
@@ -79,7 +79,7 @@ describe('the Merkle tree in merkle_nodes', () => {
     const session = dataSource.createQueryRunner();
     try {
       await migration.down(session);
-      const byEvent = (await dataSource.query('SELECT event_id, leaf_index::int AS leaf FROM merkle_leaves ORDER BY leaf_index')) as { event_id: string; leaf: number }[];
+      const byEvent = await dataSource.query<{ event_id: string; leaf: number }[]>('SELECT event_id, leaf_index::int AS leaf FROM merkle_leaves ORDER BY leaf_index');
       expect(byEvent.map((r) => [r.event_id, r.leaf])).toEqual(ids.map((id, leaf) => [id, leaf]));
       await migration.up(session);
     } finally {

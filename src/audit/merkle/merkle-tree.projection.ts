@@ -15,8 +15,9 @@ interface TreeMemory {
 
 /**
  * Assigns each event of the log its leaf index, in read order, and stores every perfect subtree
- * that completes at the levels the table keeps (stored-levels.ts). Run by the projection runner, so a batch's leaves, nodes and the runner's
- * checkpoint commit in one transaction: a crash neither skips nor repeats a leaf. It also keeps
+ * that completes at the levels the table keeps (stored-levels.ts). Run by the projection runner,
+ * so a batch's leaves, nodes and the runner's checkpoint commit in one transaction: a crash
+ * neither skips nor repeats a leaf. It also keeps
  * `merkle_checkpoints` from the `audit-checkpoints` events, for the endpoints.
  */
 export class MerkleTreeProjection implements Projection {
@@ -42,7 +43,7 @@ export class MerkleTreeProjection implements Projection {
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    const tree = this.memory ?? (await load(tx));
+    const tree = this.memory ?? (await withUnstoredLastNodes(tx, await load(tx)));
     this.memory = tree;
     this.position = events.at(-1)?.position ?? this.position;
     const levels: number[] = [];
@@ -100,20 +101,22 @@ async function load(tx: EntityManager): Promise<TreeMemory> {
     `SELECT l.level, x.idx, x.hash FROM generate_series(0, 62) AS l(level)
      CROSS JOIN LATERAL (SELECT idx, hash FROM merkle_nodes WHERE level = l.level ORDER BY idx DESC LIMIT 1) x`,
   )) as { level: number; idx: string; hash: Buffer }[];
-  const size = state[0] ? Number(state[0].size) : 0;
-  const lastAt = new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }]));
-  await recomputeUnstoredLastNodes(tx, size, lastAt);
-  return { size, lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1, lastAt };
+  return {
+    size: state[0] ? Number(state[0].size) : 0,
+    lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1,
+    lastAt: new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }])),
+  };
 }
 
 /**
  * The last node of each level the table does not keep, from the leaves: all of them lie in the
  * last two blocks of 2^(STORED_FROM_LEVEL-1) leaves below the tree's size (at most 15 leaves).
  */
-async function recomputeUnstoredLastNodes(tx: EntityManager, size: number, lastAt: TreeMemory['lastAt']): Promise<void> {
+async function withUnstoredLastNodes(tx: EntityManager, tree: TreeMemory): Promise<TreeMemory> {
+  const { size, lastAt } = tree;
   const top = 2 ** (STORED_FROM_LEVEL - 1);
   const from = Math.max(0, Math.floor(size / top) * top - top);
-  const rows = (await tx.query('SELECT idx, hash FROM merkle_nodes WHERE level = 0 AND idx >= $1 AND idx < $2 ORDER BY idx', [from, size])) as { idx: string; hash: Buffer }[];
+  const rows = await tx.query<{ idx: string; hash: Buffer }[]>('SELECT idx, hash FROM merkle_nodes WHERE level = 0 AND idx >= $1 AND idx < $2 ORDER BY idx', [from, size]);
   let nodes = new Map(rows.map((r) => [Number(r.idx), r.hash]));
   for (let level = 1; level < STORED_FROM_LEVEL; level += 1) {
     const above = new Map<number, Buffer>();
@@ -129,6 +132,7 @@ async function recomputeUnstoredLastNodes(tx: EntityManager, size: number, lastA
     }
     nodes = above;
   }
+  return tree;
 }
 
 async function recordCheckpointEvent(tx: EntityManager, stored: StoredEvent): Promise<void> {

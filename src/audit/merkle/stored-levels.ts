@@ -3,10 +3,10 @@ import type { NodeId } from './tree-ranges';
 
 /**
  * Which levels of the tree `merkle_nodes` holds: the leaves (level 0) and every level from
- * STORED_FROM_LEVEL up. Levels 1…3 were nine rows in ten of what the tree wrote beside each leaf
- * (a leaf brings one row and, on average, one more above it, all but 1/8 of them at levels 1–3):
- * they are recomputed from at most 8 leaf hashes when a root or proof needs one, still in the
- * same single query (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
+ * STORED_FROM_LEVEL up. A leaf brings its own row and, on average, one more above it, 7/8 of
+ * those at levels 1–3: without them the tree writes 1.125 node rows per leaf instead of 2. They
+ * are recomputed from at most 8 leaf hashes when a root or proof needs one, in the same single
+ * query (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
  */
 export const STORED_FROM_LEVEL = 4;
 
