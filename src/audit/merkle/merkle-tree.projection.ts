@@ -46,21 +46,20 @@ export class MerkleTreeProjection implements Projection {
     const tree = this.memory ?? (await withUnstoredLastNodes(tx, await load(tx)));
     this.memory = tree;
     this.position = events.at(-1)?.position ?? this.position;
+    const firstLeaf = tree.size;
     const levels: number[] = [];
-    const indexes: string[] = [];
+    const indexes: number[] = [];
     const hashes: string[] = [];
     const store = (level: number, index: number, hash: Buffer) => {
       // Every level's last node is kept in memory (the next one's left sibling); only some levels in the table.
       tree.lastAt.set(level, { index, hash });
       if (!isStored(level)) return;
       levels.push(level);
-      indexes.push(String(index));
+      indexes.push(index);
       hashes.push(hash.toString('hex'));
     };
-    const leafIndexes: string[] = [];
     for (const event of events) {
       const leaf = tree.size;
-      leafIndexes.push(String(leaf));
       let level = 0;
       let index = leaf;
       let hash = eventLeafHash(event.hash);
@@ -79,13 +78,14 @@ export class MerkleTreeProjection implements Projection {
       else tree.lastContentLeaf = leaf;
     }
     await tx.query(`INSERT INTO merkle_nodes (level, idx, hash) SELECT l, i, decode(h, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS n(l, i, h)`, [
-      levels,
-      indexes,
-      hashes,
+      arrayLiteral(levels),
+      arrayLiteral(indexes),
+      arrayLiteral(hashes),
     ]);
-    await tx.query(`INSERT INTO merkle_leaves (global_position, leaf_index) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [
-      events.map((e) => e.globalPosition.toString()),
-      leafIndexes,
+    // A batch's leaves are consecutive: the n-th event read is leaf firstLeaf + n - 1.
+    await tx.query(`INSERT INTO merkle_leaves (global_position, leaf_index) SELECT p, $2::bigint + n - 1 FROM unnest($1::bigint[]) WITH ORDINALITY AS x(p, n)`, [
+      arrayLiteral(events.map((e) => e.globalPosition)),
+      firstLeaf,
     ]);
     await tx.query(
       `INSERT INTO merkle_tree_state (id, size, last_content_leaf) VALUES (1, $1, $2)
@@ -93,6 +93,14 @@ export class MerkleTreeProjection implements Projection {
       [tree.size, tree.lastContentLeaf],
     );
   }
+}
+
+/**
+ * A PostgreSQL array literal of numbers or hex strings, none of which needs quoting: pg's own
+ * conversion escapes element by element, 9% of the tree's Node CPU in a profile of its catch-up.
+ */
+function arrayLiteral(items: readonly (number | bigint | string)[]): string {
+  return `{${items.join(',')}}`;
 }
 
 async function load(tx: EntityManager): Promise<TreeMemory> {
