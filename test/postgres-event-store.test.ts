@@ -77,6 +77,21 @@ describe('PostgreSQL event log protections', () => {
     for (const { written, head } of heads) expect(head.commit > written.commit || (head.commit === written.commit && head.prepare >= written.prepare)).toBe(true);
   });
 
+  it('reads, with payloadsOf, the named streams whole and the rest without data or metadata, in the same order', async () => {
+    const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
+    const actor = { subject: 't', role: 'admin' as const };
+    const [first] = (await store.append('payloads-kept', [{ type: 'A', data: { kept: 1 } }], { expectedRevision: 'no_stream', actor })).events;
+    await store.append('payloads-left', [{ type: 'B', data: { left: 2 } }], { expectedRevision: 'no_stream', actor });
+    await store.append('payloads-kept', [{ type: 'C', data: { kept: 3 } }], { expectedRevision: 0, actor });
+    const after = { commit: first.position.commit, prepare: first.position.prepare - 1n };
+    const whole = await store.readAll({ after, limit: 10 });
+    const lean = await store.readAll({ after, limit: 10, payloadsOf: ['payloads-kept'] });
+    expect(lean.next).toEqual(whole.next);
+    expect(lean.events.map((e) => [e.eventId, e.stream, e.type, e.hash, e.position])).toEqual(whole.events.map((e) => [e.eventId, e.stream, e.type, e.hash, e.position]));
+    expect(lean.events.map((e) => e.data)).toEqual([{ kept: 1 }, {}, { kept: 3 }]);
+    expect(lean.events.map((e) => e.metadata.eventId)).toEqual([first.eventId, undefined, whole.events[2].eventId]);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of recorded events', async () => {
     const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
     await store.append('guarded-1', [{ type: 'A', data: {} }], { expectedRevision: 'any', actor: { subject: 't', role: 'admin' } });

@@ -129,7 +129,7 @@ export class ProjectionRunner {
       return await this.dataSource.transaction(async (tx) => {
         // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
         const after = await readCheckpoint(tx, projection.name);
-        const { events, next } = await this.store.readAll({ after, limit: batchSize });
+        const { events, next } = await this.store.readAll({ after, limit: batchSize, payloadsOf: projection.payloadsOf });
         if (events.length === 0) return 0;
         await projection.apply(events, tx);
         await writeCheckpoint(tx, projection.name, next);
@@ -162,7 +162,7 @@ export class ProjectionRunner {
    * writer, so the checkpoint is read once.
    */
   private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress, stop }: CatchUpOptions): Promise<number> {
-    const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize }));
+    const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize, payloadsOf: projection.payloadsOf }));
     let pending = read(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
     let committing: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
     let applied = 0;

@@ -11,6 +11,8 @@ export interface Projection {
   readonly name: string;
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
+  /** Set when it reads data and metadata of these streams only: catch-up then reads the others without them (ReadAllOptions.payloadsOf). */
+  readonly payloadsOf?: readonly string[];
   apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
   /**
    * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and

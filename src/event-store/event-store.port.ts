@@ -116,6 +116,12 @@ export interface ReadAllOptions {
   /** Exclusive: the events strictly after this position. */
   after?: LogPosition;
   limit: number;
+  /**
+   * Read data and metadata only for the events of these streams; the others come with `{}` for
+   * both (a backend may still send them whole). For a reader that needs only the log's order,
+   * ids and hashes, like the Merkle tree: a payload it never looks at is most of a row's cost.
+   */
+  payloadsOf?: readonly string[];
 }
 
 export interface ReadAllResult {

@@ -16,6 +16,8 @@ import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
 import { AppendNewStreams1763900000131 } from './1763900000131-append-new-streams';
 import { AppendGroup1763900000132 } from './1763900000132-append-group';
 import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
+import { MerkleSparseLevels1763900000150 } from './1763900000150-merkle-sparse-levels';
+import { MerkleLeavesByPosition1763900000151 } from './1763900000151-merkle-leaves-by-position';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   AppendNewStreams1763900000131,
   AppendGroup1763900000132,
   PeopleBirthDateIndex1763900000140,
+  MerkleSparseLevels1763900000150,
+  MerkleLeavesByPosition1763900000151,
 ];

@@ -17,6 +17,11 @@ import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } f
 const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
   type, data, metadata, prev_hash, hash FROM events`;
 
+/** SELECT_EVENT with data and metadata only for the streams in $4 (`payloadsOf`): NULL for the rest. */
+const SELECT_EVENT_PAYLOADS_OF = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text, type,
+  CASE WHEN stream_id = ANY($4::text[]) THEN data END AS data, CASE WHEN stream_id = ANY($4::text[]) THEN metadata END AS metadata,
+  prev_hash, hash FROM events`;
+
 /**
  * Read order. A sequence number alone is not safe to tail: transaction A can take position 10,
  * B position 11, and B commit first; a reader that saw 11 and moved its checkpoint past 10 would
@@ -33,8 +38,9 @@ interface EventRow {
   global_position: string;
   tx_text: string;
   type: string;
-  data: JsonObject;
-  metadata: EventMetadata;
+  /** Null when left out by `payloadsOf`. */
+  data: JsonObject | null;
+  metadata: EventMetadata | null;
   prev_hash: string;
   hash: string;
 }
@@ -174,11 +180,13 @@ export class PostgresEventStore implements EventStore {
     return read;
   }
 
-  async readAll({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllResult> {
+  async readAll({ after = LOG_START, limit, payloadsOf }: ReadAllOptions): Promise<ReadAllResult> {
+    const parameters: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
+    if (payloadsOf) parameters.push(payloadsOf);
     const { rows } = await this.pool.query<EventRow>(
-      `${SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
+      `${payloadsOf ? SELECT_EVENT_PAYLOADS_OF : SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
        ORDER BY events.tx_id, events.global_position LIMIT $3`,
-      [after.commit.toString(), after.prepare.toString(), limit],
+      parameters,
     );
     const events = rows.map(toStoredEvent);
     return { events, next: events.length > 0 ? events[events.length - 1].position : after };
@@ -248,8 +256,9 @@ function toStoredEvent(row: EventRow): StoredEvent {
     globalPosition,
     position: { commit: BigInt(row.tx_text), prepare: globalPosition },
     type: row.type,
-    data: row.data,
-    metadata: row.metadata,
+    // Left out (`payloadsOf`): `{}`, as ReadAllOptions says.
+    data: row.data ?? {},
+    metadata: row.metadata ?? ({} as EventMetadata),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
