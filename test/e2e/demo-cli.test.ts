@@ -34,12 +34,12 @@ describe('noxh demo', () => {
     for (const detector of DETECTOR_NAMES) {
       const row = first.stdout.split('\n').find((line) => line.startsWith(`${detector} `));
       expect(row).toBeDefined();
-      const [, injected, found, truePositives, precision, recall] = row!.trim().split(/\s+/);
+      const [, injected, found, truePositives, precision, recall] = (row ?? '').trim().split(/\s+/);
       for (const n of [injected, found, truePositives]) expect(n).toMatch(/^\d+$/);
       for (const measure of [precision, recall]) if (measure !== '—') expect(Number(measure)).toBeGreaterThanOrEqual(0.95);
     }
     // Every detector but the two whose abuse the write side refuses gets abuse injected.
-    const injected = DETECTOR_NAMES.filter((d) => Number(first.stdout.split('\n').find((l) => l.startsWith(`${d} `))!.trim().split(/\s+/)[1]) > 0);
+    const injected = DETECTOR_NAMES.filter((d) => Number((first.stdout.split('\n').find((l) => l.startsWith(`${d} `)) ?? '').trim().split(/\s+/)[1]) > 0);
     expect(injected.length).toBeGreaterThanOrEqual(10);
   });
 

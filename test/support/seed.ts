@@ -1,6 +1,5 @@
 import type { ApplicationEvent } from '../../src/applications/domain/application.events';
 import type { Tenure } from '../../src/allocation/domain/unit.events';
-import type { JsonObject } from '../../src/shared/json';
 import { streams } from '../../src/shared/streams';
 import { boardPost } from './board-api';
 import type { TestApp } from './test-app';
@@ -71,7 +70,7 @@ export async function seedApplication(t: TestApp, a: SeededApplication): Promise
   ];
   await t.store.append(
     streams.application(applicationId),
-    events.map((e) => ({ type: e.type, data: e.data as unknown as JsonObject })),
+    events.map((e) => ({ type: e.type, data: e.data })),
     { expectedRevision: 'no_stream', actor: { subject: `board-${province}`, role: 'board', province } },
   );
 }
