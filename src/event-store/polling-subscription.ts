@@ -24,7 +24,7 @@ export function pollingSubscription(
     });
 
   const run = async (): Promise<void> => {
-    const unlisten = listen ? await listen(() => wake()) : async () => undefined;
+    const unlisten = listen ? await listen(() => wake()) : () => Promise.resolve();
     let position: LogPosition = after;
     try {
       while (!stopped) {
@@ -33,6 +33,7 @@ export function pollingSubscription(
           await onBatch(events, next);
           position = next;
         }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have set it while onBatch was awaited
         if (events.length < batchSize && !stopped) await sleep();
       }
     } finally {

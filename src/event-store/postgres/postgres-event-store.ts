@@ -89,6 +89,7 @@ export class PostgresEventStore implements EventStore {
         await this.pool
           .query(`BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_notify('noxh_events', ''); COMMIT`)
           .catch(() => undefined);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- announce() sets it again while the query is awaited
       } while (this.announceAgain);
       this.announcing = false;
     })();
@@ -115,7 +116,7 @@ export class PostgresEventStore implements EventStore {
         events: events.map((e) => ({
           eventId: e.eventId,
           stream: e.stream,
-          revision: Number(e.revision),
+          revision: e.revision,
           globalPosition: BigInt(e.globalPosition),
           position: { commit: BigInt(e.commit), prepare: BigInt(e.globalPosition) },
         })),
@@ -226,7 +227,7 @@ function translate(error: unknown, idempotencyKey: string | undefined): unknown 
   if (pgError.code === 'NX001' && pgError.detail) {
     const d = JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number };
     const expected = /^\d+$/.test(d.expected) ? Number(d.expected) : (d.expected as 'no_stream' | 'exists');
-    return new ConcurrencyConflict(d.stream, expected, Number(d.actual));
+    return new ConcurrencyConflict(d.stream, expected, d.actual);
   }
   if (pgError.code === 'NX002' && idempotencyKey) return new IdempotencyKeyReused(idempotencyKey);
   return error;
