@@ -79,7 +79,7 @@ export class Table<R extends object> {
   /** Loads what the table holds (a live start after another process wrote it), and its column types. */
   async load(tx: EntityManager): Promise<void> {
     this.kinds = await columnKinds(tx, this.spec.name, this.spec.columns);
-    const rows = (await tx.query(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`)) as R[];
+    const rows = await tx.query<R[]>(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`);
     const from = this.spec.fromDatabase;
     for (const row of rows) {
       const kept = from ? from(row) : row;
