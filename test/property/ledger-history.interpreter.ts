@@ -243,7 +243,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
       if (allocated.length === 0) return null;
       const u = allocated[intent.unit % allocated.length];
-      const current = u.current!;
+      const current = u.current;
+      if (current === null) return null;
       u.current = null;
       // The handler mirrors the revocation on the file when the file holds that allocation (a history
       // that allocated one file twice, or a file never submitted, has nothing to mirror it on).
@@ -266,7 +267,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
       if (allocated.length === 0) return null;
       const u = allocated[intent.unit % allocated.length];
-      const { allocationId, citizenId } = u.current!;
+      if (u.current === null) return null;
+      const { allocationId, citizenId } = u.current;
       u.handedOver = true;
       u.holder = citizenId;
       return one(streams.unit(u.projectId, u.unitNo), [{ type: 'UnitHandedOver', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, citizenId,

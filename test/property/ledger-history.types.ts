@@ -9,7 +9,6 @@ import type { LandFundEvent } from '../../src/land-fund/domain/land-fund.events'
 import type { ProgrammeEvent } from '../../src/programmes/domain/programme.events';
 import type { Actor } from '../../src/shared/actor';
 import type { DomainEvent } from '../../src/shared/decider';
-import type { JsonObject } from '../../src/shared/json';
 
 /**
  * An event no context defines, on a stream no context owns, carrying the field names real events
@@ -48,11 +47,10 @@ export const eventCount = (writes: readonly HistoryWrite[]): number => writes.re
 
 /**
  * The typed payloads are plain JSON by construction (strings, numbers, booleans, null, arrays and
- * objects of those); the store's port wants that said as JsonObject, which optional fields of
- * Partial<…> types cannot express. One cast, here.
+ * objects of those), which the store's port takes as they are.
  */
 export function toNewEvent(event: LedgerEvent): NewEvent {
-  return { type: event.type, data: event.data as unknown as JsonObject };
+  return { type: event.type, data: event.data };
 }
 
 /** Where the store's fake clock starts: the interpreter derives stated dates from the same instant. */
