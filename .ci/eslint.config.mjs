@@ -1,4 +1,4 @@
-// ESLint flat config: `npm run lint` (eslint --config .ci/eslint.config.mjs), run by `npm test`.
+// ESLint flat config: `npm run lint` (eslint --config .ci/eslint.config.mjs), run by `npm test` after lint:deps.
 // typescript-eslint's strict rules with type information; each file is checked against its nearest
 // tsconfig.json (the root one, or src/console's for the browser console).
 import { dirname, resolve } from 'node:path';
