@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { applicationPayloads } from './application-payload';
+import { benchDataSource } from './bench-checkpointer';
+import { compareCheckpointer, printCheckpointerResults } from './checkpointer-rounds';
 import { PLAIN_TABLE, plainSide, Side, storeSide } from './append-sides';
 import { openBenchDatabase } from './bench-database';
 import { Round, runFor, sum } from './measure';
@@ -12,6 +14,8 @@ const PHASES: Phase[] = [
   { name: 'batch-100', writers: 1, perAppend: 100 },
   { name: 'batch-100', writers: 16, perAppend: 100 },
 ];
+/** Issue #10's comparison, with and without the checkpointer: the loaded phases only. */
+const CHECKPOINTER_PHASES: Phase[] = PHASES.filter((p) => p.writers > 1);
 const POOL_SIZE = 20;
 const WARMUP_MS = 1_000;
 const ROUND_MS = 2_500;
@@ -20,7 +24,8 @@ const ORDER: Side['name'][] = ['store', 'plain', 'plain', 'store', 'store', 'pla
 
 /**
  * PostgresEventStore appends against plain INSERTs of the same rows, in one run, on one pool.
- * Whole run: 4 phases × (2 s warm-up + 8 × 2.5 s) ≈ 90 s plus database start.
+ * Whole run: 4 phases × (2 s warm-up + 8 × 2.5 s) ≈ 90 s, then 2 phases with and without the
+ * checkpointer ≈ 45 s, plus database start.
  */
 export async function eventStoreBenchmark(): Promise<void> {
   const setupStart = performance.now();
@@ -48,6 +53,13 @@ export async function eventStoreBenchmark(): Promise<void> {
       console.log(`  ${phase.name} × ${phase.writers} writers: ran ${seconds(phaseStart)} s (warm-up ${(2 * WARMUP_MS) / 1000} s, ${ORDER.length} rounds of ${ROUND_MS / 1000} s)`);
     }
     printResults(results);
+
+    const dataSource = await benchDataSource(database.url, 4);
+    try {
+      printCheckpointerResults(await compareCheckpointer(pool, dataSource, sides.store, CHECKPOINTER_PHASES, database.postmasterPid));
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
     await database.close();
   }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Pool, PoolClient } from 'pg';
 import type { ApplicationSubmitted } from '../src/applications/domain/application.events';
 import { POPULATION_HEADER } from '../src/population/extract/population-row';
-import { readCsv } from '../src/population/extract/read-csv';
+import { readCsv } from '../src/shared/spreadsheet/read-csv';
 import { PROVINCE } from './population-dataset';
 
 const IMPORT_ROWS_PER_STATEMENT = 5000;

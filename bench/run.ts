@@ -1,3 +1,4 @@
+import { checkpointsBenchmark } from './checkpoints.bench';
 import { eventStoreBenchmark } from './event-store.bench';
 import { httpBenchmark } from './http.bench';
 import { importBenchmark } from './import.bench';
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   population: populationBenchmark,
   http: httpBenchmark,
   import: importBenchmark,
+  checkpoints: checkpointsBenchmark,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -140,6 +140,28 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1]);
     });
 
+    it('concurrent appends stand or fall alone: conflicts and a reused key among 60 fail only themselves', async () => {
+      const taken = stream();
+      await store.append(taken, [event('Created')], { expectedRevision: 'no_stream', actor });
+      const key = randomUUID();
+      await store.append(stream(), [event('Keyed', { v: 1 })], { ...any, idempotencyKey: key });
+      const fresh = Array.from({ length: 50 }, () => stream());
+      const results = await Promise.allSettled([
+        ...fresh.slice(0, 25).map((s, i) => store.append(s, [event('A', { i }), event('B', { i })], { expectedRevision: 'no_stream', actor })),
+        ...Array.from({ length: 5 }, () => store.append(taken, [event('Late')], { expectedRevision: 'no_stream', actor })),
+        ...Array.from({ length: 5 }, () => store.append(stream(), [event('Keyed', { v: 2 })], { ...any, idempotencyKey: key })),
+        ...fresh.slice(25).map((s, i) => store.append(s, [event('A', { i })], { expectedRevision: 'no_stream', actor })),
+      ]);
+      const reasons = results.map((r) => (r.status === 'rejected' ? (r.reason as { constructor: unknown }).constructor : 'ok'));
+      expect(reasons).toEqual([
+        ...Array<string>(25).fill('ok'), ...Array<unknown>(5).fill(ConcurrencyConflict), ...Array<unknown>(5).fill(IdempotencyKeyReused), ...Array<string>(25).fill('ok'),
+      ]);
+      const read = await store.readStreams([...fresh, taken]);
+      expect(fresh.map((s) => read.get(s)?.map((e) => e.type))).toEqual(fresh.map((_, i) => (i < 25 ? ['A', 'B'] : ['A'])));
+      expect(read.get(taken)?.map((e) => e.type)).toEqual(['Created']);
+      expect(await verifyStreams(store, fresh)).toBeUndefined();
+    });
+
     it("100 concurrent 'any' appends to one stream: each revision written exactly once, none lost", async () => {
       const s = stream();
       await Promise.all(Array.from({ length: 100 }, (_, i) => store.append(s, [event('Tick', { i })], any)));
@@ -280,6 +302,61 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
         await expect(attempt).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
         expect(await store.readStream(unit)).toEqual([]);
         expect(await store.readStream(person)).toHaveLength(1);
+      });
+    });
+
+    describe('new streams in bulk (appendNewStreams)', () => {
+      it('writes each stream exactly as a no_stream append would: revision 0, genesis prevHash, a valid chain, log order as given', async () => {
+        const from = await head();
+        const names = [stream('bulk'), stream('bulk'), stream('bulk')];
+        const result = await store.appendNewStreams(names.map((s, i) => ({ stream: s, event: event('Submitted', { i, name: 'Nguyễn Thị Lan' }) })), { actor, correlationId: 'bulk-1' });
+        expect(result.existing).toEqual([]);
+        expect(result.events.map((e) => [e.stream, e.revision])).toEqual(names.map((s) => [s, 0]));
+        const read = await store.readStreams(names);
+        names.forEach((s, i) => {
+          const [only, ...more] = read.get(s) ?? [];
+          expect(more).toEqual([]);
+          expect(only).toMatchObject({ eventId: result.events[i].eventId, revision: 0, prevHash: '0'.repeat(64), type: 'Submitted', data: { i, name: 'Nguyễn Thị Lan' } });
+          expect(only.metadata).toMatchObject({ correlationId: 'bulk-1', actor, schemaVersion: 1 });
+          expect(only.position).toEqual(result.events[i].position);
+        });
+        expect((await tail(from)).filter((e) => names.includes(e.stream)).map((e) => e.stream)).toEqual(names);
+        expect(await verifyStreams(store, names)).toBeUndefined();
+      });
+
+      it('skips and reports a stream that already exists or repeats an earlier entry, and writes the others', async () => {
+        const [taken, fresh, later] = [stream('bulk'), stream('bulk'), stream('bulk')];
+        await store.append(taken, [event('First', { n: 1 })], { expectedRevision: 'no_stream', actor });
+        const result = await store.appendNewStreams(
+          [taken, fresh, fresh, later].map((s, i) => ({ stream: s, event: event('Bulk', { i }) })),
+          { actor },
+        );
+        expect(result.existing).toEqual([taken, fresh]);
+        expect(result.events.map((e) => e.stream)).toEqual([fresh, later]);
+        expect((await store.readStream(taken)).map((e) => [e.type, e.data])).toEqual([['First', { n: 1 }]]);
+        expect((await store.readStream(fresh)).map((e) => e.data)).toEqual([{ i: 1 }]);
+        expect((await store.readStream(later)).map((e) => e.data)).toEqual([{ i: 3 }]);
+        expect(await store.appendNewStreams([], { actor })).toEqual({ events: [], existing: [] });
+      });
+
+      it('refuses the whole chunk when one event is not plain JSON, and writes nothing', async () => {
+        const [good, bad] = [stream('bulk'), stream('bulk')];
+        const attempt = store.appendNewStreams([{ stream: good, event: event('A') }, { stream: bad, event: event('B', { name: 'Lan \udc00' }) }], { actor });
+        await expect(attempt).rejects.toBeInstanceOf(EventNotPlainJson);
+        expect(await store.readStreams([good, bad])).toEqual(new Map([[good, []], [bad, []]]));
+      });
+
+      it('racing single no_stream appends and other chunks on the same streams: every stream gets exactly one event', async () => {
+        const names = Array.from({ length: 20 }, () => stream('race'));
+        const chunk = (writer: number) => store.appendNewStreams(names.map((s) => ({ stream: s, event: event('Won', { writer }) })), { actor });
+        const single = (s: string) => store.append(s, [event('Won', { writer: -1 })], { expectedRevision: 'no_stream', actor });
+        const results = await Promise.allSettled([chunk(1), ...names.slice(0, 10).map(single), chunk(2), ...names.slice(10).map(single)]);
+        const written = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.events : []));
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyConflict);
+        const read = await store.readStreams(names);
+        for (const s of names) expect(read.get(s)).toHaveLength(1);
+        expect(written.map((e) => e.stream).sort()).toEqual([...names].sort());
+        expect(await verifyStreams(store, names)).toBeUndefined();
       });
     });
 

@@ -67,6 +67,16 @@ describe('PostgreSQL event log protections', () => {
     expect(events.map((e) => [e.stream, e.position.commit])).toEqual([['planted-99', 99n]]);
   });
 
+  it('names as head, to each of many concurrent writers, a position at or past its own write', async () => {
+    const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
+    const actor = { subject: 't', role: 'admin' as const };
+    const heads = await Promise.all(Array.from({ length: 40 }, async (_, i) => {
+      const { events } = await store.append(`head-${String(i)}`, [{ type: 'A', data: { i } }], { expectedRevision: 'no_stream', actor });
+      return { written: events[0].position, head: await store.headPosition() };
+    }));
+    for (const { written, head } of heads) expect(head.commit > written.commit || (head.commit === written.commit && head.prepare >= written.prepare)).toBe(true);
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of recorded events', async () => {
     const store = new PostgresEventStore(own.pool, systemClock, MAX_EVENT_BYTES);
     await store.append('guarded-1', [{ type: 'A', data: {} }], { expectedRevision: 'any', actor: { subject: 't', role: 'admin' } });

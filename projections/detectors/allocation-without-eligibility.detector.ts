@@ -4,6 +4,7 @@ import { streams } from '../../src/shared/streams';
 import { compareText } from '../engine/compare-text';
 import type { UnitRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { allocationReasonsVi, allocationWithoutEligibilitySummary } from './summaries/allocation-without-eligibility.summary';
 
 interface Reason {
   code: string;
@@ -19,35 +20,35 @@ function reasonsOf(u: UnitRow, applicationId: string): Reason[] {
   if (!basis) return [];
   const file = basis.application;
   const stream = streams.application(applicationId);
-  if (!file) return [{ code: 'unknown-application', text: `application ${applicationId} was never submitted to the ledger`, grave: true }];
+  if (!file) return [{ code: 'unknown-application', text: allocationReasonsVi.unknownApplication(applicationId), grave: true }];
   const reasons: Reason[] = [];
   if (file.status === 'withdrawn' && file.withdrawnEventId) {
-    reasons.push({ code: 'withdrawn', text: 'the application had been withdrawn', grave: true, evidence: { eventId: file.withdrawnEventId, stream } });
+    reasons.push({ code: 'withdrawn', text: allocationReasonsVi.withdrawn(), grave: true, evidence: { eventId: file.withdrawnEventId, stream } });
   }
   const decision = file.decision;
   if (!decision) {
-    reasons.push({ code: 'no-decision', text: 'no eligibility decision was in force', grave: true });
+    reasons.push({ code: 'no-decision', text: allocationReasonsVi.noDecision(), grave: true });
     return reasons;
   }
   const decisionEvidence = { eventId: decision.eventId, stream };
   if (decision.outcome !== 'eligible') {
-    reasons.push({ code: 'ineligible', text: `the decision in force (${decision.decisionNo}) found the applicant ineligible`, grave: true, evidence: decisionEvidence });
+    reasons.push({ code: 'ineligible', text: allocationReasonsVi.ineligible(decision.decisionNo), grave: true, evidence: decisionEvidence });
     return reasons;
   }
   const revocation = file.lastRevocation;
   if (revocation && revocation.decisionEventId === decision.eventId) {
     reasons.push({
       code: 'allocated-after-revocation',
-      text: `an earlier allocation of this application (${revocation.allocationId}) had been revoked and no new eligibility decision followed`,
+      text: allocationReasonsVi.allocatedAfterRevocation(revocation.allocationId),
       grave: true,
       evidence: { eventId: revocation.eventId, stream: revocation.stream },
     });
   }
   if (basis.citedDecisionNo !== decision.decisionNo) {
-    reasons.push({ code: 'cites-another-decision', text: `the allocation cites decision ${basis.citedDecisionNo}, not ${decision.decisionNo}, the eligible decision in force`, grave: false, evidence: decisionEvidence });
+    reasons.push({ code: 'cites-another-decision', text: allocationReasonsVi.citesAnotherDecision(basis.citedDecisionNo, decision.decisionNo), grave: false, evidence: decisionEvidence });
   }
   if (u.allocated_at !== null && statedBefore(u.allocated_at, decision.decidedAt)) {
-    reasons.push({ code: 'dated-before-eligibility', text: `the allocation is dated ${u.allocated_at}, before the eligible decision it rests on (${decision.decidedAt})`, grave: false, evidence: decisionEvidence });
+    reasons.push({ code: 'dated-before-eligibility', text: allocationReasonsVi.datedBeforeEligibility(u.allocated_at, decision.decidedAt), grave: false, evidence: decisionEvidence });
   }
   return reasons;
 }
@@ -96,7 +97,7 @@ export const allocationWithoutEligibility = detector({
         provinceCode: currentProvince(u.province_code),
         citizenIds: [u.citizen_id],
         evidence,
-        summary: `Unit ${u.unit_no} of project ${u.project_id} was allocated to application ${applicationId} (citizen ${u.citizen_id}) although ${reasons.map((r) => r.text).join('; ')}.`,
+        summary: allocationWithoutEligibilitySummary({ unitNo: u.unit_no, projectId: u.project_id, applicationId, citizenId: u.citizen_id, reasons: reasons.map((r) => r.text) }),
         details: {
           allocationId: u.allocation_id,
           reasons: reasons.map((r) => r.code),

@@ -2,6 +2,7 @@ import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { calendarDay, statedBefore } from '../../src/shared/stated-date';
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
+import { datedBeforeApplicationSummary, recordedLateSummary } from './summaries/backdating.summary';
 
 /**
  * A decision entered more than this many days after the date it states is "recorded long after"
@@ -50,8 +51,8 @@ export const backdating = detector({
     if (!file) return [];
     const fileStream = streams.application(applicationId);
     const records = [
-      ...file.decision_history.map((r) => ({ ...r, kind: 'eligibility', label: 'eligibility decision', stream: fileStream, allocationId: undefined })),
-      ...file.allocation_history.map((r) => ({ ...r, kind: 'allocation', label: 'allocation decision' })),
+      ...file.decision_history.map((r) => ({ ...r, kind: 'eligibility', stream: fileStream, allocationId: undefined })),
+      ...file.allocation_history.map((r) => ({ ...r, kind: 'allocation' })),
     ];
     const common = { provinceCode: currentProvince(file.province_code), citizenIds: [file.citizen_id] };
     const drafts: FindingDraft[] = [];
@@ -65,7 +66,7 @@ export const backdating = detector({
           // A decision cannot precede the file it decides: the date or the file is false.
           severity: 'high',
           evidence: [{ eventId: file.submitted_event_id, stream: fileStream }, { eventId: r.eventId, stream: r.stream }],
-          summary: `The ${r.label} ${r.decisionNo} on application ${applicationId} is dated ${r.decidedAt}, before the application was submitted (${file.submitted_at}).`,
+          summary: datedBeforeApplicationSummary({ kind: r.kind, decisionNo: r.decisionNo, applicationId, decidedAt: r.decidedAt, submittedAt: file.submitted_at }),
           details: { rule: 'dated-before-application', ...facts, submittedAt: file.submitted_at },
         });
       }
@@ -77,7 +78,7 @@ export const backdating = detector({
           // Late entry of a genuine paper decision happens; inspectors weigh it with the other findings.
           severity: 'medium',
           evidence: [{ eventId: r.eventId, stream: r.stream }],
-          summary: `The ${r.label} ${r.decisionNo} on application ${applicationId} is dated ${calendarDay(r.decidedAt)} but was recorded ${lagDays} days later, on ${calendarDay(r.recordedAt)} (limit ${MAX_RECORDING_LAG_DAYS} days).`,
+          summary: recordedLateSummary({ kind: r.kind, decisionNo: r.decisionNo, applicationId, decidedOn: calendarDay(r.decidedAt), recordedOn: calendarDay(r.recordedAt), lagDays, limitDays: MAX_RECORDING_LAG_DAYS }),
           details: { rule: 'recorded-late', ...facts, lagDays, maxLagDays: MAX_RECORDING_LAG_DAYS },
         });
       }

@@ -1,6 +1,7 @@
 import { normalizeName } from '../../src/shared/identity/normalize-name';
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
+import { decidedByHouseholdSummary, receivedAndDecidedSummary } from './summaries/conflict-of-interest.summary';
 
 /** Boards have few officers: their normalised names are worked out once (bounded, in case a log names many). */
 const officers = new Map<string, string>();
@@ -49,7 +50,7 @@ export const conflictOfInterest = detector({
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
         evidence,
-        summary: `${decision.decidedBy} both received and decided application ${applicationId}`,
+        summary: receivedAndDecidedSummary(decision.decidedBy, applicationId),
         details: { receivedBy: file.received_by, decidedBy: decision.decidedBy, outcome: decision.outcome },
       });
     }
@@ -61,7 +62,7 @@ export const conflictOfInterest = detector({
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id, m.citizen_id],
         evidence,
-        summary: `Application ${applicationId} was decided by ${decision.decidedBy}, the name of its ${m.role} ${m.citizen_id}`,
+        summary: decidedByHouseholdSummary(applicationId, decision.decidedBy, m.role, m.citizen_id),
         details: { decidedBy: decision.decidedBy, member: { citizen_id: m.citizen_id, full_name: m.full_name, role: m.role } },
       });
     }

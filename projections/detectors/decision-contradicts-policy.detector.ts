@@ -1,7 +1,7 @@
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
+import { decisionContradictsPolicySummary } from './summaries/decision-contradicts-policy.summary';
 
-const quoted = (reasons: string[]) => (reasons.length > 0 ? reasons.join('; ') : 'no reason recorded');
 
 /**
  * Detector 6: a board declared a file "eligible" although the policy version in force on the
@@ -42,10 +42,9 @@ export const decisionContradictsPolicy = detector({
           { eventId: file.submitted_event_id, stream },
           { eventId: d.eventId, stream },
         ],
-        summary:
-          `Decision ${d.decisionNo} of ${d.decidedAt} declared application ${applicationId} (project ${file.project_id}) eligible ` +
-          `although policy ${d.policyVersion} in force found it ineligible: ${quoted(d.policyReasons)}. ` +
-          (justification ? `The board's justification: "${justification}".` : 'The board recorded no justification.'),
+        summary: decisionContradictsPolicySummary({
+          decisionNo: d.decisionNo, decidedAt: d.decidedAt, applicationId, projectId: file.project_id, policyVersion: d.policyVersion, policyReasons: d.policyReasons, justification: justification || null,
+        }),
         details: {
           decisionNo: d.decisionNo,
           decidedBy: d.decidedBy,

@@ -1,6 +1,7 @@
 import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { byRecordedAt, compareText } from '../engine/compare-text';
 import { detector, type FindingDraft } from './detector';
+import { duplicateApplicantSummary } from './summaries/duplicate-applicant.summary';
 
 /**
  * Detector 1: one citizen id in two or more live applications or benefits, whatever the project
@@ -38,10 +39,7 @@ export const duplicateApplicant = detector({
           ...files.map((f) => ({ eventId: f.submitted_event_id, stream: `application-${f.application_id}` })),
           ...claims.map((c) => ({ eventId: c.claimed_event_id, stream: `person-${citizenId}` })),
         ],
-        summary:
-          claims.length >= 2
-            ? `Citizen ${citizenId} holds ${claims.length} live benefits`
-            : `Citizen ${citizenId} has ${files.length} live applications (${files.map((f) => f.project_id).join(', ')})`,
+        summary: duplicateApplicantSummary(citizenId, claims.length, files.map((f) => f.project_id)),
         details: { applications: files.map((f) => f.application_id), claims: claims.map((c) => c.claim_id), provinces },
       },
     ];

@@ -3,6 +3,7 @@ import { calendarDay } from '../../src/shared/stated-date';
 import { streams } from '../../src/shared/streams';
 import type { TransferRecord, UnitRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { earlyResaleSummary } from './summaries/early-resale.summary';
 
 interface Restriction {
   law: string;
@@ -20,8 +21,6 @@ function anniversary(day: string, years: number): string {
   const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
-
-const vnd = (n: number) => `${n.toLocaleString('en-US')} VND`;
 
 /**
  * Sold units (sale, hire-purchase): 5 years from full payment (Art. 89(1)(d)–(e)); when full payment
@@ -53,15 +52,10 @@ function violationsOf(t: TransferRecord, tenure: Tenure, originalPrice: number):
 }
 
 function summaryOf(u: UnitRow, t: TransferRecord, r: Restriction, violations: string[], originalPrice: number): string {
-  const unit = `${u.tenure === 'rent' ? 'Rental unit' : 'Unit'} ${u.unit_no} of project ${u.project_id}`;
-  const act = t.kind === 'return-to-investor' ? 'returned to the investor' : `resold to ${t.toCitizenId ?? 'an unnamed buyer'}`;
-  const what = [
-    violations.includes('rental-stock-sold') ? 'rental stock may not be sold before then' : null,
-    violations.includes('buyer-not-eligible') ? 'the buyer held no eligible decision' : null,
-    violations.includes('above-original-price') && t.priceVnd !== null ? `the price of ${vnd(t.priceVnd)} is above the original ${vnd(originalPrice)}` : null,
-  ].filter((s) => s !== null);
-  return `${unit} was ${act} on ${calendarDay(t.transferredAt)}, within the ${r.years}-year restriction that runs from ${r.from} on ` +
-    `${r.startsOn} until ${r.endsOn} (${r.law}): ${what.join('; ')}.`;
+  return earlyResaleSummary({
+    tenure: u.tenure, unitNo: u.unit_no, projectId: u.project_id, kind: t.kind, toCitizenId: t.toCitizenId, transferredOn: calendarDay(t.transferredAt),
+    violations, priceVnd: t.priceVnd, originalPriceVnd: originalPrice, years: r.years, from: r.from, startsOn: r.startsOn, endsOn: r.endsOn, law: r.law,
+  });
 }
 
 /**

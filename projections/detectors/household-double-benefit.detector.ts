@@ -4,6 +4,7 @@ import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
 import type { ApplicationRow, PersonRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { householdDoubleBenefitSummary, householdLinkVi, otherBenefitVi } from './summaries/household-double-benefit.summary';
 
 const NAME = 'household-double-benefit';
 
@@ -34,9 +35,9 @@ interface Link { application: ApplicationRow; a: PersonRow; b: PersonRow }
 
 function relation(link: Link, a: string, b: string): string {
   const id = link.application.application_id;
-  if (link.a.role === 'applicant') return `${b} is declared as the ${link.b.role} of ${a} in application ${id}`;
-  if (link.b.role === 'applicant') return `${a} is declared as the ${link.a.role} of ${b} in application ${id}`;
-  return `both are declared in the household of ${link.application.citizen_id} in application ${id}`;
+  if (link.a.role === 'applicant') return householdLinkVi.roleOf(b, link.b.role, a, id);
+  if (link.b.role === 'applicant') return householdLinkVi.roleOf(a, link.a.role, b, id);
+  return householdLinkVi.sameHousehold(link.application.citizen_id, id);
 }
 
 /**
@@ -95,8 +96,8 @@ export const householdDoubleBenefit = detector({
 
     const held = claimsOf(beneficiary)[0];
     const also = bothBenefit
-      ? `also holds a live benefit (unit ${claimsOf(other)[0].unit_no} of project ${claimsOf(other)[0].project_id})`
-      : `has a live application ${filesOf(other).map((f) => `${f.application_id} (project ${f.project_id})`).join(', ')}`;
+      ? otherBenefitVi.benefit(claimsOf(other)[0].unit_no, claimsOf(other)[0].project_id)
+      : otherBenefitVi.applications(filesOf(other).map((f) => ({ applicationId: f.application_id, projectId: f.project_id })));
     return [
       {
         discriminator: 'household',
@@ -105,7 +106,7 @@ export const householdDoubleBenefit = detector({
         provinceCode: currentProvince(held.province_code),
         citizenIds: [a, b],
         evidence,
-        summary: `Citizen ${beneficiary} holds a live benefit (unit ${held.unit_no} of project ${held.project_id}) and citizen ${other}, of the same household, ${also}; ${relation(links[0], a, b)}. A household may hold only one benefit (Housing Law Art. 79(1)(e)).`,
+        summary: householdDoubleBenefitSummary({ beneficiary, unitNo: held.unit_no, projectId: held.project_id, other, also, link: relation(links[0], a, b) }),
         details: {
           beneficiary,
           member: other,

@@ -7,6 +7,7 @@ import type { LedgerState } from '../engine/ledger-state';
 import type { ApplicationRow, PersonRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
 import { similarIdentityDrafts, similarKeys } from './similar-identity';
+import { declarationsSummary, idDigitsSummary, sameIdentitySummary } from './summaries/identity-conflict.summary';
 
 const NAME = 'identity-conflict';
 
@@ -89,7 +90,7 @@ export const identityConflict = detector({
         provinceCode,
         citizenIds: [citizenId, other],
         evidence: evidenceOf([...shared, ...theirs]),
-        summary: `Citizen ids ${citizenId} (${names(shared)}) and ${other} (${names(theirs)}) are declared with the same name and birth date (${date_of_birth}): possibly one person under two ids.`,
+        summary: sameIdentitySummary(citizenId, names(shared), other, names(theirs), date_of_birth),
         details: { rule: 'same-identity', name: name_norm, dateOfBirth: date_of_birth, declarations: { [citizenId]: shared.map(described), [other]: theirs.map(described) } },
       });
     }
@@ -105,8 +106,7 @@ export const identityConflict = detector({
         provinceCode,
         citizenIds: [citizenId],
         evidence: evidenceOf(mine),
-        summary: `Citizen id ${citizenId} is declared as ${identities.length} different people: ${identities
-          .map((m) => `"${m.p.full_name}" born ${m.p.date_of_birth} (application ${m.p.application_id})`).join(', ')}.`,
+        summary: declarationsSummary(citizenId, identities.map((m) => ({ fullName: m.p.full_name, dateOfBirth: m.p.date_of_birth, applicationId: m.p.application_id }))),
         details: { rule: 'declarations', declarations: mine.map(described) },
       });
     }
@@ -121,7 +121,7 @@ export const identityConflict = detector({
         provinceCode,
         citizenIds: [citizenId],
         evidence: evidenceOf(contradicted.map((c) => c.m)),
-        summary: `The digits of citizen id ${citizenId} contradict what was declared: ${[...new Set(contradicted.flatMap((c) => c.reasons))].join('; ')}.`,
+        summary: idDigitsSummary(citizenId, [...new Set(contradicted.flatMap((c) => c.reasons))]),
         details: { rule: 'id-digits', declarations: contradicted.map((c) => ({ ...described(c.m), reasons: c.reasons })) },
       });
     }

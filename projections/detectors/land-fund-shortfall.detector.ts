@@ -1,7 +1,7 @@
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
+import { landFundShortfallSummary } from './summaries/land-fund-shortfall.summary';
 
-const m2 = (n: number) => `${n.toLocaleString('en-US')} m²`;
 
 /**
  * Detector 10: a commercial housing project that, after its due date, has not handed over the
@@ -40,9 +40,7 @@ export const landFundShortfall = detector({
         provinceCode: o.province_code,
         citizenIds: [],
         evidence: o.event_ids.map((eventId) => ({ eventId, stream })),
-        summary:
-          `Commercial project ${o.name} (${commercialProjectId}) owed ${m2(required)} of residential land for social housing by ${o.due_date}; ` +
-          `past that date it has handed over ${m2(handed)} and paid nothing in lieu: ${m2(required - handed)} short.`,
+        summary: landFundShortfallSummary({ name: o.name, commercialProjectId, requiredM2: required, dueDate: o.due_date, handedM2: handed }),
         details: {
           name: o.name,
           dueDate: o.due_date,

@@ -2,6 +2,7 @@ import { currentProvince } from '../../src/shared/identity/province-mergers';
 import { streams } from '../../src/shared/streams';
 import type { LotteryRow } from '../engine/rows';
 import { detector, type Evidence, type FindingDraft } from './detector';
+import { allocatedBeforeDrawSummary, intrudersSummary, leftOutSummary } from './summaries/lottery-integrity.summary';
 
 /** The lottery's own events: every finding of a lottery names them first. */
 function lotteryEvidence(l: LotteryRow): Evidence[] {
@@ -44,7 +45,7 @@ export const lotteryIntegrity = detector({
         discriminator: 'missing-entrants',
         citizenIds: missing.map((m) => m.citizenId),
         evidence: [...lotteryEvidence(l), ...missing.map((m) => ({ eventId: m.decisionEventId, stream: streams.application(m.applicationId) }))],
-        summary: `Lottery ${lotteryId} of project ${l.project_id} left out ${missing.length} application(s) eligible at its opening: ${missing.map((m) => m.applicationId).join(', ')}.`,
+        summary: leftOutSummary(lotteryId, l.project_id, missing.map((m) => m.applicationId)),
         details: { lotteryId, projectId: l.project_id, reason: 'eligible-not-entrant', applicationIds: missing.map((m) => m.applicationId) },
       });
     }
@@ -59,7 +60,7 @@ export const lotteryIntegrity = detector({
           const a = state.application(id);
           return a ? [{ eventId: a.submitted_event_id, stream: streams.application(id) }] : [];
         })],
-        summary: `Lottery ${lotteryId} of project ${l.project_id} froze ${intruders.length} entrant(s) with no "eligible" decision in force at its opening: ${intruders.join(', ')}.`,
+        summary: intrudersSummary(lotteryId, l.project_id, intruders),
         details: { lotteryId, projectId: l.project_id, reason: 'entrant-not-eligible', applicationIds: intruders },
       });
     }
@@ -70,7 +71,7 @@ export const lotteryIntegrity = detector({
         discriminator: `allocation:${a.allocationId}`,
         citizenIds: [a.citizenId],
         evidence: [...lotteryEvidence(l), { eventId: a.eventId, stream: a.stream }],
-        summary: `Unit ${a.unitNo} of project ${l.project_id} was allocated to application ${a.applicationId} before lottery ${lotteryId} was drawn.`,
+        summary: allocatedBeforeDrawSummary(a.unitNo, l.project_id, a.applicationId, lotteryId),
         details: { lotteryId, projectId: l.project_id, reason: 'allocated-before-draw', allocationId: a.allocationId, unitNo: a.unitNo, applicationId: a.applicationId },
       });
     }

@@ -3,6 +3,7 @@ import { compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
 import type { ProjectRow, UnitRow } from '../engine/rows';
 import { detector, type FindingDraft } from './detector';
+import { largeUnitsSummary, overAllocatedSummary, unitAreaSummary } from './summaries/over-allocation.summary';
 
 /** Decree 100/2024 Art. 27: apartments of 25–70 m²; up to 10% of a project's units above 70 m², by at most 10%. */
 const MIN_M2 = 25;
@@ -10,7 +11,6 @@ const STANDARD_MAX_M2 = 70;
 const ABSOLUTE_MAX_M2 = 77;
 const LARGE_SHARE_PERCENT = 10;
 
-const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
 const unitKey = (projectId: string, unitNo: string) => `unit:${projectId}.${unitNo}`;
 const projectKey = (projectId: string) => `project:${projectId}`;
 
@@ -24,9 +24,7 @@ function unitFindings(u: UnitRow | undefined): FindingDraft[] {
       provinceCode: u.province_code,
       citizenIds: [],
       evidence: u.release_event_id ? [{ eventId: u.release_event_id, stream: streams.unit(u.project_id, u.unit_no) }] : [],
-      summary: below
-        ? `Unit ${u.unit_no} of project ${u.project_id} has ${u.floor_area_m2} m² of floor area, below the ${MIN_M2} m² minimum for social housing (Decree 100/2024 Art. 27).`
-        : `Unit ${u.unit_no} of project ${u.project_id} has ${u.floor_area_m2} m² of floor area, above the ${ABSOLUTE_MAX_M2} m² no social housing unit may exceed (${STANDARD_MAX_M2} m² plus 10%, Decree 100/2024 Art. 27).`,
+      summary: unitAreaSummary({ unitNo: u.unit_no, projectId: u.project_id, floorAreaM2: u.floor_area_m2, below, minM2: MIN_M2, standardMaxM2: STANDARD_MAX_M2, absoluteMaxM2: ABSOLUTE_MAX_M2 }),
       details: { floorAreaM2: u.floor_area_m2, limit: below ? 'minimum' : 'maximum', limitM2: below ? MIN_M2 : ABSOLUTE_MAX_M2 },
     },
   ];
@@ -66,9 +64,7 @@ function overAllocated(p: ProjectRow, live: number, allocated: UnitRow[]): Findi
       ...p.unreleased_allocations.map((a) => ({ eventId: a.eventId, stream: a.stream })),
       ...recent.map((r) => ({ eventId: r.allocation_event_id ?? '', stream: streams.unit(p.project_id, r.unit_no) })),
     ],
-    summary:
-      `Project ${p.name} (${p.project_id}) holds ${live} live allocations but released only ${units(p.released_units)}` +
-      (p.unreleased_allocations.length > 0 ? `; ${units(p.unreleased_allocations.length)} allocated ${p.unreleased_allocations.length === 1 ? 'was' : 'were'} never released.` : '.'),
+    summary: overAllocatedSummary(p.name, p.project_id, live, p.released_units, p.unreleased_allocations.length),
     details: {
       releasedUnits: p.released_units,
       liveAllocations: live,
@@ -88,9 +84,7 @@ function tooManyLarge(p: ProjectRow, total: number, largeUnits: UnitRow[]): Find
     provinceCode: p.province_code,
     citizenIds: [],
     evidence: large.flatMap((u) => (u.release_event_id !== null ? [{ eventId: u.release_event_id, stream: streams.unit(p.project_id, u.unit_no) }] : [])),
-    summary:
-      `Project ${p.name} (${p.project_id}) has ${large.length} of its ${total} units above ${STANDARD_MAX_M2} m² ` +
-      `(${((large.length * 100) / total).toFixed(1)}%); at most ${LARGE_SHARE_PERCENT}% (${units(allowed)}) may exceed it (Decree 100/2024 Art. 27).`,
+    summary: largeUnitsSummary({ name: p.name, projectId: p.project_id, large: large.length, total, standardMaxM2: STANDARD_MAX_M2, largeSharePercent: LARGE_SHARE_PERCENT, allowed }),
     details: {
       projectUnits: total,
       plannedUnits: p.planned_units,

@@ -2,10 +2,10 @@ import { streams } from '../../src/shared/streams';
 import { waitsForUnit } from '../applications/application.read-model';
 import type { Evidence } from '../engine/rows';
 import { detector, type FindingDraft } from './detector';
+import { queueJumpSummary } from './summaries/queue-jump.summary';
 
 const NAME = 'queue-jump';
 
-const rankOf = (rank: number | null, method: string | null) => (rank === null ? 'not ranked' : `rank ${rank} by ${method}`);
 
 /** Changes to a file that can end its wait: it is served, withdraws, is decided on (or amended, voiding the decision), or its allocation is revoked. */
 const WAIT_CHANGES: ReadonlySet<string> = new Set(['UnitAllocated', 'ApplicationWithdrawn', 'EligibilityDecided', 'ApplicationAmended', 'AllocationRevoked']);
@@ -61,11 +61,14 @@ export const queueJump = detector({
         provinceCode: a.province_code,
         citizenIds: [a.citizen_id, ...skipped.map((s) => s.citizenId)],
         evidence,
-        summary:
-          `Unit ${u.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
-          `while ${skipped.length} better-ranked eligible application${skipped.length > 1 ? 's' : ''} of the same project and tenure ` +
-          `(${a.tenure}) waited: ${skipped.map((s) => `${s.applicationId} (${rankOf(s.rank, s.method)})`).join(', ')}.` +
-          (served > 0 ? ` Still waiting: ${waiting.map((s) => s.applicationId).join(', ')}.` : ''),
+        summary: queueJumpSummary({
+          unitNo: u.unit_no,
+          projectId: a.project_id,
+          allocated: { applicationId, rank: a.priority_rank, method: a.rank_method },
+          tenure: a.tenure,
+          skipped,
+          waiting: served > 0 ? waiting.map((s) => s.applicationId) : null,
+        }),
         details: {
           allocationId: a.allocation_id,
           projectId: a.project_id,

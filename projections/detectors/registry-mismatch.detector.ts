@@ -1,6 +1,7 @@
 import { problemsOf } from '../../src/population/domain/check-problems';
 import { streams } from '../../src/shared/streams';
 import { detector, type FindingDraft } from './detector';
+import { decidedDespiteCheckSummary, personMismatchSummary } from './summaries/registry-mismatch.summary';
 
 /**
  * Detector 4: the police check says a person of the file is unknown, deceased, owns housing, or
@@ -26,7 +27,7 @@ export const registryMismatch = detector({
         provinceCode: file.province_code,
         citizenIds: m.citizenIds,
         evidence: [checkEvidence],
-        summary: `In application ${applicationId}, ${p.role} ${p.citizenId} ${m.text}`,
+        summary: personMismatchSummary(applicationId, p.role, p.citizenId, m.text),
         details: { kind: m.kind, role: p.role, check: p },
       })),
     );
@@ -38,7 +39,7 @@ export const registryMismatch = detector({
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
         evidence: [checkEvidence, { eventId: decision.eventId, stream: streams.application(applicationId) }],
-        summary: `Application ${applicationId} was decided eligible after a police check that found ${drafts.length} problem(s)`,
+        summary: decidedDespiteCheckSummary(applicationId, drafts.length),
         details: { problems: drafts.map((d) => d.details.kind) },
       });
     }

@@ -2,6 +2,7 @@ import { SIMILAR_IDENTITY_THRESHOLD, SIMILARITY_WEIGHTS } from '../../src/shared
 import type { ScoredPair } from '../../src/shared/identity/similar-pair';
 import { streams } from '../../src/shared/streams';
 import type { FindingDraft } from './detector';
+import { similarIdentitySummary } from './summaries/identity-conflict.summary';
 
 /** The columns of a declaration the finding shows (a PersonRow, or the oracle's row of rm_people). */
 export interface DeclaredPerson {
@@ -30,8 +31,14 @@ export function similarIdentityDraft(citizenId: string, pair: ScoredPair<Declare
     provinceCode,
     citizenIds: [citizenId, theirs.citizen_id],
     evidence,
-    summary: `Citizen ids ${citizenId} ("${mine.full_name.trim()}", born ${mine.date_of_birth}) and ${theirs.citizen_id} ("${theirs.full_name.trim()}", born ${theirs.date_of_birth}) `
-      + `are declared alike (score ${similarity.score} ≥ ${SIMILAR_IDENTITY_THRESHOLD}): possibly one person under two ids.`,
+    summary: similarIdentitySummary(
+      citizenId,
+      { fullName: mine.full_name.trim(), dateOfBirth: mine.date_of_birth },
+      theirs.citizen_id,
+      { fullName: theirs.full_name.trim(), dateOfBirth: theirs.date_of_birth },
+      similarity.score,
+      SIMILAR_IDENTITY_THRESHOLD,
+    ),
     details: {
       rule: 'similar-identity',
       score: similarity.score,

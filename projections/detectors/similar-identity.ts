@@ -1,4 +1,4 @@
-import { identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
+import { identitySimilarity, mayBeSimilar, SIMILAR_IDENTITY_THRESHOLD, similarityCeiling, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../src/shared/identity/similar-pair';
 import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
@@ -10,7 +10,8 @@ import { similarIdentityDraft } from './similar-identity.draft';
  * The fuzzy half of identity-conflict. Blocking, not all pairs: a declaration is compared only with
  * those born the same day or on its day and month swapped (LedgerState's index by birth date). Under
  * SIMILARITY_WEIGHTS no pair with other birth dates can reach the threshold (mayBeSimilar), so these
- * blocks hold every pair that can. A block by family + given name found nothing more and grew with
+ * blocks hold every pair that can; of them, only the pairs that reach it with a shared household are
+ * kept, so the households of the others are never read. A block by family + given name found nothing more and grew with
  * the ledger (Nguyễn is the family name of about four Vietnamese in ten). Scoring is src/shared/identity's,
  * the same the SQL oracle uses.
  */
@@ -18,13 +19,18 @@ export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
   const found = new Map<string, PersonRow>();
   const swapped = swappedDayMonth(p.date_of_birth);
   const blocks = [state.peopleBornOn(p.date_of_birth), swapped ? state.peopleBornOn(swapped) : []];
+  // Every declaration belongs to a file the ledger holds (files are never deleted), so none is left out here.
   for (const block of blocks) {
-    for (const q of block) if (q.citizen_id !== p.citizen_id && state.application(q.application_id)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);
+    for (const q of block) if (q.citizen_id !== p.citizen_id && mayReach(p, q)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);
   }
   return [...found.values()];
 }
 
 const dated = (p: PersonRow) => ({ dateOfBirth: p.date_of_birth });
+const bare = (p: PersonRow) => ({ citizenId: p.citizen_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender });
+/** Whether the pair may reach the threshold with the best household: the rest of the block is never alike. */
+const mayReach = (p: PersonRow, q: PersonRow): boolean => mayBeSimilar(dated(p), dated(q)) && similarityCeiling(bare(p), bare(q)) >= SIMILAR_IDENTITY_THRESHOLD;
+
 
 export function profileOf(p: PersonRow, state: LedgerState): IdentityProfile {
   return {
@@ -39,7 +45,7 @@ export function similarKeys(people: readonly PersonRow[], state: LedgerState): s
   for (const p of people) {
     const mine = profileOf(p, state);
     for (const q of blockedWith(p, state)) {
-      if (mayBeSimilar(dated(p), dated(q)) && identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
+      if (identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
     }
   }
   return keys;
@@ -54,7 +60,7 @@ export function similarIdentityDrafts(citizenId: string, mine: readonly PersonRo
   for (const m of mine) {
     for (const q of blockedWith(m, state)) {
       // An id none of whose blocked declarations may be alike to this one has no pair that can reach the threshold.
-      if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id) && mayBeSimilar(dated(m), dated(q))) others.add(q.citizen_id);
+      if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id)) others.add(q.citizen_id);
     }
   }
   const drafts: FindingDraft[] = [];

@@ -1,23 +1,34 @@
 import type { EntityManager } from 'typeorm';
+import type { BatchKeys } from './batch-keys';
 import { DueHeap } from './due-heap';
-import { IndexMap } from './index-map';
+import { type IndexJournal, IndexMap } from './index-map';
 import {
   APPLICATIONS, CLAIMS, FINDINGS, LAND_FUND, LOTTERIES, PEOPLE, POPULATION_CHECKS, PROGRAMME_TARGETS, PROJECTS, UNITS,
 } from './ledger-tables';
 import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
+import { LookupFamily } from './lookup-family';
 import { Table, type TableWrite } from './table';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const identityOf = (p: PersonRow) => key(p.name_norm, p.date_of_birth);
+const keyPart = (k: string, i: number): string => k.split('\u0000')[i];
 
 /**
  * The ledger's read models in memory, with the secondary indexes the detectors look things up by.
  * Every change goes through a method here, so the indexes and the set of rows to flush never
  * disagree with the rows.
+ *
+ * Memory is bounded: the small tables (projects, land fund, targets, lotteries, findings) are
+ * always whole, the large ones (files, people, units, claims, police checks) may be partial. A
+ * lookup on a partial table that memory cannot answer whole is recorded as a miss and answered
+ * with what memory has; a batch that missed is taken back (`recover`), the misses are read in a
+ * few `= ANY($1)` queries (`prefetch`), and the batch is folded again, until one folds with no
+ * miss. `evict` drops the large tables when memory grows past its budget.
  */
 export class LedgerState {
+  private readonly journal: IndexJournal = { undo: null };
   readonly projects = new Table(PROJECTS);
   readonly applications = new Table(APPLICATIONS);
   readonly people = new Table(PEOPLE);
@@ -29,41 +40,173 @@ export class LedgerState {
   readonly lotteries = new Table(LOTTERIES);
   readonly findings = new Table(FINDINGS);
 
-  private readonly applicationsByCitizen = new IndexMap();
-  private readonly applicationsByProject = new IndexMap();
-  private readonly peopleByApplication = new IndexMap();
-  private readonly peopleByCitizen = new IndexMap();
-  private readonly peopleByIdentity = new IndexMap();
+  private readonly applicationsByCitizen = new IndexMap(this.journal);
+  private readonly applicationsByProject = new IndexMap(this.journal);
+  private readonly peopleByApplication = new IndexMap(this.journal);
+  private readonly peopleByCitizen = new IndexMap(this.journal);
+  private readonly peopleByIdentity = new IndexMap(this.journal);
   /** The block of the fuzzy identity match: by birth date. */
-  private readonly peopleByBirthDate = new IndexMap();
-  private readonly unitsByProject = new IndexMap();
-  private readonly unitsByApplication = new IndexMap();
-  private readonly claimsByCitizen = new IndexMap();
-  private readonly lotteriesByProject = new IndexMap();
-  private readonly findingsByKey = new IndexMap();
-  private readonly openFindingsByStream = new IndexMap();
+  private readonly peopleByBirthDate = new IndexMap(this.journal);
+  private readonly unitsByProject = new IndexMap(this.journal);
+  private readonly unitsByApplication = new IndexMap(this.journal);
+  private readonly claimsByCitizen = new IndexMap(this.journal);
+  private readonly lotteriesByProject = new IndexMap(this.journal);
+  private readonly findingsByKey = new IndexMap(this.journal);
+  private readonly openFindingsByStream = new IndexMap(this.journal);
+
+  private readonly application_ = new LookupFamily(this.applications, 'application_id', (a) => this.indexApplication(a));
+  private readonly applicationsOfCitizen_ = new LookupFamily(this.applications, 'citizen_id', (a) => this.indexApplication(a));
+  private readonly applicationsOfProject_ = new LookupFamily(this.applications, 'project_id', (a) => this.indexApplication(a));
+  private readonly peopleOfApplication_ = new LookupFamily(this.people, 'application_id', (p) => this.indexPerson(p));
+  private readonly peopleOfCitizen_ = new LookupFamily(this.people, 'citizen_id', (p) => this.indexPerson(p));
+  /** Holds every identity (name + birth date) block too: an identity is one birth date's people. */
+  private readonly peopleBornOn_ = new LookupFamily(this.people, 'date_of_birth', (p) => this.indexPerson(p));
+  private readonly unitsOfProject_ = new LookupFamily(this.units, 'project_id', (u) => this.indexUnit(u));
+  private readonly unitsOfApplication_ = new LookupFamily(this.units, 'application_id', (u) => this.indexUnit(u));
+  private readonly claim_ = new LookupFamily(this.claims, 'claim_id', (c) => this.indexClaim(c));
+  private readonly claimsOfCitizen_ = new LookupFamily(this.claims, 'citizen_id', (c) => this.indexClaim(c));
+  private readonly populationCheck_ = new LookupFamily(this.populationChecks, 'application_id', () => undefined);
+
   /** Obligations neither discharged nor yet seen overdue, by due date. */
-  readonly awaitingDue = new DueHeap();
+  awaitingDue = new DueHeap();
   /** The obligations the latest event was the first to see overdue (detector 10 keys them). */
   private overdue: { eventId: string; ids: string[] } = { eventId: '', ids: [] };
+
+  constructor() {
+    // A key a partial table lacks is answered by the family that holds it.
+    this.applications.onAbsent = (k) => this.application_.need(k);
+    this.people.onAbsent = (k) => this.peopleOfApplication_.need(keyPart(k, 1));
+    this.units.onAbsent = (k) => this.unitsOfProject_.need(keyPart(k, 0));
+    this.claims.onAbsent = (k) => this.claim_.need(k);
+    this.populationChecks.onAbsent = (k) => this.populationCheck_.need(k);
+  }
 
   private get tables(): Table<object>[] {
     return [this.projects, this.applications, this.people, this.units, this.claims, this.landFund, this.programmeTargets, this.populationChecks, this.lotteries, this.findings] as Table<object>[];
   }
 
-  /** Reads every table (a live start, or a new leader taking over from another process). */
-  async load(tx: EntityManager): Promise<void> {
-    for (const table of this.tables) await table.load(tx);
-    for (const a of this.applications.values()) this.indexApplication(a);
-    for (const p of this.people.values()) this.indexPerson(p);
-    for (const u of this.units.values()) {
-      this.unitsByProject.add(u.project_id, this.units.keyOf(u));
-      if (u.application_id !== null) this.unitsByApplication.add(u.application_id, this.units.keyOf(u));
+  /** The tables that may be partial: the ones that grow with the ledger. */
+  private get largeTables(): Table<object>[] {
+    return [this.applications, this.people, this.units, this.claims, this.populationChecks] as Table<object>[];
+  }
+
+  private get families(): LookupFamily<object>[] {
+    return [
+      this.application_, this.applicationsOfCitizen_, this.applicationsOfProject_, this.peopleOfApplication_, this.peopleOfCitizen_, this.peopleBornOn_,
+      this.unitsOfProject_, this.unitsOfApplication_, this.claim_, this.claimsOfCitizen_, this.populationCheck_,
+    ] as LookupFamily<object>[];
+  }
+
+  /**
+   * Reads the tables (a live start, a new leader taking over, a recovery from a failed batch):
+   * every row, or with `partial`, only the small tables, the large ones read as batches ask.
+   */
+  async load(tx: EntityManager, partial = false): Promise<void> {
+    for (const table of this.tables) await table.loadKinds(tx);
+    for (const table of partial ? this.tables.filter((t) => !this.largeTables.includes(t)) : this.tables) {
+      for (const row of await table.load(tx)) this.indexRow(table, row);
     }
-    for (const c of this.claims.values()) this.claimsByCitizen.add(c.citizen_id, c.claim_id);
-    for (const o of this.landFund.values()) this.awaitIfDue(o);
-    for (const l of this.lotteries.values()) this.lotteriesByProject.add(l.project_id, l.lottery_id);
-    for (const f of this.findings.values()) this.indexFinding(f);
+    if (partial) for (const table of this.largeTables) table.markPartial();
+    this.rebuildDueHeap();
+  }
+
+  /** How many rows the large tables hold: what the memory budget counts. */
+  get residentRows(): number {
+    return this.largeTables.reduce((n, t) => n + t.size, 0);
+  }
+
+  /** A batch is about to be folded: on a partial state, every change must be undoable. */
+  beginBatch(): void {
+    const partial = this.partial;
+    this.journal.undo = partial ? [] : null;
+    for (const table of this.tables) table.track(partial);
+  }
+
+  /** The batch folded with no miss: nothing will take it back. */
+  endBatch(): void {
+    this.journal.undo = null;
+    for (const table of this.tables) table.untrack();
+  }
+
+  /** Whether the batch asked for rows memory does not hold: its fold cannot be trusted. */
+  get missed(): boolean {
+    return this.families.some((f) => f.hasMisses);
+  }
+
+  /** Takes back the batch folded since `beginBatch`: indexes by their journal, rows read again from the tables. */
+  async recover(tx: EntityManager): Promise<void> {
+    const undo = this.journal.undo ?? [];
+    this.journal.undo = null;
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+    for (const table of this.tables) for (const row of await table.recover(tx)) this.indexRow(table, row);
+    this.rebuildDueHeap();
+    this.overdue = { eventId: '', ids: [] };
+  }
+
+  /** Reads every row the last fold missed. */
+  async prefetch(tx: EntityManager): Promise<void> {
+    for (const family of this.families) await family.load(tx);
+  }
+
+  /**
+   * Reads, before a batch on a partial state is folded, what it will most likely ask for: the
+   * files, citizens, projects and birth dates it names, then, for a few steps, the citizens and
+   * files those lead to (an applicant's other files, a household member's other declarations and
+   * claims). One query per lookup family and step.
+   */
+  async prefetchFor(tx: EntityManager, keys: BatchKeys, steps: number): Promise<void> {
+    const needAll = (family: LookupFamily<object>, values: Iterable<string>) => { for (const v of values) family.need(v); };
+    const byFile = [this.application_, this.peopleOfApplication_, this.unitsOfApplication_, this.populationCheck_] as LookupFamily<object>[];
+    const byCitizen = [this.applicationsOfCitizen_, this.peopleOfCitizen_, this.claimsOfCitizen_] as LookupFamily<object>[];
+    needAll(this.unitsOfProject_ as LookupFamily<object>, keys.projects);
+    needAll(this.applicationsOfProject_ as LookupFamily<object>, keys.projects);
+    const seenFiles = new Set<string>();
+    const seenCitizens = new Set<string>();
+    let files = [...keys.applications];
+    let citizens = [...keys.citizens];
+    let dates: Iterable<string> = keys.birthDates;
+    for (let step = 0; step < steps && files.length + citizens.length > 0; step++) {
+      for (const family of byFile) needAll(family, files);
+      for (const family of byCitizen) needAll(family, citizens);
+      needAll(this.peopleBornOn_ as LookupFamily<object>, dates);
+      await this.prefetch(tx);
+      for (const f of files) seenFiles.add(f);
+      for (const c of citizens) seenCitizens.add(c);
+      const nextFiles = new Set<string>();
+      const nextCitizens = new Set<string>();
+      const nextDates = new Set<string>();
+      for (const id of files) {
+        const a = this.applications.peek(id);
+        if (a) nextCitizens.add(a.citizen_id);
+        for (const k of this.peopleByApplication.get(id)) {
+          nextCitizens.add(keyPart(k, 0));
+          const p = this.people.peek(k);
+          if (p) nextDates.add(p.date_of_birth);
+        }
+      }
+      for (const id of citizens) {
+        for (const k of this.peopleByCitizen.get(id)) nextFiles.add(keyPart(k, 1));
+        for (const k of this.applicationsByCitizen.get(id)) nextFiles.add(k);
+      }
+      files = [...nextFiles].filter((f) => !seenFiles.has(f));
+      citizens = [...nextCitizens].filter((c) => !seenCitizens.has(c));
+      dates = nextDates;
+    }
+  }
+
+  /** Whether a large table holds only some of its rows: batches must be read for before they are folded. */
+  get partial(): boolean {
+    return this.largeTables.some((t) => !t.isComplete);
+  }
+
+  /** Drops the large tables' rows (between batches, once their writes are taken): they are read again as batches ask. */
+  evict(): void {
+    for (const table of this.largeTables) table.evict();
+    for (const index of [
+      this.applicationsByCitizen, this.applicationsByProject, this.peopleByApplication, this.peopleByCitizen, this.peopleByIdentity,
+      this.peopleByBirthDate, this.unitsByProject, this.unitsByApplication, this.claimsByCitizen,
+    ]) index.clear();
+    for (const family of this.families) family.forget();
   }
 
   /** What every table changed since the last call, serialised (Table.takeWrites). */
@@ -83,8 +226,7 @@ export class LedgerState {
 
   addUnit(u: UnitRow): void {
     this.units.put(u);
-    this.unitsByProject.add(u.project_id, this.units.keyOf(u));
-    if (u.application_id !== null) this.unitsByApplication.add(u.application_id, this.units.keyOf(u));
+    this.indexUnit(u);
   }
 
   /** Changes the application a unit is allocated to, keeping the index by application. */
@@ -96,10 +238,12 @@ export class LedgerState {
   }
 
   unitsOfProject(projectId: string): UnitRow[] {
+    this.unitsOfProject_.need(projectId);
     return this.rowsOf(this.units, this.unitsByProject.get(projectId));
   }
 
   unitsOfApplication(applicationId: string): UnitRow[] {
+    this.unitsOfApplication_.need(applicationId);
     return this.rowsOf(this.units, this.unitsByApplication.get(applicationId));
   }
 
@@ -115,10 +259,12 @@ export class LedgerState {
   }
 
   applicationsOfCitizen(citizenId: string): ApplicationRow[] {
+    this.applicationsOfCitizen_.need(citizenId);
     return this.rowsOf(this.applications, this.applicationsByCitizen.get(citizenId));
   }
 
   applicationsOfProject(projectId: string): ApplicationRow[] {
+    this.applicationsOfProject_.need(projectId);
     return this.rowsOf(this.applications, this.applicationsByProject.get(projectId));
   }
 
@@ -149,18 +295,22 @@ export class LedgerState {
   }
 
   peopleOfApplication(applicationId: string): PersonRow[] {
+    this.peopleOfApplication_.need(applicationId);
     return this.rowsOf(this.people, this.peopleByApplication.get(applicationId));
   }
 
   peopleOfCitizen(citizenId: string): PersonRow[] {
+    this.peopleOfCitizen_.need(citizenId);
     return this.rowsOf(this.people, this.peopleByCitizen.get(citizenId));
   }
 
   peopleWithIdentity(nameNorm: string, dateOfBirth: string): PersonRow[] {
+    this.peopleBornOn_.need(dateOfBirth);
     return this.rowsOf(this.people, this.peopleByIdentity.get(key(nameNorm, dateOfBirth)));
   }
 
   peopleBornOn(dateOfBirth: string): PersonRow[] {
+    this.peopleBornOn_.need(dateOfBirth);
     return this.rowsOf(this.people, this.peopleByBirthDate.get(dateOfBirth));
   }
 
@@ -168,10 +318,11 @@ export class LedgerState {
 
   addClaim(c: ClaimRow): void {
     this.claims.put(c);
-    this.claimsByCitizen.add(c.citizen_id, c.claim_id);
+    this.indexClaim(c);
   }
 
   claimsOfCitizen(citizenId: string): ClaimRow[] {
+    this.claimsOfCitizen_.need(citizenId);
     return this.rowsOf(this.claims, this.claimsByCitizen.get(citizenId));
   }
 
@@ -216,7 +367,7 @@ export class LedgerState {
 
   addLottery(l: LotteryRow): void {
     this.lotteries.put(l);
-    this.lotteriesByProject.add(l.project_id, l.lottery_id);
+    this.indexLottery(l);
   }
 
   lotteriesOfProject(projectId: string): LotteryRow[] {
@@ -245,6 +396,34 @@ export class LedgerState {
       if (f) keys.add(f.finding_key);
     }
     return [...keys];
+  }
+
+  /** Indexes a row read from its table. */
+  private indexRow(table: Table<object>, row: object): void {
+    if (table === this.applications) this.indexApplication(row as ApplicationRow);
+    else if (table === this.people) this.indexPerson(row as PersonRow);
+    else if (table === this.units) this.indexUnit(row as UnitRow);
+    else if (table === this.claims) this.indexClaim(row as ClaimRow);
+    else if (table === this.lotteries) this.indexLottery(row as LotteryRow);
+    else if (table === this.findings) this.indexFinding(row as FindingRow);
+  }
+
+  private rebuildDueHeap(): void {
+    this.awaitingDue = new DueHeap();
+    for (const o of this.landFund.values()) this.awaitIfDue(o);
+  }
+
+  private indexUnit(u: UnitRow): void {
+    this.unitsByProject.add(u.project_id, this.units.keyOf(u));
+    if (u.application_id !== null) this.unitsByApplication.add(u.application_id, this.units.keyOf(u));
+  }
+
+  private indexClaim(c: ClaimRow): void {
+    this.claimsByCitizen.add(c.citizen_id, c.claim_id);
+  }
+
+  private indexLottery(l: LotteryRow): void {
+    this.lotteriesByProject.add(l.project_id, l.lottery_id);
   }
 
   private indexApplication(a: ApplicationRow): void {

@@ -15,9 +15,13 @@ export interface TableSpec<R extends object> {
 /**
  * One table's rows in memory, with what changed since the last flush. Rows are mutated in place
  * and marked with `touch`; the flush writes every changed row whole, so the table always says
- * exactly what memory says. Memory holds every row of the table, so a row put under a key memory
- * does not hold (and has not deleted since the last flush) is new to the table too: those are
- * written with COPY, several times cheaper for PostgreSQL than the upsert the others need.
+ * exactly what memory says.
+ *
+ * A complete table holds every row the database holds: a row put under a key it does not hold
+ * (and has not deleted since the last flush) is new to the table, and is written with COPY,
+ * several times cheaper for PostgreSQL than the upsert the others need. A partial table (after
+ * an eviction, or opened on a large ledger) holds some rows: a key it does not hold is reported to
+ * `onAbsent`, which decides whether the answer can be trusted, and every row is upserted.
  */
 export class Table<R extends object> {
   private readonly rows = new Map<string, R>();
@@ -27,6 +31,11 @@ export class Table<R extends object> {
   private readonly fresh = new Set<string>();
   /** Known once `load` has read the catalog; until then every row is upserted. */
   private kinds: ColumnKind[] | null = null;
+  private complete = true;
+  /** The keys read or written while a batch is folded on a partial table: what a recovery reloads. */
+  private accessed: Set<string> | null = null;
+  /** Told of every key a partial table does not hold when asked for it. */
+  onAbsent: ((key: string) => void) | null = null;
   private readonly upsertSql: string;
   private readonly deleteSql: string;
 
@@ -46,7 +55,24 @@ export class Table<R extends object> {
   }
 
   get(key: string): R | undefined {
+    const row = this.rows.get(key);
+    this.accessed?.add(key);
+    if (row === undefined && !this.complete) this.onAbsent?.(key);
+    return row;
+  }
+
+  /** The row memory holds under `key`, asking nothing of a partial table and recording nothing. */
+  peek(key: string): R | undefined {
     return this.rows.get(key);
+  }
+
+  /** How many rows memory holds. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  get isComplete(): boolean {
+    return this.complete;
   }
 
   values(): IterableIterator<R> {
@@ -57,7 +83,7 @@ export class Table<R extends object> {
     // A payload missing a field would otherwise surface as a NULL at flush time, far from its event.
     for (const c of this.spec.columns) if (row[c] === undefined) throw new Error(`${this.spec.name}.${c} has no value`);
     const key = this.keyOf(row);
-    if (!this.rows.has(key) && !this.removed.has(key)) this.fresh.add(key);
+    if (this.complete && !this.rows.has(key) && !this.removed.has(key)) this.fresh.add(key);
     this.rows.set(key, row);
     this.changed.add(key);
     this.removed.delete(key);
@@ -76,15 +102,77 @@ export class Table<R extends object> {
     this.removed.set(key, row);
   }
 
-  /** Loads what the table holds (a live start after another process wrote it), and its column types. */
-  async load(tx: EntityManager): Promise<void> {
+  /** Reads the column types the COPY of new rows needs. */
+  async loadKinds(tx: EntityManager): Promise<void> {
     this.kinds = await columnKinds(tx, this.spec.name, this.spec.columns);
-    const rows = await tx.query<R[]>(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`);
+  }
+
+  /** Loads every row the table holds (a live start after another process wrote it). */
+  async load(tx: EntityManager): Promise<R[]> {
+    return this.merge(await tx.query<R[]>(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`));
+  }
+
+  /**
+   * Loads the rows whose `column` is one of `values`, skipping those memory holds already (memory
+   * is never older than the table); returns the rows it added, for the caller's indexes.
+   */
+  async loadWhere(tx: EntityManager, column: keyof R & string, values: readonly string[]): Promise<R[]> {
+    const sql = `SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name} WHERE ${column} = ANY($1::text[])`;
+    return this.merge(await tx.query<R[]>(sql, [values]));
+  }
+
+  /** From now on the table holds only some of the database's rows. */
+  markPartial(): void {
+    this.complete = false;
+  }
+
+  /** Drops every row: only between batches, once the changed rows' writes are taken. */
+  evict(): void {
+    if (this.changed.size > 0 || this.removed.size > 0) throw new Error(`${this.spec.name}: evicting unflushed rows`);
+    this.rows.clear();
+    this.complete = false;
+  }
+
+  /** Starts recording the keys a batch reads or writes, when the batch may have to be taken back. */
+  track(on: boolean): void {
+    this.accessed = on ? new Set() : null;
+  }
+
+  untrack(): void {
+    this.accessed = null;
+  }
+
+  /**
+   * Takes back a batch folded against rows memory did not hold: every row it read or wrote is
+   * dropped and read again from the table, which stands where the last flush left it. Returns
+   * the rows read back, for the caller's indexes.
+   */
+  async recover(tx: EntityManager): Promise<R[]> {
+    const keys = new Set([...(this.accessed ?? []), ...this.changed, ...this.removed.keys()]);
+    this.accessed = null;
+    this.changed.clear();
+    this.removed.clear();
+    this.fresh.clear();
+    if (keys.size === 0) return [];
+    for (const k of keys) this.rows.delete(k);
+    const { pk, columns, name } = this.spec;
+    const parts = [...keys].map((k) => k.split('\u0000'));
+    const sql = `SELECT ${columns.join(', ')} FROM ${name} WHERE (${pk.join(', ')}) IN ` +
+      `(SELECT * FROM unnest(${pk.map((_, i) => `$${i + 1}::text[]`).join(', ')}))`;
+    return this.merge(await tx.query<R[]>(sql, pk.map((_, i) => parts.map((p) => p[i]))));
+  }
+
+  private merge(rows: R[]): R[] {
     const from = this.spec.fromDatabase;
+    const added: R[] = [];
     for (const row of rows) {
       const kept = from ? from(row) : row;
-      this.rows.set(this.keyOf(kept), kept);
+      const k = this.keyOf(kept);
+      if (this.rows.has(k) || this.removed.has(k)) continue;
+      this.rows.set(k, kept);
+      added.push(kept);
     }
+    return added;
   }
 
   /**

@@ -4,9 +4,10 @@ import { applyApplicationEvent } from '../applications/application.read-model';
 import { applyClaimEvent } from '../claims/claim.read-model';
 import type { Detector } from '../detectors/detector';
 import { DETECTORS } from '../detectors';
+import { keysOfBatch } from '../engine/batch-keys';
 import { type LedgerEvent, toLedgerEvent } from '../engine/ledger-event';
 import { LedgerState } from '../engine/ledger-state';
-import { runWrites } from '../engine/table';
+import { runWrites, type TableWrite } from '../engine/table';
 import { applyLandFundEvent } from '../land-fund/land-fund.read-model';
 import { applyLotteryEvent } from '../lotteries/lottery.read-model';
 import { applyPopulationCheckEvent } from '../population/population-check.read-model';
@@ -27,6 +28,23 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
   applyLotteryEvent,
 ];
 
+/** Rows of the large tables memory may hold (files, people, units, claims, checks): about 330 MiB of heap. */
+export const DEFAULT_MAX_RESIDENT_ROWS = 400_000;
+
+/**
+ * How far from the ids a batch names a partial state's prefetch follows files and citizens: three
+ * steps cover what the detectors look up (100k-event bench, memory for 50k rows: 2 batches of 20
+ * needed a second round); past them, the rare miss costs a round.
+ */
+export const DEFAULT_PREFETCH_STEPS = 3;
+
+export interface LedgerProjectionOptions {
+  /** Past this many rows in memory, the large tables are dropped between batches and read again as needed. */
+  maxResidentRows?: number;
+  /** See DEFAULT_PREFETCH_STEPS; 0 leaves every lookup to the misses (the property test checks both). */
+  prefetchSteps?: number;
+}
+
 /**
  * The read models and every detector, in one projection. Each event is folded into the in-memory
  * read models, then every detector re-evaluates the keys it touched against them, synchronously;
@@ -34,9 +52,11 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
  * the checkpoint, so findings can never run ahead of or behind the facts they rest on, and a crash
  * at any instant neither loses nor double-applies an event.
  *
- * Memory holds every row of the read models: a rebuild starts from empty tables; a live start (or
- * a runner taking over from another process, or one recovering from a failed batch) reads them
- * once. State is dropped whenever a batch fails, so it never stays ahead of the committed tables.
+ * A rebuild starts from empty tables and keeps every row in memory until the budget is reached; a
+ * live start (or a runner taking over from another process, or one recovering from a failed
+ * batch) reads the small tables and, if the large ones fit the budget, those too. Past the budget
+ * the large tables are read as batches ask for them (LedgerState). State is dropped whenever a
+ * batch fails, so it never stays ahead of the committed tables.
  */
 export class LedgerProjection implements Projection {
   readonly name = 'ledger';
@@ -44,12 +64,20 @@ export class LedgerProjection implements Projection {
   private state: LedgerState | null = null;
   /** Where the state in memory stands in the log: the last event of the last batch flushed. */
   private position: LogPosition | null = null;
+  /** A fold that asked for rows memory lacks left its batch to be taken back before anything else. */
+  private unsettled = false;
+  private readonly maxResidentRows: number;
+  private readonly prefetchSteps: number;
 
-  constructor(private readonly detectors: readonly Detector[] = DETECTORS) {}
+  constructor(private readonly detectors: readonly Detector[] = DETECTORS, options: LedgerProjectionOptions = {}) {
+    this.maxResidentRows = options.maxResidentRows ?? DEFAULT_MAX_RESIDENT_ROWS;
+    this.prefetchSteps = options.prefetchSteps ?? DEFAULT_PREFETCH_STEPS;
+  }
 
   reset(): void {
     this.state = null;
     this.position = null;
+    this.unsettled = false;
   }
 
   resumeAt(checkpoint: LogPosition): void {
@@ -57,44 +85,96 @@ export class LedgerProjection implements Projection {
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    if (!this.state) {
-      const state = new LedgerState();
-      await state.load(tx);
-      this.state = state;
-      this.position = null;
+    const { state: kept, position, unsettled } = this;
+    this.reset();
+    const state = kept ?? (await this.open(tx));
+    if (unsettled) await this.settle(state, tx);
+    this.keepWithinBudget(state);
+    if (state.partial) await state.prefetchFor(tx, keysOfBatch(events), this.prefetchSteps);
+    let writes = this.attempt(state, events);
+    while (!writes) {
+      await this.settle(state, tx);
+      writes = this.attempt(state, events);
     }
-    await this.fold(events)?.(tx);
+    await runWrites(writes, tx);
+    this.state = state;
+    this.position = events.length > 0 ? events[events.length - 1].position : kept ? position : null;
   }
 
   /**
    * Folds the batch into memory now and returns its writes, already serialised, so a runner can
-   * fold the next batch while these are written. Null when the state is not in memory (a start, or
-   * after a failure): `apply` reads it first. Memory runs ahead of the tables until the writes
-   * commit; a runner whose transaction fails calls `reset`.
+   * fold the next batch while these are written. Null when it cannot fold without reading first
+   * (a start, after a failure, or rows memory does not hold): the runner then waits for the writes
+   * in flight and calls `apply`. Memory runs ahead of the tables until the writes commit; a runner
+   * whose transaction fails calls `reset`.
    */
   fold(events: StoredEvent[]): ((tx: EntityManager) => Promise<void>) | null {
     const { state, position } = this;
-    if (!state) return null;
+    if (!state || this.unsettled) return null;
+    this.keepWithinBudget(state);
+    // A partial state reads what the batch names first: `apply` does, once the writes in flight have landed.
+    if (state.partial) return null;
     // A failure below leaves memory half-folded: it must start again from the tables.
     this.reset();
+    const writes = this.attempt(state, events);
+    this.state = state;
+    if (!writes) {
+      this.position = position;
+      this.unsettled = true;
+      return null;
+    }
+    this.position = events.length > 0 ? events[events.length - 1].position : position;
+    return (tx) => runWrites(writes, tx);
+  }
+
+  private async open(tx: EntityManager): Promise<LedgerState> {
+    const state = new LedgerState();
+    // Counting stops at the budget: on a large ledger it is a bounded scan, not a count of millions.
+    const [{ rows }] = await tx.query<{ rows: number }[]>('SELECT count(*)::int AS rows FROM (SELECT 1 FROM rm_people LIMIT $1) p', [this.maxResidentRows + 1]);
+    await state.load(tx, rows > 0 && rows > this.maxResidentRows / 2);
+    return state;
+  }
+
+  /** Takes back a batch that missed and reads what it missed. */
+  private async settle(state: LedgerState, tx: EntityManager): Promise<void> {
+    await state.recover(tx);
+    await state.prefetch(tx);
+  }
+
+  private keepWithinBudget(state: LedgerState): void {
+    if (state.residentRows > this.maxResidentRows) state.evict();
+  }
+
+  /** Folds the batch; its writes, or null when it asked for rows memory does not hold (then it is left to `settle`). */
+  private attempt(state: LedgerState, events: StoredEvent[]): TableWrite[] | null {
+    state.beginBatch();
     for (const stored of events) {
       const event = toLedgerEvent(stored);
       try {
         this.applyEvent(state, event);
       } catch (error) {
+        // Folded on a partial answer, an event may well fail: read what it missed and fold again.
+        if (state.missed) return null;
         throw new UnappliableEvent(stored, error);
       }
     }
-    const writes = state.takeWrites();
-    this.state = state;
-    this.position = events.length > 0 ? events[events.length - 1].position : position;
-    return (tx) => runWrites(writes, tx);
+    if (state.missed) return null;
+    state.endBatch();
+    return state.takeWrites();
   }
 
   private applyEvent(state: LedgerState, event: LedgerEvent): void {
-    for (const apply of READ_MODELS) apply(state, event);
-    for (const detector of this.detectors) {
-      for (const key of detector.keysOf(event, state)) reconcileFindings(state, detector, key, detector.evaluate(key, state), event);
-    }
+    applyLedgerEvent(state, event, this.detectors);
+  }
+}
+
+/**
+ * One event through the read models, then every detector over the keys it touched: the engine's
+ * per-event semantics, also run without a database by the property test's coverage and mutation tools.
+ */
+export function applyLedgerEvent(state: LedgerState, event: LedgerEvent, detectors: readonly Detector[]): void {
+  for (const apply of READ_MODELS) apply(state, event);
+  for (const detector of detectors) {
+    for (const key of detector.keysOf(event, state)) reconcileFindings(state, detector, key, detector.evaluate(key, state), event);
   }
 }

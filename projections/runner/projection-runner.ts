@@ -17,6 +17,8 @@ export interface CatchUpOptions {
   batchSize?: number;
   /** Called after each committed batch with the events applied so far. */
   onProgress?: (applied: number) => void;
+  /** Asked before each further batch: true stops there (a service shutting down), the checkpoint where the last batch left it. */
+  stop?: () => boolean;
 }
 
 /** Another runner holds the projection: only one may write it (leader election by advisory lock). */
@@ -160,7 +162,7 @@ export class ProjectionRunner {
    * fails, memory that ran ahead of it is dropped. The advisory lock makes this runner the only
    * writer, so the checkpoint is read once.
    */
-  private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress }: CatchUpOptions): Promise<number> {
+  private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress, stop }: CatchUpOptions): Promise<number> {
     const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize }));
     let pending = read(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
     let committing: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
@@ -169,15 +171,15 @@ export class ProjectionRunner {
       for (;;) {
         const page = unwrap(await pending);
         if (page.events.length === 0) break;
-        const full = page.events.length === batchSize;
-        if (full) pending = read(page.next);
+        const more = page.events.length === batchSize && !stop?.();
+        if (more) pending = read(page.next);
         const writes = projection.fold?.(page.events) ?? null;
         unwrap(await committing);
         onProgress?.(applied);
         if (writes) committing = settled(this.commit(projection, page.next, writes));
         else await this.applyBatch(projection, page.events, page.next);
         applied += page.events.length;
-        if (!full) break;
+        if (!more) break;
       }
       unwrap(await committing);
       onProgress?.(applied);

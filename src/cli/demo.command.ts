@@ -72,7 +72,7 @@ export class DemoCommand extends CommandRunner {
 
       const runner = app.get(ProjectionRunner, { strict: false });
       const events = await store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER);
-      for (const projection of allProjections()) {
+      for (const projection of allProjections(loadConfig())) {
         const projecting = eventsBar(`chạy ${projection.name}`);
         const speed = rate();
         projecting.start(events, 0, { rate: 0 });

@@ -5,7 +5,7 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { IntakeHeaderMismatch } from '../applications/intake/intake-columns';
 import { importApplications, type IntakeReport } from '../applications/intake/import-applications';
 import { intakeTemplate } from '../applications/intake/intake-template';
-import { UnreadableSpreadsheet } from '../applications/intake/read-spreadsheet';
+import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
 import { CodedError } from '../shared/coded-error';
 import { fail, withLedger } from './ledger-context';
 

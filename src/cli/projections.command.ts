@@ -1,6 +1,7 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { ProjectionLocked, ProjectionRunner } from '../../projections/runner/projection-runner';
 import { LOG_START } from '../event-store/event-store.port';
+import { loadConfig } from '../config/app-config';
 import { allProjections, PROJECTION_NAMES } from '../projections/projections';
 import { fail, withLedger } from './ledger-context';
 import { eventsBar, rate } from './progress';
@@ -15,7 +16,7 @@ import { eventsBar, rate } from './progress';
 export class RebuildProjectionsCommand extends CommandRunner {
   async run(names: string[]): Promise<void> {
     const name = names.at(0);
-    const chosen = allProjections().filter((p) => name === undefined || p.name === name);
+    const chosen = allProjections(loadConfig()).filter((p) => name === undefined || p.name === name);
     if (chosen.length === 0) {
       fail(`unknown projection "${name}": one of ${PROJECTION_NAMES.join(', ')}`);
       return;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ExtractHeaderMismatch, ExtractWithoutRows } from '../population/extract/extract-errors';
+import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
 import { type ExtractSchema, LAND_EXTRACT, POPULATION_EXTRACT } from '../population/extract/extract-schemas';
 import type { RowError } from '../population/extract/fields';
 import { importExtract, type ImportReport } from '../population/extract/import-extract';
@@ -23,7 +24,7 @@ interface ImportOptions {
  */
 async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
   if (!file) {
-    fail('give the extract file: FILE.csv');
+    fail('give the extract file: FILE.csv or FILE.xlsx');
     return;
   }
   const path = resolve(file);
@@ -48,19 +49,19 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
       process.stdout.write(summary(report));
       if (!report.current) {
         fail(
-          `${rows(report.rejected)} rejected: snapshot ${report.snapshotId} is kept but not current. ` +
-            `To use it anyway: noxh ${registryCommand(schema.kind)} import ${file} --accept-rejected (or: noxh ${registryCommand(schema.kind)} use ${report.snapshotId})`,
+          `${report.rejected} dòng bị từ chối: bản trích lục ${report.snapshotId} được giữ lại nhưng không được dùng. ` +
+            `Để vẫn dùng: noxh ${registryCommand(schema.kind)} import ${file} --accept-rejected (hoặc: noxh ${registryCommand(schema.kind)} use ${report.snapshotId})`,
         );
       }
     } catch (error) {
       bar.stop();
-      if (error instanceof ExtractHeaderMismatch) {
-        fail(`${error.message}: nothing imported`);
+      if (error instanceof ExtractHeaderMismatch || error instanceof UnreadableSpreadsheet) {
+        fail(`${error.messageVi}\nkhông nhập gì (nothing imported)`);
         return;
       }
       if (error instanceof ExtractWithoutRows) {
         process.stdout.write(errorLines(error.errors, error.rejected));
-        fail(error.message);
+        fail(error.messageVi);
         return;
       }
       throw error;
@@ -68,16 +69,14 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
   });
 }
 
-const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
-
 function summary(report: ImportReport): string {
-  const current = report.current ? `${report.kind}: snapshot ${report.snapshotId} is current${report.rejected > 0 ? ` (${rows(report.rejected)} rejected, accepted)` : ''}\n` : '';
+  const current = report.current ? `${report.kind}: bản trích lục ${report.snapshotId} đang được dùng${report.rejected > 0 ? ` (đã chấp nhận ${report.rejected} dòng bị từ chối)` : ''}\n` : '';
   if (report.alreadyImported) {
-    return `${report.kind}: already imported as snapshot ${report.snapshotId} (${report.rows} rows, ${report.rejected} rejected): no rows written\n${current}`;
+    return `${report.kind}: tệp đã được nhập trước đây thành bản trích lục ${report.snapshotId} (${report.rows} dòng, ${report.rejected} bị từ chối): không ghi dòng nào\n${current}`;
   }
   const perSecond = Math.round(report.rows / Math.max(report.seconds, 0.001));
   return (
-    `${report.kind}: snapshot ${report.snapshotId}: ${report.rows} rows imported, ${report.rejected} rejected in ${report.seconds.toFixed(1)} s (${perSecond} rows/s)\n` +
+    `${report.kind}: bản trích lục ${report.snapshotId}: nhập ${report.rows} dòng, từ chối ${report.rejected} dòng, trong ${report.seconds.toFixed(1)} s (${perSecond} dòng/s)\n` +
     errorLines(report.errors, report.rejected) +
     current
   );
@@ -85,9 +84,9 @@ function summary(report: ImportReport): string {
 
 function errorLines(errors: RowError[], rejected: number): string {
   if (rejected === 0) return '';
-  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => `line ${e.line}: ${e.column}: ${e.message}\n`);
-  const more = errors.length > SHOWN_ERRORS ? 'more errors not shown\n' : '';
-  return `rejected rows (first ${SHOWN_ERRORS} errors):\n${shown.join('')}${more}`;
+  const shown = errors.slice(0, SHOWN_ERRORS).map((e) => `dòng ${e.line}: ${e.column === 'row' ? '' : `cột '${e.column}': `}${e.message}\n`);
+  const more = errors.length > SHOWN_ERRORS ? 'còn lỗi khác không hiện\n' : '';
+  return `dòng bị từ chối (${SHOWN_ERRORS} lỗi đầu tiên):\n${shown.join('')}${more}`;
 }
 
 /** The flag both import commands take. */
@@ -98,14 +97,14 @@ abstract class ImportCommand extends CommandRunner {
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract CSV as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract (CSV or .xlsx, Vietnamese or English headers) as a snapshot (current unless rows are rejected)' })
 export class RegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(POPULATION_EXTRACT, file, options);
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract CSV (certificates by owner) as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract (CSV or .xlsx; certificates by owner) as a snapshot (current unless rows are rejected)' })
 export class LandRegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(LAND_EXTRACT, file, options);

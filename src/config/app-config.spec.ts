@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, /^JWT_SECRET must be at least 32 characters long$/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ PROJECTIONS: 'sometimes' }, /^PROJECTIONS must be one of live, off \(got "sometimes"\)$/],
+    [{ PROJECTION_MAX_ROWS: '10' }, /^PROJECTION_MAX_ROWS must be a whole number from 1000 to 100000000 \(got "10"\)$/],
   ])('refuses %j with one line naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

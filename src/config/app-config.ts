@@ -1,4 +1,5 @@
 import { httpRegistryOptionsFromEnv, type RegistryServiceSettings } from '../population/http/http-registry-options';
+import { DEFAULT_MAX_RESIDENT_ROWS } from '../../projections/ledger/ledger.projection';
 import { ConfigError } from './config-error';
 
 export { ConfigError };
@@ -24,6 +25,11 @@ export interface AppConfig {
    * `off`: nothing runs by itself (tests, or a node that only serves reads while another projects).
    */
   projections: 'live' | 'off';
+  /**
+   * PROJECTION_MAX_ROWS: read-model rows (files, people, units, claims, police checks) the ledger
+   * projection keeps in memory; past it, it drops them and reads back what each batch needs.
+   */
+  projectionMaxRows: number;
   /** Tamper evidence (API.md): a signed checkpoint every `every` events or `seconds` when there are new events. */
   checkpoints: CheckpointSettings;
   /** POPULATION_REGISTRY_URL (and _TIMEOUT_MS): the registry service; unset, checks use imported extracts. */
@@ -66,6 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     maxEventBytes: integer(env, 'MAX_EVENT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     projections: oneOf(env, 'PROJECTIONS', ['live', 'off'] as const, 'live'),
+    projectionMaxRows: integer(env, 'PROJECTION_MAX_ROWS', DEFAULT_MAX_RESIDENT_ROWS, 1000, 100_000_000),
     checkpoints: {
       every: integer(env, 'CHECKPOINT_EVERY', 1000, 1, 100_000_000),
       seconds: integer(env, 'CHECKPOINT_SECONDS', 60, 1, 86_400),

@@ -165,6 +165,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
   const allocations: Script[] = [];
   const buyers: string[] = [];
   const resold = new Set<string>();
+  const boundaryResales = Math.max(1, Math.round(0.001 * applicants));
   projects.forEach((p, projectIndex) => {
     const eligible = files.filter((f) => f.projectId === p.id && f.eligible && !f.withdrawn);
     if (eligible.length === 0) return;
@@ -208,6 +209,11 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     // Dated before the eligibility decision it rests on (decided 15 days ago): the write side cannot see stated dates' order.
     if (f.plant === 'allocation-before-eligibility') plants.push({ kind: f.plant, detector: 'allocation-without-eligibility', marks: [streams.application(f.id)] });
     const resale = f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price' || (buyers.length > 0 && rnd() < 0.01);
+    if (!resale && f.plant === null && lookAlikes['resale-on-restriction-end'] < boundaryResales) {
+      resold.add(f.id);
+      lookAlikes['resale-on-restriction-end'] += 1;
+      return [...out, ...resaleOnRestrictionEnd(f, unitNo, province)];
+    }
     if (!resale && rnd() < 0.6) return out;
     out.push(new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: day(3), contractNo: `HĐ-${f.id}`, fullyPaidAt: day(3) }, board(province), undefined));
     if (!resale) return out;
@@ -218,6 +224,22 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     if (f.plant === 'resale-to-ineligible' || f.plant === 'resale-above-price') plants.push({ kind: f.plant, detector: 'early-resale', marks: [streams.unit(f.projectId, unitNo)] });
     else lookAlikes['lawful-resale'] += 1;
     return out;
+  }
+
+  /**
+   * A look-alike at the boundary of the 5-year restriction (POLICY.md, Art. 89(1)(d)–(e)): paid in full
+   * exactly five years before the resale, which goes to someone with no file at far above the original
+   * price. A day earlier it would be void; on the anniversary itself the sale is free. The ledger holds
+   * no allocation dated years back without a backdating finding, so the stated payment date carries the
+   * years. A 29 February resale has no anniversary of its own: the day before is taken.
+   */
+  function resaleOnRestrictionEnd(f: DemoFile, unitNo: string, province: string): ICommand[] {
+    const transferredAt = day(1).endsWith('-02-29') ? day(2) : day(1);
+    const fullyPaidAt = `${Number(transferredAt.slice(0, 4)) - 5}${transferredAt.slice(4)}`;
+    return [
+      new HandOverUnitCommand(f.projectId, unitNo, { handedOverAt: fullyPaidAt, contractNo: `HĐ-${f.id}`, fullyPaidAt }, board(province), undefined),
+      new TransferUnitCommand(f.projectId, unitNo, { transferredAt, toCitizenId: people.citizenId(province, 1980, 'male'), kind: 'resale', priceVnd: 1_900_000_000 }, board(province), undefined),
+    ];
   }
 
   // Phase 5: spouses of beneficiaries applying on their own (abuse), declaring nobody, in another project.

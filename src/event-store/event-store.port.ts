@@ -73,6 +73,25 @@ export interface StreamAppend {
   expectedRevision: ExpectedRevision;
 }
 
+/** A stream to create with its first and only event (expected revision 'no_stream'). */
+export interface NewStream {
+  stream: string;
+  event: NewEvent;
+}
+
+/**
+ * Options of `appendNewStreams`. No idempotency key: each stream's 'no_stream' expectation already
+ * makes a retried chunk write nothing twice (every stream then comes back in `existing`).
+ */
+export type NewStreamsOptions = Omit<WriteOptions, 'idempotencyKey'>;
+
+export interface NewStreamsResult {
+  /** The events written, in input order. */
+  events: WrittenEvent[];
+  /** Streams not written because they already had an event (or repeat an earlier entry), in input order. */
+  existing: string[];
+}
+
 export interface WrittenEvent {
   eventId: string;
   stream: string;
@@ -132,6 +151,13 @@ export interface EventStore {
   readonly atomicMultiStream: boolean;
   append(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult>;
+  /**
+   * Creates many streams with one event each, every one as `append(stream, [event], 'no_stream')`
+   * would, but not all-or-nothing: a stream that already exists is skipped and reported, the others
+   * are written. Bulk intake; PostgreSQL writes the chunk in one statement and one transaction,
+   * EventStoreDB one stream after the other.
+   */
+  appendNewStreams(streams: NewStream[], options: NewStreamsOptions): Promise<NewStreamsResult>;
   /** The stream's events in revision order; empty when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Many streams at once, each exactly as `readStream` reads it (empty when absent): batch work reads thousands. */

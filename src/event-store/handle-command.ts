@@ -11,6 +11,12 @@ export interface CommandOptions extends WriteOptions {
    * the business reason instead (e.g. UNIT_ALREADY_ALLOCATED) or may well succeed.
    */
   retriesOnConflict?: number;
+  /**
+   * The command usually creates its stream (a new file under a fresh id): decide it first on an
+   * empty stream without reading it, and append expecting 'no_stream'. If the stream exists after
+   * all, the append conflicts and writes nothing, and the command takes the usual round trip.
+   */
+  newStreamFirst?: boolean;
 }
 
 export interface Loaded<State> {
@@ -77,12 +83,42 @@ export async function handleCommand<State, Command extends DomainCommand, Event 
   stream: string,
   decider: Decider<State, Command, Event>,
   command: Command | ((state: State) => Command),
-  { retriesOnConflict = 0, ...options }: CommandOptions,
+  { retriesOnConflict = 0, newStreamFirst = false, ...options }: CommandOptions,
 ): Promise<AppendResult> {
+  const onEmpty = newStreamFirst ? await appendOnEmptyStream(store, stream, decider, command, options) : undefined;
+  if (onEmpty) return onEmpty;
   return retryOnConflict(retriesOnConflict, async () => {
     const { append } = await decideOn(store, stream, decider, command);
     return appendDecisions(store, [append], options);
   });
+}
+
+/**
+ * `newStreamFirst`: the command decided on an empty stream and appended with 'no_stream', or
+ * undefined when that guess cannot stand: the stream exists (conflict), or on an empty stream the
+ * command would be refused or change nothing, which its real stream may not bear out.
+ */
+async function appendOnEmptyStream<State, Command extends DomainCommand, Event extends DomainEvent>(
+  store: Pick<EventStore, 'appendMany'>,
+  stream: string,
+  decider: Decider<State, Command, Event>,
+  command: Command | ((state: State) => Command),
+  options: WriteOptions,
+): Promise<AppendResult | undefined> {
+  const empty = loadedFrom<State, Event>(stream, [], decider);
+  let append: StreamAppend;
+  try {
+    append = decide(empty, decider, typeof command === 'function' ? command(empty.state) : command);
+  } catch {
+    return undefined;
+  }
+  if (append.events.length === 0) return undefined;
+  try {
+    return await store.appendMany([append], options);
+  } catch (error) {
+    if (error instanceof ConcurrencyConflict) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, JsonObject, JsonValue } from '../shared/json';
 import { EventMetadata, StoredEvent } from './event-store.port';
 
@@ -14,7 +14,8 @@ export function eventBody(stream: string, type: string, data: JsonObject, metada
  * `noxh_append` (the revision is only known there), so both sides must keep this exact layout.
  */
 export function chainHash(prevHash: string, revision: number, body: string): string {
-  return createHash('sha256').update(`${prevHash}:${revision}:${body}`, 'utf8').digest('hex');
+  // One-shot `hash` (UTF-8, hex): half the CPU of a createHash object, once per event verified.
+  return hash('sha256', `${prevHash}:${revision}:${body}`);
 }
 
 export function hashOf(event: StoredEvent): string {

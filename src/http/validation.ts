@@ -98,12 +98,20 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const day = DATE.exec(value);
-  if (day) {
-    // Date.parse accepts 2026-02-30 by rolling it over; a real date survives the round trip.
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value && Number(day[1]) >= 1900;
-  }
+  if (day) return isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]));
   if (!INSTANT.test(value)) return false;
   const parsed = Date.parse(value);
   return !Number.isNaN(parsed) && isIsoDate(value.slice(0, 10));
 }
+
+/**
+ * A day that exists in the Gregorian calendar, from 1900 on (Date.parse would roll 2026-02-30
+ * over into March). Arithmetic, not a Date round trip: every request checks several dates.
+ */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

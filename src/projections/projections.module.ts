@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { PROJECTIONS } from '../../projections/runner/projection';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
+import { APP_CONFIG } from '../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { allProjections } from './projections';
 import { FreshReadsInterceptor } from '../http/fresh-reads.interceptor';
@@ -18,7 +19,7 @@ import { ProjectionsService } from './projections.service';
 @Module({
   providers: [
     { provide: ProjectionRunner, inject: [EVENT_STORE, DataSource], useFactory: (store: EventStore, dataSource: DataSource) => new ProjectionRunner(store, dataSource) },
-    { provide: PROJECTIONS, useFactory: allProjections },
+    { provide: PROJECTIONS, inject: [APP_CONFIG], useFactory: allProjections },
     ProjectionsService,
     FreshReadsInterceptor,
     { provide: READ_MODEL_FRESHNESS, useExisting: ProjectionsService },

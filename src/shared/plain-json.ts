@@ -11,19 +11,9 @@ export interface NotPlainJson {
  * Object's (or null) with string keys. Anything else would be stored as something other than
  * what was hashed: `undefined` vanishes, NaN becomes null, a Date becomes a string, a Map `{}`.
  */
-export function firstNotPlainJson(value: unknown, path: string, ancestors: object[] = []): NotPlainJson | undefined {
-  switch (typeof value) {
-    case 'boolean':
-      return undefined;
-    case 'string':
-      return isPlainText(value) ? undefined : { path, problem: 'holds a NUL character or a lone surrogate' };
-    case 'number':
-      return Number.isFinite(value) ? undefined : { path, problem: `is ${value}, not a finite number` };
-    case 'object':
-      return value === null ? undefined : firstInContainer(value, path, ancestors);
-    default:
-      return { path, problem: `is ${typeof value}` };
-  }
+export function firstNotPlainJson(value: unknown, path: string): NotPlainJson | undefined {
+  const found = problemIn(value, []);
+  return found && { path: path + found.at.reverse().join(''), problem: found.problem };
 }
 
 /** Text every JSON store keeps as given: no NUL (jsonb refuses it) and no half of a surrogate pair. */
@@ -31,15 +21,46 @@ export function isPlainText(value: string): boolean {
   return !value.includes('\u0000') && value.isWellFormed();
 }
 
-function firstInContainer(value: object, path: string, ancestors: object[]): NotPlainJson | undefined {
-  if (ancestors.includes(value)) return { path, problem: 'refers to itself' };
-  const within = [...ancestors, value];
+/**
+ * The walk behind `firstNotPlainJson`. Every event is checked through here, so the path is built
+ * only for a problem, step by step on the way back up (`at`, innermost first), and the containers
+ * being walked are one stack, not a copy per level.
+ */
+interface Found {
+  at: string[];
+  problem: string;
+}
+
+function problemIn(value: unknown, ancestors: object[]): Found | undefined {
+  switch (typeof value) {
+    case 'boolean':
+      return undefined;
+    case 'string':
+      return isPlainText(value) ? undefined : { at: [], problem: 'holds a NUL character or a lone surrogate' };
+    case 'number':
+      return Number.isFinite(value) ? undefined : { at: [], problem: `is ${value}, not a finite number` };
+    case 'object':
+      return value === null ? undefined : problemInContainer(value, ancestors);
+    default:
+      return { at: [], problem: `is ${typeof value}` };
+  }
+}
+
+function problemInContainer(value: object, ancestors: object[]): Found | undefined {
+  if (ancestors.includes(value)) return { at: [], problem: 'refers to itself' };
+  ancestors.push(value);
+  const found = problemInMembers(value, ancestors);
+  ancestors.pop();
+  return found;
+}
+
+function problemInMembers(value: object, ancestors: object[]): Found | undefined {
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return { path, problem: 'is not a plain array' };
+    if (Object.getPrototypeOf(value) !== Array.prototype) return { at: [], problem: 'is not a plain array' };
     // An index loop, not forEach: a hole is read as undefined and refused, where forEach skips it.
     for (let i = 0; i < value.length; i += 1) {
-      const found = firstNotPlainJson(value[i], `${path}[${i}]`, within);
-      if (found) return found;
+      const found = problemIn(value[i], ancestors);
+      if (found) return { at: [...found.at, `[${i}]`], problem: found.problem };
     }
     return undefined;
   }
@@ -47,13 +68,13 @@ function firstInContainer(value: object, path: string, ancestors: object[]): Not
   if (prototype !== Object.prototype && prototype !== null) {
     // An object made with Object.create(prototype) may have no constructor at all.
     const constructor: unknown = Reflect.get(value, 'constructor');
-    return { path, problem: `is a ${typeof constructor === 'function' ? constructor.name : 'non-plain object'}, not a plain object` };
+    return { at: [], problem: `is a ${typeof constructor === 'function' ? constructor.name : 'non-plain object'}, not a plain object` };
   }
-  if (Object.getOwnPropertySymbols(value).length > 0) return { path, problem: 'has symbol keys' };
-  for (const [key, inner] of Object.entries(value)) {
-    if (!isPlainText(key)) return { path, problem: 'has a key with a NUL character or a lone surrogate' };
-    const found = firstNotPlainJson(inner, `${path}.${key}`, within);
-    if (found) return found;
+  if (Object.getOwnPropertySymbols(value).length > 0) return { at: [], problem: 'has symbol keys' };
+  for (const key of Object.keys(value)) {
+    if (!isPlainText(key)) return { at: [], problem: 'has a key with a NUL character or a lone surrogate' };
+    const found = problemIn((value as Record<string, unknown>)[key], ancestors);
+    if (found) return { at: [...found.at, `.${key}`], problem: found.problem };
   }
   return undefined;
 }

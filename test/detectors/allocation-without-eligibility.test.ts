@@ -48,7 +48,7 @@ describe('detector: allocation-without-eligibility', () => {
     expect(finding).toMatchObject({ status: 'open', severity: 'high', province_code: '31', citizen_ids: ['031090000501'], first_seen_event_id: allocation });
     expect(finding?.evidence).toEqual([{ eventId: allocation, stream: 'unit-p5.A1' }, { eventId: file, stream: 'application-a5-none' }]);
     expect(finding?.details).toMatchObject({ reasons: ['no-decision'], citedDecisionNo: 'QD-FAKE' });
-    expect(finding?.summary).toContain('no eligibility decision was in force');
+    expect(finding?.summary).toContain('không có quyết định xét duyệt nào đang có hiệu lực');
   });
 
   it('raises for an allocation while the decision in force says ineligible, showing that decision', async () => {

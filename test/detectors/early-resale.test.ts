@@ -11,7 +11,7 @@ const ELIGIBLE_BUYER = '031095007777';
 
 describe('detector: early-resale', () => {
   let h: LedgerHarness;
-  const of = async (unitNo: string) => (await h.findings('early-resale')).filter((f) => f.summary.includes(`nit ${unitNo} `));
+  const of = async (unitNo: string) => (await h.findings('early-resale')).filter((f) => f.summary.includes(` ${unitNo} của dự án`));
 
   /** Releases, allocates and hands a unit over; returns [released, handedOver] event ids. */
   async function handedOver(unitNo: string, o: { tenure?: Tenure; handedOverAt?: string; fullyPaidAt?: string | null } = {}): Promise<string[]> {

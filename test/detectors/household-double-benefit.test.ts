@@ -50,7 +50,7 @@ describe('detector: household-double-benefit', () => {
       { eventId: suongFile, stream: 'application-h2-suong' },
     ]);
     expect(finding?.details).toMatchObject({ beneficiary: '031088000201', member: '031190000202' });
-    expect(finding?.summary).toContain('031190000202 is declared as the spouse of 031088000201 in application h2-binh');
+    expect(finding?.summary).toContain('031190000202 được khai là vợ/chồng của 031088000201 trong hồ sơ h2-binh');
   });
 
   it('closes the finding, naming the decision, when the spouse\'s application is refused', async () => {
@@ -75,7 +75,7 @@ describe('detector: household-double-benefit', () => {
       { eventId: fatherFile, stream: 'application-h2-father' },
       { eventId: daughterClaim, stream: 'person-031300000302' },
     ]);
-    expect(finding?.summary).toContain('also holds a live benefit (unit B103 of project hp-1)');
+    expect(finding?.summary).toContain('cũng đang hưởng một suất (căn B103 của dự án hp-1)');
   });
 
   it('raises when the applicant declares as spouse someone who already benefits', async () => {
@@ -87,7 +87,7 @@ describe('detector: household-double-benefit', () => {
     await h.project();
     const finding = await findingOf(giang.citizenId, hoa.citizenId);
     expect(finding?.evidence).toEqual([{ eventId: claim, stream: 'person-031086000601' }, { eventId: hoaFile, stream: 'application-h2-hoa' }]);
-    expect(finding?.summary).toContain('031086000601 is declared as the spouse of 031187000602');
+    expect(finding?.summary).toContain('031086000601 được khai là vợ/chồng của 031187000602');
   });
 
   it('closes that finding, naming the amendment, when the applicant removes the beneficiary from the declared household', async () => {

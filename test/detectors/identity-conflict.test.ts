@@ -23,7 +23,7 @@ describe('detector: identity-conflict', () => {
     expect(finding).toMatchObject({ status: 'open', severity: 'medium', citizen_ids: ['031192000701', '031192000702'], first_seen_event_id: second });
     expect(finding.evidence).toEqual([{ eventId: first, stream: 'application-i3-hong-1' }, { eventId: second, stream: 'application-i3-hong-2' }]);
     expect(finding.summary).toBe(
-      'Citizen ids 031192000701 ("Nguyễn Thị Hồng") and 031192000702 ("NGUYEN  THI HONG") are declared with the same name and birth date (1992-05-06): possibly one person under two ids.',
+      'Số CCCD 031192000701 ("Nguyễn Thị Hồng") và 031192000702 ("NGUYEN  THI HONG") được khai cùng họ tên và ngày sinh (1992-05-06): có thể là một người dùng hai số CCCD.',
     );
   });
 
@@ -40,7 +40,7 @@ describe('detector: identity-conflict', () => {
     const [finding] = await findingsOf('declarations');
     expect(finding).toMatchObject({ status: 'open', severity: 'high', citizen_ids: ['031088000704'], first_seen_event_id: spouseFile });
     expect(finding.evidence).toEqual([{ eventId: own, stream: 'application-i3-duc' }, { eventId: spouseFile, stream: 'application-i3-van' }]);
-    expect(finding.summary).toContain('"Trần Văn Đức" born 1988-01-01 (application i3-duc), "Trần Văn Phúc" born 1988-01-01 (application i3-van)');
+    expect(finding.summary).toContain('"Trần Văn Đức" sinh 1988-01-01 (hồ sơ i3-duc), "Trần Văn Phúc" sinh 1988-01-01 (hồ sơ i3-van)');
   });
 
   it('closes it, naming the amendment, when the household is corrected (Đ and D are one letter)', async () => {
@@ -74,7 +74,7 @@ describe('detector: identity-conflict', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'medium', citizen_ids: ['031090000706'], evidence: [{ eventId: file, stream: 'application-i3-nam' }] });
     expect(findings[0].summary).toBe(
-      'The digits of citizen id 031090000706 contradict what was declared: citizen id encodes birth year 1990, declared 1991; citizen id encodes gender male, declared female.',
+      'Các chữ số của số CCCD 031090000706 mâu thuẫn với thông tin đã khai: citizen id encodes birth year 1990, declared 1991; citizen id encodes gender male, declared female.',
     );
   });
 
@@ -98,7 +98,7 @@ describe('detector: identity-conflict', () => {
       expect(finding.evidence).toEqual([{ eventId: first, stream: 'application-i3f-tuan-1' }, { eventId: second, stream: 'application-i3f-tuan-2' }]);
       expect(finding.details).toMatchObject({ rule: 'similar-identity', threshold: 0.85, components: { birthDate: 1, gender: 1, idDigits: 0.8, household: 0 } });
       expect(finding.details.score).toBeGreaterThanOrEqual(0.85);
-      expect(finding.summary).toContain('"Lê Minh Tuấn", born 1988-06-14) and 031088000957 ("Le Minh Tuna", born 1988-06-14) are declared alike (score');
+      expect(finding.summary).toContain('"Lê Minh Tuấn", sinh 1988-06-14) và 031088000957 ("Le Minh Tuna", sinh 1988-06-14) được khai gần giống nhau (điểm');
     });
 
     it('finds a swapped day and month, and a dropped middle name in a household', async () => {

@@ -39,14 +39,14 @@ describe('detector: over-allocation', () => {
       { unitNo: 'S-1', floorAreaM2: 24 }, { unitNo: 'S-2', floorAreaM2: 25 }, { unitNo: 'M-1', floorAreaM2: 70 }, { unitNo: 'L-1', floorAreaM2: 77 },
       { unitNo: 'L-2', floorAreaM2: 78 },
     ]);
-    expect((await of('Unit S-1 ')).map((f) => [f.severity, f.evidence.map((e) => e.eventId), f.details.limitM2])).toEqual([['medium', [small], 25]]);
-    expect((await of('Unit L-2 ')).map((f) => [f.severity, f.evidence.map((e) => e.eventId), f.details.limitM2])).toEqual([['medium', [large], 77]]);
-    expect([...(await of('Unit S-2 ')), ...(await of('Unit M-1 ')), ...(await of('Unit L-1 '))]).toEqual([]);
+    expect((await of('Căn S-1 ')).map((f) => [f.severity, f.evidence.map((e) => e.eventId), f.details.limitM2])).toEqual([['medium', [small], 25]]);
+    expect((await of('Căn L-2 ')).map((f) => [f.severity, f.evidence.map((e) => e.eventId), f.details.limitM2])).toEqual([['medium', [large], 77]]);
+    expect([...(await of('Căn S-2 ')), ...(await of('Căn M-1 ')), ...(await of('Căn L-1 '))]).toEqual([]);
   });
 
   it('raises a project where more than 10% of its planned units exceed 70 m², and not one at exactly 10%', async () => {
     const [, , big1, big2] = await released('oa-2', 10, [{ unitNo: 'A-1', floorAreaM2: 60 }, { unitNo: 'A-2', floorAreaM2: 72 }, { unitNo: 'A-3', floorAreaM2: 75 }]);
-    const [finding] = await of('(oa-2) has 2 of its 10 units');
+    const [finding] = await of('(oa-2) có 2 trong 10 căn');
     expect(finding).toMatchObject({ status: 'open', severity: 'medium', details: { projectUnits: 10, allowedLargeUnits: 1 } });
     expect(finding.evidence.map((e) => e.eventId)).toEqual([big1, big2]);
     await released('oa-3', 20, [{ unitNo: 'B-1', floorAreaM2: 72 }, { unitNo: 'B-2', floorAreaM2: 75 }]);

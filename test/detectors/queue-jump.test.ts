@@ -10,7 +10,7 @@ describe('detector: queue-jump', () => {
   });
   afterAll(() => h.stop());
 
-  const of = async (applicationId: string) => (await h.findings('queue-jump')).filter((f) => f.summary.includes(`application ${applicationId} `));
+  const of = async (applicationId: string) => (await h.findings('queue-jump')).filter((f) => f.summary.includes(`hồ sơ ${applicationId} `));
 
   async function project(projectId: string, unitNos: string[], tenure: Tenure = 'sale'): Promise<void> {
     const units = unitNos.map((unitNo) => ({ unitNo, floorAreaM2: 55, tenure, priceVnd: 1_000_000_000 }));
@@ -67,7 +67,7 @@ describe('detector: queue-jump', () => {
     const [finding] = await of('qj-r3');
     expect(finding.status).toBe('open');
     expect(finding.details).toMatchObject({ skipped: [{ applicationId: 'qj-r1' }, { applicationId: 'qj-r2' }], stillWaiting: ['qj-r2'] });
-    expect(finding.summary).toContain('Still waiting: qj-r2.');
+    expect(finding.summary).toContain('Vẫn đang chờ: qj-r2.');
     expect(finding.evidence.map((e) => e.eventId)).toEqual(expect.arrayContaining([rank1, rank2]));
   });
 
@@ -128,7 +128,7 @@ describe('detector: queue-jump', () => {
     await ranked('qj-3', 'qj-u', '031190000022', null);
     await allocate('qj-3', 'C-1', 'qj-u', '031190000022');
     const [finding] = await of('qj-u');
-    expect(finding.summary).toContain('(not ranked)');
+    expect(finding.summary).toContain('(chưa xếp hạng)');
     expect(finding.details).toMatchObject({ allocatedRank: null, skipped: [{ applicationId: 'qj-c1', rank: 1 }] });
   });
 

@@ -73,7 +73,7 @@ describe('detector: registry-mismatch', () => {
     await h.write('application-rm-late', [submitted(lan, { applicationId: 'rm-late' }), check('rm-late', [{ ...clean(lan.citizenId), alive: false }])]);
     const [decision] = await h.write('application-rm-late', [decided('rm-late', 'eligible')]);
     await h.project();
-    const late = (await open()).find((f) => f.summary.includes('rm-late') && f.summary.includes('decided eligible after'));
+    const late = (await open()).find((f) => f.summary.includes('rm-late') && f.summary.includes('được xét đủ điều kiện sau'));
     expect(late?.evidence.map((e) => e.eventId)).toContain(decision);
 
     const [recheck] = await h.write('application-rm-late', [check('rm-late', [clean(lan.citizenId)])]);

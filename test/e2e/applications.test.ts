@@ -93,6 +93,28 @@ describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
     expect(await eventCount(t)).toBe(before);
   });
 
+  it('20 concurrent submissions under one chosen id: one 201, the others 409 APPLICATION_ALREADY_SUBMITTED, one event', async () => {
+    const bodies = Array.from({ length: 20 }, (_, i) => applicationBody('hp-trang-cat', { id: 'hs-race', applicant: { ...applicant, citizenId: `03119000${String(6000 + i)}` } }));
+    const answers = await Promise.all(bodies.map((body) => boardPost(t, '/applications', body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array<number>(19).fill(409)]);
+    expect(answers.filter((a) => a.status === 409).map((a) => (a.body as { code: string }).code)).toEqual(Array<string>(19).fill('APPLICATION_ALREADY_SUBMITTED'));
+    expect(await t.store.readStream('application-hs-race')).toHaveLength(1);
+  });
+
+  it('writes every one of 30 concurrent submissions exactly once, each answered with a log position that covers it', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `hs-burst-${String(i)}`);
+    const answers = await Promise.all(ids.map((id, i) => boardPost(t, '/applications', applicationBody(i % 2 === 0 ? 'hp-trang-cat' : 'hp-vinh-niem', { id }))));
+    expect(answers.map((a) => a.status)).toEqual(ids.map(() => 201));
+    const read = await t.store.readStreams(ids.map((id) => `application-${id}`));
+    for (const [i, id] of ids.entries()) {
+      const events = read.get(`application-${id}`) ?? [];
+      expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted']);
+      const [commit, prepare] = answers[i].headers['x-ledger-position'].split('/').map(BigInt);
+      const written = events[0].position;
+      expect(commit > written.commit || (commit === written.commit && prepare >= written.prepare)).toBe(true);
+    }
+  });
+
   it('answers a repeated Idempotency-Key with the first response and writes nothing', async () => {
     const key = { 'Idempotency-Key': 'submit-1' };
     const body = applicationBody('hp-trang-cat', { applicant: { ...applicant, citizenId: '031190007777' } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findingId } from '../../projections/ledger/reconcile-findings';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
 import { assertCliBuilt, runCli } from '../support/built-cli';
 
@@ -68,7 +68,7 @@ describe('noxh verify, projections rebuild, findings export', () => {
     const csv = await noxh('findings', 'export', '--format', 'csv', '--out', csvFile);
     expect(csv).toMatchObject({ code: 0, stdout: `wrote 1 findings to ${csvFile}\n` });
     const text = await readFile(csvFile, 'utf8');
-    expect(text.startsWith('\uFEFFfinding_id,detector,')).toBe(true);
+    expect(text.startsWith('\uFEFFMã phát hiện,Bộ phát hiện,')).toBe(true);
     const rows = text.trimEnd().split('\r\n');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(findingId('duplicate-applicant', lan.citizenId, 'citizen'));
@@ -78,7 +78,7 @@ describe('noxh verify, projections rebuild, findings export', () => {
     expect((await noxh('findings', 'export', '--format', 'xlsx', '--province', '56', '--out', xlsxFile)).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxFile);
-    expect(workbook.getWorksheet('Findings')?.getRow(2).getCell(6).value).toBe(lan.citizenId);
+    expect(workbook.getWorksheet('Phát hiện')?.getRow(2).getCell(6).value).toBe(lan.citizenId);
     expect((await noxh('findings', 'export', '--format', 'csv', '--province', '31', '--out', '-')).stdout.trimEnd().split('\r\n')).toHaveLength(1);
 
     const day = new Date().toISOString().slice(0, 10);

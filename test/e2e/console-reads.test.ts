@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Stream } from 'node:stream';
 import request from 'supertest';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Role } from '../../src/shared/actor';
 import type { ProjectOverviewView } from '../../src/allocation/queries/project-overview/project-overview.view';

@@ -43,6 +43,14 @@ describe('noxh demo', () => {
     expect(injected.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('mixes in a resale on the very day the resale restriction ends, counts it as a look-alike, and raises no early-resale finding for it', async () => {
+    expect(first.stdout).toMatch(/look-alikes mixed in\): .*resale-on-restriction-end [1-9]\d*/);
+    const [, injected, found, truePositives] = (first.stdout.split('\n').find((l) => l.startsWith('early-resale ')) ?? '').trim().split(/\s+/);
+    expect([found, truePositives]).toEqual([injected, injected]);
+    const flagged = await h.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM findings WHERE detector = 'early-resale' AND details->>'transferredAt' LIKE (details->'restriction'->>'endsOn') || '%'`);
+    expect(Number(flagged.rows[0].n)).toBe(0);
+  });
+
   it('leaves the ledger to explore: findings, tokens and URLs', async () => {
     expect(first.stdout).toMatch(/thanh tra \(inspector\): eyJ[\w-]+\.[\w-]+\.[\w-]+/);
     expect(first.stdout).toContain('/api/v1/findings');

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { findingId } from '../../projections/ledger/reconcile-findings';
 import type { HouseholdMember } from '../../src/applications/domain/application.events';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Actor, Role } from '../../src/shared/actor';
 import type { Clock } from '../../src/shared/clock';
@@ -280,8 +280,8 @@ describe('inspectors’ endpoints', () => {
       const body = res.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = body.toString('utf8').slice(1).trimEnd().split('\r\n');
-      expect(lines[0]).toBe('finding_id,detector,severity,province_code,status,citizen_ids,summary,evidence_event_ids,evidence_streams,' +
-        'first_seen_event_id,first_seen_position,closed_by_event_id,review_verdict,review_note,reviewed_by,reviewed_at');
+      expect(lines[0]).toBe('Mã phát hiện,Bộ phát hiện,Mức độ,Mã tỉnh,Trạng thái,Số CCCD,Tóm tắt,Sự kiện bằng chứng,Luồng bằng chứng,' +
+        'Sự kiện phát hiện đầu tiên,Vị trí phát hiện đầu tiên,Sự kiện đóng,Kết luận xem xét,Ghi chú xem xét,Người xem xét,Thời điểm xem xét');
       expect(lines).toHaveLength(5);
       const hoaRow = lines.find((l) => l.startsWith(idOf(hoa.citizenId))) as string;
       const evidence = (await t.store.readStream('application-ins-kh-1'))[0].eventId;
@@ -294,9 +294,9 @@ describe('inspectors’ endpoints', () => {
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
-      const sheet = workbook.getWorksheet('Findings');
+      const sheet = workbook.getWorksheet('Phát hiện');
       const rows = (sheet?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
-      expect(rows[0][0]).toBe('finding_id');
+      expect(rows[0][0]).toBe('Mã phát hiện');
       expect(rows.slice(1).map((r) => r[0])).toEqual([idOf(hoa.citizenId), idOf(lan.citizenId)]);
       expect(rows[1][5]).toBe(hoa.citizenId);
       expect(rows[1][13]).toBe('Xác nhận: nộp hồ sơ ở hai dự án Khánh Hòa cùng lúc');

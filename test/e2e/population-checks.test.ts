@@ -72,7 +72,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
   const openFindings = async (applicationId: string) => {
     const { rows } = await t.db.pool.query<{ details: { kind?: string }; summary: string; evidence: { eventId: string }[]; citizen_ids: string[] }>(
       `SELECT details, summary, evidence, citizen_ids FROM findings WHERE detector = 'registry-mismatch' AND status = 'open' AND summary ILIKE $1`,
-      [`%application ${applicationId}%`],
+      [`%hồ sơ ${applicationId}%`],
     );
     return rows;
   };
@@ -161,7 +161,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     it('an "eligible" decision after a failed check is a finding of its own, citing both events', async () => {
       await decideEligible(t, ids.undeclaredSpouse);
       await catchUp();
-      const late = (await openFindings(ids.undeclaredSpouse)).find((f) => f.summary.includes('decided eligible after'));
+      const late = (await openFindings(ids.undeclaredSpouse)).find((f) => f.summary.includes('được xét đủ điều kiện sau'));
       expect(late?.evidence).toHaveLength(2);
     });
   });

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { importApplications, type IntakeReport } from '../../src/applications/intake/import-applications';
 import { intakeTemplate } from '../../src/applications/intake/intake-template';
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import type { Actor } from '../../src/shared/actor';
 import { registerProject } from '../support/application-requests';
 import { eventCount } from '../support/board-api';

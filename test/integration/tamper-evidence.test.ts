@@ -15,6 +15,11 @@ import { loadKeyRing } from '../../src/audit/checkpoints/signing-keys';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { DataSource } from 'typeorm';
+import { ProjectionRunner } from '../../projections/runner/projection-runner';
+import { KEY_RING, type KeyRingSource } from '../../src/audit/checkpoints/checkpoint-keys.provider';
+import { rootAt } from '../../src/audit/merkle/stored-tree';
+import { systemClock } from '../../src/shared/clock';
+import { eventually } from '../support/eventually';
 
 const admin = { subject: 'test', role: 'admin' } as const;
 
@@ -117,6 +122,30 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     expect(without.report.ok).toBe(true);
     const against = await verifyLedger(l.t.store, { trusted, witnesses: new Map(), external: outside ? [{ ...outside, cosignatures: [] }] : [] });
     expect(against.report).toMatchObject({ ok: false, firstBad: { checkpoint: { treeSize: 14 } } });
+  });
+
+  it('two instances taking turns at the tree keep it the log’s tree', async () => {
+    const l = await ledger();
+    current = l;
+    const config = loadConfig({ DATA_DIR: l.dataDir });
+    const other = new Checkpointer(l.t.store, l.db, new ProjectionRunner(l.t.store, l.db), config.checkpoints, l.t.app.get<KeyRingSource>(KEY_RING), systemClock);
+    await l.t.store.append('stream-e', [{ type: 'Noted', data: { s: 'e' } }], { expectedRevision: 'any', actor: admin });
+    await other.catchUpTree();
+    await l.t.store.append('stream-e', [{ type: 'Noted', data: { s: 'e' } }], { expectedRevision: 'any', actor: admin });
+    // The first instance's memory stands where it last led: it must start again from the tables.
+    await l.checkpointer.checkpointNow();
+    expect(await verify(l.t)).toMatchObject({ ok: true, checkpointsChecked: 3, lastCheckpoint: { treeSize: 17 } });
+  });
+
+  it('live, the checkpointer brings the tree up to the log and signs every CHECKPOINT_EVERY events by itself', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'noxh-tamper-'));
+    const t = await createTestApp(undefined, { dataDir, projections: 'live', checkpoints: { ...loadConfig({}).checkpoints, every: 5 } });
+    current = { t, dataDir };
+    for (let i = 0; i < 12; i += 1) await t.store.append(`stream-${i % 3}`, [{ type: 'Noted', data: { i } }], { expectedRevision: 'any', actor: admin });
+    const db = t.app.get(DataSource);
+    await eventually(async () => ((await latestCheckpoint(db))?.treeSize ?? 0) >= 12);
+    const signed = await latestCheckpoint(db);
+    expect(signed?.rootHash).toBe((await rootAt(db, signed?.treeSize ?? 0)).toString('hex'));
   });
 
   it('an evidence bundle verifies offline, fails after any single byte changed, and against another pinned key', async () => {

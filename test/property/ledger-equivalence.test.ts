@@ -2,28 +2,27 @@ import fc from 'fast-check';
 import { LedgerProjection } from '../../projections/ledger/ledger.projection';
 import { SQL_DETECTORS } from '../oracle/detectors';
 import { SqlLedgerProjection } from '../oracle/ledger/ledger.projection';
+import { batchSizeArbitrary, type Bounds, boundsArbitrary, planArbitrary } from './ledger-equivalence.inputs';
 import { stepsArbitrary } from './ledger-history.arbitrary';
 import { interpret } from './ledger-history.interpreter';
 import { eventCount } from './ledger-history.types';
-import { EquivalenceBed, type Engine, type IncrementalPlan } from './ledger-runs';
+import { EquivalenceBed, type Engine } from './ledger-runs';
 import { describeDifferences, snapshot, type Snapshot } from './ledger-snapshot';
 
 /** The engine under test: the ledger projection the service runs, in-memory and batched. */
 const engineUnderTest = (): Engine => new LedgerProjection();
+/**
+ * The same with memory for a few rows only: rows are evicted, batches read ahead what they name
+ * (up to `prefetchSteps` steps away; 0: nothing), and what they still miss is read after the batch
+ * is taken back, then folded again.
+ */
+const boundedEngine = ({ rows, prefetchSteps }: Bounds) => (): Engine => new LedgerProjection(undefined, { maxResidentRows: rows, prefetchSteps });
 
 /** The oracle: the per-event projection, every read model and detector, one event per transaction. */
 const oracle = (): Engine => new SqlLedgerProjection(SQL_DETECTORS);
 
 /** Also bounds the passing runs: 25 took 167 s on a 2-core machine at load average 13, with the oracle standing in for the engine. */
 const SHRINK_BUDGET_MS = Number(process.env.LEDGER_EQUIVALENCE_SHRINK_MS ?? 300_000);
-
-const batchSize = fc.integer({ min: 1, max: 50 });
-const planArbitrary: fc.Arbitrary<IncrementalPlan> = fc.record({
-  livePausesPercent: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 3 }),
-  splitPercent: fc.integer({ min: 0, max: 100 }),
-  crashBatch: batchSize,
-  batchSizes: fc.array(batchSize, { minLength: 1, maxLength: 4 }),
-});
 
 /** Fails with every table that differs, row by row and column by column, naming the mode. */
 async function expectSame(bed: EquivalenceBed, mode: string, expected: Snapshot, actual: Snapshot): Promise<void> {
@@ -37,12 +36,13 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
     const tables = oracle().tables;
     expect(engineUnderTest().tables).toEqual(expect.arrayContaining([...tables]));
     await fc.assert(
-      fc.asyncProperty(stepsArbitrary, batchSize, planArbitrary, async (steps, rebuildBatch, plan) => {
+      // The same arbitraries in the same order as equivalenceSteps (ledger-equivalence.inputs.ts): the tools replay these runs.
+      fc.asyncProperty(stepsArbitrary, batchSizeArbitrary, planArbitrary, boundsArbitrary, async (steps, rebuildBatch, plan, bounds) => {
         const history = interpret(steps);
         const bed = await EquivalenceBed.start();
         try {
           // (c) first: live mode needs the history still unwritten; it writes the log every mode then reads.
-          await bed.incremental(history, engineUnderTest, plan);
+          await bed.incremental(history, boundedEngine(bounds), plan);
           const live = await snapshot(bed.dataSource, tables);
           // (a) the oracle, one event per batch.
           await bed.rebuild(oracle(), 1);
@@ -50,8 +50,12 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
           // (b) the engine as a rebuild (the runner empties the tables first).
           await bed.rebuild(engineUnderTest(), rebuildBatch);
           const rebuilt = await snapshot(bed.dataSource, tables);
+          // (d) the engine as a rebuild with memory for a few rows.
+          await bed.rebuild(boundedEngine(bounds)(), rebuildBatch);
+          const bounded = await snapshot(bed.dataSource, tables);
           await expectSame(bed, `rebuild at batch size ${rebuildBatch} (${eventCount(history)} events)`, expected, rebuilt);
-          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)} (${eventCount(history)} events)`, expected, live);
+          await expectSame(bed, `rebuild at batch size ${rebuildBatch} with memory ${JSON.stringify(bounds)} (${eventCount(history)} events)`, expected, bounded);
+          await expectSame(bed, `live catch-up with crashes ${JSON.stringify(plan)}, memory ${JSON.stringify(bounds)} (${eventCount(history)} events)`, expected, live);
         } finally {
           await bed.stop();
         }

@@ -1,109 +1,14 @@
-import type { Tenure, UnitSpec } from '../../src/allocation/domain/unit.events';
-import type { HouseholdMember, Person } from '../../src/applications/domain/application.events';
+import type { UnitSpec } from '../../src/allocation/domain/unit.events';
+import type { Person } from '../../src/applications/domain/application.events';
 import type { PersonCheck } from '../../src/population/domain/population-check.events';
-import type { Actor } from '../../src/shared/actor';
 import { streams } from '../../src/shared/streams';
-import type { CheckOutcome, Intent, Member, StatedDate, Step } from './ledger-history.arbitrary';
+import type { CheckOutcome, Intent, Step, TransferTiming } from './ledger-history.arbitrary';
 import { APPLICATIONS, DECIDING_OFFICERS, declared, LAND_FUNDS, PEOPLE, PROJECTS, PROVINCES, RECEIVING_OFFICERS, UNIT_NOS } from './ledger-history.pools';
-import { HISTORY_START_MS, type History, type HistoryWrite, type LedgerEvent, type StreamWrite } from './ledger-history.types';
-
-/** Ids no step ever registers: events that point at them refer to nothing. */
-const UNKNOWN_APPLICATION = 'a9';
-const UNKNOWN_PROJECT = 'p9';
-const UNKNOWN_LAND_FUND = 'cp9';
-const DAY = 24 * 3_600_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-interface FileState {
-  id: string;
-  projectId: string;
-  provinceCode: string;
-  applicant: Person;
-  household: HouseholdMember[];
-  receivedBy: string;
-  submittedAt: string;
-  /** The decision number in force; an amendment voids it. */
-  decisionNo: string | null;
-  withdrawn: boolean;
-  /** The allocation the file's own stream says is in force: its revocation is mirrored there. */
-  allocationId: string | null;
-  tenure: Tenure;
-}
-interface UnitState {
-  projectId: string;
-  unitNo: string;
-  spec: UnitSpec | null;
-  allocations: number;
-  /** Released after its project was registered: only then do the read models have a row for it. */
-  listed: boolean;
-  current: { allocationId: string; applicationId: string; citizenId: string } | null;
-  handedOver: boolean;
-  holder: string | null;
-}
-interface ClaimState { claimId: string; citizenId: string; projectId: string; unitNo: string; live: boolean }
-
-/** The write side's view, as far as plausibility needs it: what exists, what is allocated, which claim ids were used. */
-class WriteSide {
-  readonly projects = new Map<string, string>();
-  readonly files = new Map<string, FileState>();
-  readonly units = new Map<string, UnitState>();
-  readonly claims: ClaimState[] = [];
-  readonly landFunds = new Map<string, { required: number; handed: number }>();
-  counter = 0;
-
-  next(): number {
-    return ++this.counter;
-  }
-  unit(index: number): UnitState {
-    const projectId = PROJECTS[Math.floor(index / UNIT_NOS.length) % PROJECTS.length];
-    const unitNo = UNIT_NOS[index % UNIT_NOS.length];
-    const key = `${projectId}.${unitNo}`;
-    let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { projectId, unitNo, spec: null, allocations: 0, listed: false, current: null, handedOver: false, holder: null }));
-    return u;
-  }
-  allUnits(): UnitState[] {
-    return PROJECTS.flatMap((_, p) => UNIT_NOS.map((__, n) => this.unit(p * UNIT_NOS.length + n)));
-  }
-  /** A submitted file chosen by a selector; the top selector value names a file never submitted. */
-  file(selector: number, open = false): FileState | 'unknown' | null {
-    if (selector === 19) return 'unknown';
-    const files = [...this.files.values()].filter((f) => !open || !f.withdrawn);
-    return files.length === 0 ? null : files[selector % files.length];
-  }
-  provinceOf(projectId: string): string {
-    return this.projects.get(projectId) ?? '31';
-  }
-}
-
-const day = (ms: number) => new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-const board = (province: string): Actor => ({ subject: `board-${province}`, role: 'board', province });
-
-/** A stated date as boards write them: the day, an instant, or one that will look backdated or late. */
-function stated(at: number, how: StatedDate, file: FileState | null): string {
-  switch (how) {
-    case 'same-day':
-      return day(at);
-    case 'instant':
-      return new Date(at - 2 * 3_600_000).toISOString();
-    case 'recorded-late':
-      return day(at - 45 * DAY);
-    case 'before-submission':
-      return file ? day(Date.parse(file.submittedAt.slice(0, 10)) - 3 * DAY) : day(at - 400 * DAY);
-  }
-}
-
-function members(list: Member[], applicant: Person): HouseholdMember[] {
-  const seen = new Set([applicant.citizenId]);
-  const out: HouseholdMember[] = [];
-  for (const m of list) {
-    const p = declared(PEOPLE[m.person], m.variant);
-    if (seen.has(p.citizenId)) continue; // the write side refuses a file that names one person twice
-    seen.add(p.citizenId);
-    out.push({ ...p, relation: m.relation });
-  }
-  return out;
-}
+import { stepsOf } from './ledger-history.scenarios';
+import { HISTORY_START_MS, type History, type LedgerEvent, type StreamWrite } from './ledger-history.types';
+import {
+  allocation, board, DAY, day, type FileState, members, one, releaseClaim, stated, UNKNOWN_APPLICATION, UNKNOWN_LAND_FUND, UNKNOWN_PROJECT, type UnitState, VIETNAM_OFFSET_MS, type Write, WriteSide,
+} from './ledger-history.write-side';
 
 function personCheck(person: Person, role: PersonCheck['role'], outcome: CheckOutcome, spouse: string): PersonCheck {
   const clean: PersonCheck = {
@@ -123,8 +28,7 @@ function personCheck(person: Person, role: PersonCheck['role'], outcome: CheckOu
 }
 
 /** What one step writes, or null when the write side would never write it (or the oracle cannot take it). */
-function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, 'advanceMs'> | null {
-  const one = (stream: string, events: LedgerEvent[], actor: Actor): Omit<HistoryWrite, 'advanceMs'> => ({ actor, appends: [{ stream, events }] });
+function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
   switch (intent.kind) {
     case 'register-project': {
       const projectId = PROJECTS[intent.project];
@@ -180,9 +84,10 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
         amendedAt: day(at) } }], board(file.provinceCode));
     }
     case 'withdraw': {
-      const applicationId: string = APPLICATIONS[intent.app] ?? UNKNOWN_APPLICATION;
-      const file = s.files.get(applicationId);
-      if (applicationId !== UNKNOWN_APPLICATION && (!file || file.withdrawn)) return null;
+      const open = s.file(intent.app, true);
+      const file = intent.app === APPLICATIONS.length || open === 'unknown' ? null : open;
+      if (file === null && intent.app !== APPLICATIONS.length) return null;
+      const applicationId = file?.id ?? UNKNOWN_APPLICATION;
       if (file) file.withdrawn = true;
       return one(streams.application(applicationId), [{ type: 'ApplicationWithdrawn', data: { applicationId, reason: 'Rút hồ sơ', withdrawnAt: day(at) } }], board(file?.provinceCode ?? '31'));
     }
@@ -199,7 +104,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const override = intent.outcome === 'eligible' && intent.policyOutcome === 'ineligible';
       return one(streams.application(applicationId), [{ type: 'EligibilityDecided', data: { applicationId, outcome: intent.outcome, decisionNo, decidedBy,
         decidedAt: stated(at, intent.dated, known), reasons: intent.outcome === 'ineligible' ? ['income-above-ceiling'] : [],
-        justification: intent.justified ? (override ? 'Hoàn cảnh đặc biệt khó khăn' : '  ') : null, policyVersion: 'vn-decree-100-2024',
+        // A blank justification is none: on an override, the detector must say the board recorded none.
+        justification: intent.justification === 'given' && override ? 'Hoàn cảnh đặc biệt khó khăn' : intent.justification === 'none' ? null : '  ', policyVersion: 'vn-decree-100-2024',
         policyOutcome: intent.policyOutcome, policyReasons: intent.policyOutcome === 'ineligible' ? ['income-above-ceiling'] : [] } }], board(known?.provinceCode ?? '31'));
     }
     case 'rank': {
@@ -271,30 +177,48 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
       const { allocationId, citizenId } = u.current;
       u.handedOver = true;
       u.holder = citizenId;
+      u.handedOverAt = day(at);
+      // Paid in full at handover, or months before it (the restriction then starts earlier than handover).
+      u.fullyPaidAt = intent.fullyPaid === 'no' ? null : day(intent.fullyPaid === 'at-handover' ? at : at - 200 * DAY);
       return one(streams.unit(u.projectId, u.unitNo), [{ type: 'UnitHandedOver', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, citizenId,
-        handedOverAt: day(at), contractNo: `HĐ-${s.next()}`, fullyPaidAt: intent.fullyPaid ? day(at) : null } }], board(s.provinceOf(u.projectId)));
+        handedOverAt: u.handedOverAt, contractNo: `HĐ-${s.next()}`, fullyPaidAt: u.fullyPaidAt } }], board(s.provinceOf(u.projectId)));
     }
     case 'transfer': {
       const held = s.allUnits().filter((u) => u.handedOver);
       if (held.length === 0) return null;
       const u = held[intent.unit % held.length];
+      const when = transferInstant(u, intent.timing, at);
       const from = u.holder;
       const returned = intent.transfer === 'return-to-investor' || intent.transfer === 'return-to-state';
       const to = returned ? null : PEOPLE[intent.buyer].citizenId;
       const original = u.spec?.priceVnd ?? 1_000_000_000;
-      const priceVnd = intent.transfer === 'resale' || intent.transfer === 'return-to-investor' ? original + (intent.aboveOriginal ? 150_000_000 : -50_000_000) : null;
+      const priceVnd = intent.transfer === 'resale' || intent.transfer === 'return-to-investor' ? original + { above: 150_000_000, original: 0, below: -50_000_000 }[intent.price] : null;
       const seller = from;
-      if (returned) Object.assign(u, { current: null, handedOver: false, holder: null });
+      if (returned) Object.assign(u, { current: null, handedOver: false, holder: null, handedOverAt: null, fullyPaidAt: null });
       else u.holder = to;
       return {
+        recordedAtMs: when,
         actor: board(s.provinceOf(u.projectId)),
         appends: [
           { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitTransferred', data: { projectId: u.projectId, unitNo: u.unitNo, kind: intent.transfer,
-            fromCitizenId: from, toCitizenId: to, priceVnd, transferredAt: day(at) } }] },
-          ...(seller ? releaseClaim(s, seller, u, intent.transfer, at) : []),
+            fromCitizenId: from, toCitizenId: to, priceVnd, transferredAt: day(when) } }] },
+          ...(seller ? releaseClaim(s, seller, u, intent.transfer, when) : []),
         ],
       };
     }
+    case 'link-household': {
+      const file = s.file(intent.app % 19, true);
+      const live = s.claims.filter((c) => c.live);
+      if (file === null || file === 'unknown' || live.length === 0) return null;
+      const holder = PEOPLE.find((p) => p.citizenId === live[intent.claim % live.length].citizenId);
+      if (!holder || holder.citizenId === file.applicant.citizenId || file.household.some((m) => m.citizenId === holder.citizenId)) return null;
+      file.household = [...file.household, { ...holder, relation: intent.relation }];
+      file.decisionNo = null;
+      return one(streams.application(file.id), [{ type: 'ApplicationAmended', data: { applicationId: file.id, changes: { household: file.household },
+        reason: 'Bổ sung hộ gia đình', amendedAt: day(at) } }], board(file.provinceCode));
+    }
+    case 'queue':
+      throw new Error('a queue is a scenario of several steps: see queueSteps');
     case 'claim': {
       const citizenId = PEOPLE[intent.person].citizenId;
       const claimId = `claim-${s.next()}`;
@@ -363,39 +287,16 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Omit<HistoryWrite, '
   }
 }
 
-/** The allocation handler's three appends: the unit, the file's mirror, the citizen's claim. */
-function allocation(
-  s: WriteSide, u: UnitState, known: FileState | null, citesInForce: boolean, dated: StatedDate, at: number, unknownCitizen: number,
-): Omit<HistoryWrite, 'advanceMs'> {
-  const applicationId = known?.id ?? UNKNOWN_APPLICATION;
-  const citizenId = known?.applicant.citizenId ?? PEOPLE[unknownCitizen % PEOPLE.length].citizenId;
-  const allocationId = `${u.projectId}.${u.unitNo}.r${++u.allocations}`; // also the claim id: never reused
-  u.current = { allocationId, applicationId, citizenId };
-  u.handedOver = false;
-  if (known) known.allocationId = allocationId;
-  s.claims.push({ claimId: allocationId, citizenId, projectId: u.projectId, unitNo: u.unitNo, live: true });
-  const provinceCode = s.provinceOf(u.projectId);
-  const decidedAt = stated(at, dated, known);
-  const tenure: Tenure = u.spec?.tenure ?? 'sale';
-  return {
-    actor: board(provinceCode),
-    appends: [
-      { stream: streams.unit(u.projectId, u.unitNo), events: [{ type: 'UnitAllocated', data: { allocationId, projectId: u.projectId, unitNo: u.unitNo, applicationId, citizenId,
-        eligibilityDecisionNo: citesInForce && known?.decisionNo ? known.decisionNo : 'QĐ-KHÁC-1', decisionNo: `QĐ-PB-${s.next()}`, decidedBy: 'Hội đồng xét duyệt',
-        decidedAt, allocatedAt: day(at) } }] },
-      { stream: streams.application(applicationId), events: [{ type: 'UnitAllocated', data: { applicationId, allocationId, projectId: u.projectId, unitNo: u.unitNo, allocatedAt: day(at) } }] },
-      { stream: streams.person(citizenId), events: [{ type: 'BenefitClaimed', data: { citizenId, claimId: allocationId, applicationId, projectId: u.projectId, unitNo: u.unitNo,
-        provinceCode, tenure, claimedAt: new Date(at).toISOString() } }] },
-    ],
-  };
-}
-
-/** The allocation handler's companion append: the holder's live claim on this unit ends with it. */
-function releaseClaim(s: WriteSide, citizenId: string, u: UnitState, reason: Extract<LedgerEvent, { type: 'BenefitReleased' }>['data']['reason'], at: number): StreamWrite[] {
-  const claim = s.claims.find((c) => c.live && c.citizenId === citizenId && c.projectId === u.projectId && c.unitNo === u.unitNo);
-  if (!claim) return [];
-  claim.live = false;
-  return [{ stream: streams.person(citizenId), events: [{ type: 'BenefitReleased', data: { citizenId, claimId: claim.claimId, reason, releasedAt: new Date(at).toISOString() } }] }];
+/** The resale restriction's last day or first free day, at 10:00 in Vietnam, when still ahead: 5 years from full payment or handover, 10 from handover for rental stock. */
+function transferInstant(u: UnitState, timing: TransferTiming, at: number): number {
+  const rent = u.spec?.tenure === 'rent';
+  const start = rent ? u.handedOverAt : u.fullyPaidAt ?? u.handedOverAt;
+  if (timing === 'now' || start === null) return at;
+  const [y, m, d] = start.split('-').map(Number);
+  const year = y + (rent ? 10 : 5);
+  // 29 February falls back to the 28th in a common year, as the detector counts it.
+  const anniversary = Date.UTC(year, m - 1, Math.min(d, new Date(Date.UTC(year, m, 0)).getUTCDate()), 10) - VIETNAM_OFFSET_MS;
+  return Math.max(at, timing === 'anniversary' ? anniversary : anniversary - DAY);
 }
 
 /**
@@ -408,11 +309,15 @@ export function interpret(steps: readonly Step[]): History {
   const history: History = [];
   let now = HISTORY_START_MS;
   for (const step of steps) {
-    const at = now + step.advanceMs;
-    const write = writeOf(s, step.intent, at);
-    if (write === null) continue;
-    now = at;
-    history.push({ advanceMs: step.advanceMs, ...write });
+    let at = now + step.advanceMs;
+    for (const intent of stepsOf(s, step.intent)) {
+      const write = writeOf(s, intent, at);
+      if (write === null) continue;
+      const { recordedAtMs = at, ...stored } = write;
+      history.push({ advanceMs: recordedAtMs - now, ...stored });
+      // A scenario's later steps follow at the same instant.
+      now = at = recordedAtMs;
+    }
   }
   return history;
 }

@@ -3,7 +3,6 @@ import type { PersonClaimEvent } from '../../src/allocation/domain/person-claim.
 import type { ProjectEvent } from '../../src/allocation/domain/project.events';
 import type { UnitEvent } from '../../src/allocation/domain/unit.events';
 import type { ApplicationEvent } from '../../src/applications/domain/application.events';
-import type { NewEvent } from '../../src/event-store/event-store.port';
 import type { FindingEvent } from '../../src/inspection/domain/finding.events';
 import type { LandFundEvent } from '../../src/land-fund/domain/land-fund.events';
 import type { ProgrammeEvent } from '../../src/programmes/domain/programme.events';
@@ -44,14 +43,6 @@ export interface HistoryWrite {
 export type History = HistoryWrite[];
 
 export const eventCount = (writes: readonly HistoryWrite[]): number => writes.reduce((n, w) => n + w.appends.reduce((m, a) => m + a.events.length, 0), 0);
-
-/**
- * The typed payloads are plain JSON by construction (strings, numbers, booleans, null, arrays and
- * objects of those), which the store's port takes as they are.
- */
-export function toNewEvent(event: LedgerEvent): NewEvent {
-  return { type: event.type, data: event.data };
-}
 
 /** Where the store's fake clock starts: the interpreter derives stated dates from the same instant. */
 export const HISTORY_START_MS = Date.UTC(2025, 0, 6, 2, 0, 0);

@@ -1,11 +1,12 @@
 import { DataSource } from 'typeorm';
+import { toNewEvent } from '../../src/event-store/new-event';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import type { Clock } from '../../src/shared/clock';
 import { deleteCheckpoint, readCheckpoint } from '../../projections/runner/checkpoint-store';
 import type { Projection } from '../../projections/runner/projection';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { eventCount, HISTORY_START_MS, toNewEvent, type HistoryWrite } from './ledger-history.types';
+import { eventCount, HISTORY_START_MS, type HistoryWrite } from './ledger-history.types';
 
 /** The engine the runner will drive: a projection that may also drop its in-memory state when a transaction failed. */
 export type Engine = Projection & { reset?: () => void };

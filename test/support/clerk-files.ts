@@ -1,4 +1,4 @@
-import { ExcelJS } from '../../src/inspection/export/exceljs';
+import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
 
 /**
  * A clerk's file as boards really send them: Vietnamese headers typed loosely, `Nam`/`Nữ`, `mua`,

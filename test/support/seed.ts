@@ -1,5 +1,6 @@
 import type { ApplicationEvent } from '../../src/applications/domain/application.events';
 import type { Tenure } from '../../src/allocation/domain/unit.events';
+import { toNewEvent } from '../../src/event-store/new-event';
 import { streams } from '../../src/shared/streams';
 import { boardPost } from './board-api';
 import type { TestApp } from './test-app';
@@ -70,7 +71,7 @@ export async function seedApplication(t: TestApp, a: SeededApplication): Promise
   ];
   await t.store.append(
     streams.application(applicationId),
-    events.map((e) => ({ type: e.type, data: e.data })),
+    events.map(toNewEvent),
     { expectedRevision: 'no_stream', actor: { subject: `board-${province}`, role: 'board', province } },
   );
 }

@@ -1,4 +1,4 @@
-import { plainKey } from './vietnamese-text';
+import { columnIndexes as sharedColumnIndexes, type ColumnSpec, MissingColumns } from '../../shared/spreadsheet/header-columns';
 
 /** The cells of one application row (sheet `Hồ sơ`, or the CSV), by the API's field names. */
 export const APPLICATION_COLUMNS = {
@@ -25,7 +25,6 @@ export const MEMBER_COLUMNS = {
   relation: { label: 'Quan hệ', aliases: ['relation'], required: true },
 } as const;
 
-export type ColumnSpec = { label: string; aliases: readonly string[]; required: boolean };
 export type ApplicationColumn = keyof typeof APPLICATION_COLUMNS;
 export type MemberColumn = keyof typeof MEMBER_COLUMNS;
 
@@ -44,32 +43,14 @@ export class IntakeHeaderMismatch extends Error {
   }
 }
 
-/**
- * Which cell of a row holds which column: header cells are matched without diacritics, case or
- * extra spaces, by the Vietnamese label or the API's field name. Unknown headers are ignored (a
- * clerk's own notes column); a required column that is missing refuses the sheet, naming it and
- * what the sheet has.
- */
+/** The intake's columns of one sheet, a missing one named with its sheet. */
 export function columnIndexes<C extends string>(sheet: string, header: readonly string[], columns: Record<C, ColumnSpec>): Record<C, number> {
-  const positions = new Map<string, number>();
-  header.forEach((cell, index) => {
-    const key = plainKey(cell);
-    if (key !== '' && !positions.has(key)) positions.set(key, index);
-  });
-  const found = {} as Record<C, number>;
-  const missing: string[] = [];
-  for (const [column, spec] of Object.entries(columns) as [C, ColumnSpec][]) {
-    const names = [spec.label, ...spec.aliases].map(plainKey);
-    const at = names.map((name) => positions.get(name)).find((index) => index !== undefined);
-    if (at !== undefined) found[column] = at;
-    else if (spec.required) missing.push(spec.label);
-    else found[column] = -1;
-  }
-  if (missing.length > 0) {
-    const present = header.filter((cell) => cell.trim() !== '').join(', ') || '(trống)';
-    const vi = missing.map((label) => `sheet '${sheet}': cột '${label}' không có; có: ${present}`).join('\n');
-    const en = missing.map((label) => `sheet '${sheet}': column '${label}' is missing; found: ${present}`).join('\n');
+  try {
+    return sharedColumnIndexes(header, columns);
+  } catch (error) {
+    if (!(error instanceof MissingColumns)) throw error;
+    const vi = error.messageVi.split('\n').map((line) => `sheet '${sheet}': ${line}`).join('\n');
+    const en = error.message.split('\n').map((line) => `sheet '${sheet}': ${line}`).join('\n');
     throw new IntakeHeaderMismatch(sheet, vi, en);
   }
-  return found;
 }

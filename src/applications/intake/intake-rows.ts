@@ -1,4 +1,6 @@
-import { type Cell, type Problem, type Read, readAmount, readCategory, readCitizenId, readDate, readGender, readNumber, readRelation, readTenure, readText, readYesNo } from './clerk-cells';
+import type { Cell } from '../../shared/spreadsheet/cell';
+import { type Problem, type Read, readAmount, readCitizenId, readDate, readGender, readNumber, readText } from '../../shared/spreadsheet/clerk-cells';
+import { readCategory, readRelation, readTenure, readYesNo } from './application-cells';
 import { APPLICATION_COLUMNS, type ApplicationColumn, columnIndexes, MEMBER_COLUMNS, type MemberColumn } from './intake-columns';
 import type { Sheet, Spreadsheet } from './read-spreadsheet';
 

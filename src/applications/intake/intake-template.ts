@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { ExcelJS } from '../../inspection/export/exceljs';
+import { ExcelJS } from '../../shared/spreadsheet/exceljs';
 import { CATEGORY_CODES, CATEGORY_NAMES_VI } from './category-names';
 import { APPLICATION_COLUMNS, APPLICATIONS_SHEET, MEMBER_COLUMNS, MEMBERS_SHEET } from './intake-columns';
 

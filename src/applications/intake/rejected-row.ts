@@ -1,4 +1,4 @@
-import type { Problem } from './clerk-cells';
+import type { Problem } from '../../shared/spreadsheet/clerk-cells';
 import { labelOf, type RowProblem } from './intake-rows';
 
 /** A row that wrote nothing, with every reason: `errors` in Vietnamese for the clerk, `errorsEn` for clients that want English. */

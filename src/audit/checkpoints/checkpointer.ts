@@ -13,6 +13,8 @@ import type { LedgerCheckpointed } from './checkpoint.events';
 import type { KeyRing } from './signing-keys';
 
 const SIGNER = { subject: 'system:checkpointer', role: 'admin' } as const;
+/** Events per transaction of the tree: a second of appends is one or two batches. */
+const TREE_BATCH = 5000;
 
 /** The last LedgerCheckpointed in the log (not the derived table: it may lag) and the stream's revision. */
 async function lastInLog(db: DataSource): Promise<{ revision: number; treeSize: number; at?: Date }> {
@@ -80,14 +82,18 @@ export class Checkpointer {
 
   /** Brings the tree up to the log, signs it if it grew, and records that checkpoint in the tree's tables. */
   async checkpointNow(): Promise<LedgerCheckpointed['data'] | undefined> {
-    await this.runner.catchUp(this.tree);
+    await this.catchUpTree();
     const signed = await this.signIfDue(true);
     await this.catchUpAfterSigning();
     return signed;
   }
 
-  async catchUpTree(): Promise<void> {
-    await this.runner.catchUp(this.tree);
+  /**
+   * Brings the tree up to the log under its leader lock (ProjectionLocked when another instance
+   * holds it); `stop` ends it between batches.
+   */
+  async catchUpTree(stop?: () => boolean): Promise<void> {
+    await this.runner.catchUp(this.tree, { batchSize: TREE_BATCH, stop });
   }
 
   /** Whether every event written so far is a leaf (counts the log: for exports and tests, not for hot paths). */
@@ -101,7 +107,7 @@ export class Checkpointer {
   /** The checkpoint's own event is only readable once its transaction is below every reader's horizon. */
   private async catchUpAfterSigning(): Promise<void> {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      await this.runner.catchUp(this.tree);
+      await this.catchUpTree();
       if (await this.treeIsCurrent()) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../../../projections/runner/projection';
-import type { StoredEvent } from '../../event-store/event-store.port';
+import type { LogPosition, StoredEvent } from '../../event-store/event-store.port';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint';
 import type { CheckpointEvent } from '../checkpoints/checkpoint.events';
 import { eventLeafHash, hashChildren } from './merkle-hash';
@@ -22,14 +22,23 @@ export class MerkleTreeProjection implements Projection {
   readonly name = 'merkle-tree';
   readonly tables = ['merkle_nodes', 'merkle_leaves', 'merkle_tree_state', 'merkle_checkpoints'] as const;
   private memory?: TreeMemory;
+  /** Where the memory stands in the log: the last event it took in. */
+  private position?: LogPosition;
 
   reset(): void {
     this.memory = undefined;
+    this.position = undefined;
+  }
+
+  /** Instances take turns leading (one per tick): memory another instance has since moved past is dropped. */
+  resumeAt(checkpoint: LogPosition): void {
+    if (this.position?.commit !== checkpoint.commit || this.position.prepare !== checkpoint.prepare) this.reset();
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
     const tree = this.memory ?? (await load(tx));
     this.memory = tree;
+    this.position = events.at(-1)?.position ?? this.position;
     const levels: number[] = [];
     const indexes: string[] = [];
     const hashes: string[] = [];

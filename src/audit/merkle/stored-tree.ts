@@ -16,6 +16,15 @@ export async function leafIndexOf(db: Sql, eventId: string): Promise<number | un
   return rows[0] ? Number(rows[0].leaf_index) : undefined;
 }
 
+/** The tree's size and the event's leaf index (undefined: not a leaf yet) in one round trip: an inclusion proof's first read. */
+export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size: number; leafIndex: number | undefined }> {
+  const [row] = (await db.query(
+    `SELECT (SELECT size FROM merkle_tree_state WHERE id = 1) AS size, (SELECT leaf_index FROM merkle_leaves WHERE event_id = $1) AS leaf_index`,
+    [eventId],
+  )) as { size: string | null; leaf_index: string | null }[];
+  return { size: row.size === null ? 0 : Number(row.size), leafIndex: row.leaf_index === null ? undefined : Number(row.leaf_index) };
+}
+
 /** The stored nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge). */
 export async function fetchNodes(db: Sql, ids: NodeId[]): Promise<Map<string, Buffer>> {
   const rows = (await db.query(

@@ -84,9 +84,18 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
   const report = (firstBad?: VerificationFailure): LedgerVerification => ({
     ok: firstBad === undefined, eventsChecked: checked, checkpointsChecked: roots.size, lastCheckpoint, verifiedFrom, ...(firstBad && { firstBad }),
   });
-  let after = resume?.after ?? LOG_START;
+  const limit = options.pageSize ?? 5000;
+  // The next page is read while this one is hashed: PostgreSQL and Node work side by side.
+  const read = (after: LogPosition) => {
+    const page = store.readAll({ after, limit });
+    // A run that stops at a break leaves the last read unawaited; its failure must not go unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
+  let reading = read(resume?.after ?? LOG_START);
   for (;;) {
-    const page = await store.readAll({ after, limit: options.pageSize ?? 5000 });
+    const page = await reading;
+    if (page.events.length > 0) reading = read(page.next);
     for (const event of page.events) {
       const broken = chains.check(event);
       if (broken) {
@@ -114,7 +123,6 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
     }
     options.onProgress?.(checked);
     if (page.events.length === 0) break;
-    after = page.next;
   }
   const missing = pending.at(next);
   if (missing) {

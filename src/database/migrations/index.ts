@@ -13,6 +13,9 @@ import { CurrentRegistrySnapshots1763900000046 } from './1763900000046-current-r
 import { MerkleTree1763900000050 } from './1763900000050-merkle-tree';
 import { LotteriesReadModel1763900000060 } from './1763900000060-lotteries-read-model';
 import { MigratedFiles1763900000120 } from './1763900000120-migrated-files';
+import { AppendNewStreams1763900000131 } from './1763900000131-append-new-streams';
+import { AppendGroup1763900000132 } from './1763900000132-append-group';
+import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -31,4 +34,7 @@ export const MIGRATIONS = [
   MerkleTree1763900000050,
   LotteriesReadModel1763900000060,
   MigratedFiles1763900000120,
+  AppendNewStreams1763900000131,
+  AppendGroup1763900000132,
+  PeopleBirthDateIndex1763900000140,
 ];

@@ -8,7 +8,7 @@ import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
 import {
   type AppendOptions, type AppendResult, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
-  type NewEvent, type ReadAllOptions, type ReadAllResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
+  type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllOptions, type ReadAllResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
@@ -88,6 +88,29 @@ export class EventStoreDbEventStore implements EventStore {
     }
     await this.record(key, print, events);
     return { events, replayed: false };
+  }
+
+  /**
+   * ESDB has no multi-stream write: one append per stream, in input order, each expecting no
+   * stream; a stream another writer created (or an earlier entry repeated) comes back as existing.
+   */
+  async appendNewStreams(streams: NewStream[], options: NewStreamsOptions): Promise<NewStreamsResult> {
+    const prepared = prepareAppends(
+      streams.map(({ stream, event }) => ({ stream, events: [event], expectedRevision: 'no_stream' as const })),
+      options,
+      this.clock.now(),
+      this.maxEventBytes,
+    );
+    const result: NewStreamsResult = { events: [], existing: [] };
+    for (const p of prepared) {
+      try {
+        result.events.push(...(await this.writeStream(p, NO_TIP)));
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+        result.existing.push(p.stream);
+      }
+    }
+    return result;
   }
 
   async readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>> {

@@ -1,13 +1,16 @@
 import { Pool, PoolClient } from 'pg';
 import { Clock } from '../../shared/clock';
 import { JsonObject } from '../../shared/json';
-import { ConcurrencyConflict, IdempotencyKeyReused } from '../event-store.errors';
+import { IdempotencyKeyReused } from '../event-store.errors';
 import {
-  AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, ReadAllOptions,
-  ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions, WriteOptions,
+  AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
+  NewStreamsResult, ReadAllOptions, ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions,
+  WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
+import { CoalescedRead } from './coalesced-read';
+import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } from './append-group';
 
 // The text form of tx_id gets its own name: an ORDER BY tx_id would otherwise sort by this text
 // ('1000' before '761') instead of the xid8 column, and a reader would skip events.
@@ -36,22 +39,25 @@ interface EventRow {
   hash: string;
 }
 
-interface AppendRow {
-  events: { eventId: string; stream: string; revision: number; globalPosition: string; commit: string }[];
-  replayed: boolean;
-}
-
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
   readonly atomicMultiStream = true;
   private announcing = false;
   private announceAgain = false;
+  private readonly groups: AppendGroups;
+  private readonly head = new CoalescedRead(() => this.readHead());
 
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly maxEventBytes: number,
-  ) {}
+    /** Group-commit calls running at once (append-group.ts): one commits while the next executes. */
+    appendCallsInFlight = 2,
+  ) {
+    this.groups = new AppendGroups(pool, appendCallsInFlight, () => {
+      this.announce();
+    });
+  }
 
   append(stream: string, events: NewEvent[], { expectedRevision, ...options }: AppendOptions): Promise<AppendResult> {
     return this.appendMany([{ stream, events, expectedRevision }], options);
@@ -61,6 +67,9 @@ export class PostgresEventStore implements EventStore {
     const prepared = prepareAppends(appends, options, this.clock.now(), this.maxEventBytes);
     // Only a key's retry is compared with its first request; without a key nothing needs the print.
     const print = options.idempotencyKey === undefined ? '' : fingerprint(appends);
+    const streams = new Set(prepared.map((p) => p.stream));
+    if (streams.size === prepared.length) return this.groups.append({ prepared, idempotencyKey: options.idempotencyKey, print });
+    // A stream named twice: its second check must see its first writes, which only noxh_append does.
     const client = await this.pool.connect();
     try {
       const result = await this.appendWith(client, prepared, options.idempotencyKey, print);
@@ -69,6 +78,42 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  async appendNewStreams(streams: NewStream[], options: NewStreamsOptions): Promise<NewStreamsResult> {
+    if (streams.length === 0) return { events: [], existing: [] };
+    const prepared = prepareAppends(
+      streams.map(({ stream, event }) => ({ stream, events: [event], expectedRevision: 'no_stream' as const })),
+      options,
+      this.clock.now(),
+      this.maxEventBytes,
+    );
+    const events = prepared.map((p) => p.events[0]);
+    const { rows } = await this.pool.query<{ result: { written: Partial<Record<string, string>>; commit: string | null } }>(
+      'SELECT noxh_append_new_streams($1::uuid[], $2::text[], $3::json) AS result',
+      [events.map((e) => e.eventId), prepared.map((p) => p.stream), JSON.stringify(events.map((e) => e.body))],
+    );
+    const { written, commit } = rows[0].result;
+    const result: NewStreamsResult = { events: [], existing: [] };
+    const seen = new Set<string>();
+    prepared.forEach((p, i) => {
+      const position = written[p.stream];
+      // A repeated stream was written for its first entry only: a later one is reported as existing.
+      if (position === undefined || commit === null || seen.has(p.stream)) {
+        result.existing.push(p.stream);
+        return;
+      }
+      seen.add(p.stream);
+      result.events.push({
+        eventId: events[i].eventId,
+        stream: p.stream,
+        revision: 0,
+        globalPosition: BigInt(position),
+        position: { commit: BigInt(commit), prepare: BigInt(position) },
+      });
+    });
+    if (result.events.length > 0) this.announce();
+    return result;
   }
 
   /**
@@ -100,27 +145,12 @@ export class PostgresEventStore implements EventStore {
    * Subscriptions are not woken by it: a caller that commits later finds them by their idle poll.
    */
   async appendWith(client: PoolClient, prepared: PreparedAppend[], idempotencyKey: string | undefined, print: string): Promise<AppendResult> {
-    const batches = prepared.map((p) => ({
-      stream: p.stream,
-      expected: String(p.expectedRevision),
-      events: p.events.map((e) => ({ id: e.eventId, type: e.type, data: e.data, metadata: e.metadata, body: e.body })),
-    }));
     try {
       const { rows } = await client.query<{ result: AppendRow }>(
         'SELECT noxh_append($1::jsonb, $2, $3) AS result',
-        [JSON.stringify(batches), idempotencyKey ?? null, print],
+        [JSON.stringify(batchesOf(prepared)), idempotencyKey ?? null, print],
       );
-      const { events, replayed } = rows[0].result;
-      return {
-        replayed,
-        events: events.map((e) => ({
-          eventId: e.eventId,
-          stream: e.stream,
-          revision: e.revision,
-          globalPosition: BigInt(e.globalPosition),
-          position: { commit: BigInt(e.commit), prepare: BigInt(e.globalPosition) },
-        })),
-      };
+      return appendResultOf(rows[0].result);
     } catch (error) {
       throw translate(error, idempotencyKey);
     }
@@ -159,7 +189,11 @@ export class PostgresEventStore implements EventStore {
     return pollingSubscription(this, options, (wake) => this.listen(wake));
   }
 
-  async headPosition(): Promise<LogPosition> {
+  headPosition(): Promise<LogPosition> {
+    return this.head.get();
+  }
+
+  private async readHead(): Promise<LogPosition> {
     // The greatest position committed, whatever still runs below it: readers reach it once those settle.
     const { rows } = await this.pool.query<{ tx_text: string; global_position: string }>(
       'SELECT tx_id::text AS tx_text, global_position FROM events ORDER BY tx_id DESC, global_position DESC LIMIT 1',
@@ -225,9 +259,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
 function translate(error: unknown, idempotencyKey: string | undefined): unknown {
   const pgError = error as { code?: string; detail?: string };
   if (pgError.code === 'NX001' && pgError.detail) {
-    const d = JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number };
-    const expected = /^\d+$/.test(d.expected) ? Number(d.expected) : (d.expected as 'no_stream' | 'exists');
-    return new ConcurrencyConflict(d.stream, expected, d.actual);
+    return conflictOf(JSON.parse(pgError.detail) as { stream: string; expected: string; actual: number });
   }
   if (pgError.code === 'NX002' && idempotencyKey) return new IdempotencyKeyReused(idempotencyKey);
   return error;

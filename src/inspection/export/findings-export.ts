@@ -1,6 +1,6 @@
 import { allFindings, type FindingFilter, type ReadModels } from '../findings/finding-rows';
 import type { FindingView } from '../findings/finding.view';
-import { ExcelJS } from './exceljs';
+import { ExcelJS } from '../../shared/spreadsheet/exceljs';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,24 +13,24 @@ export interface FindingsExport {
   findings: FindingView[];
 }
 
-/** One row per finding: what it is, whom it names, the evidence event ids, and its latest review. */
+/** One row per finding: what it is, whom it names, the evidence event ids, and its latest review; headers in Vietnamese (boards and inspectors read the file), codes as the API has them. */
 const COLUMNS: { header: string; width: number; value: (f: FindingView) => string }[] = [
-  { header: 'finding_id', width: 44, value: (f) => f.id },
-  { header: 'detector', width: 28, value: (f) => f.detector },
-  { header: 'severity', width: 9, value: (f) => f.severity },
-  { header: 'province_code', width: 9, value: (f) => f.provinceCode ?? '' },
-  { header: 'status', width: 8, value: (f) => f.status },
-  { header: 'citizen_ids', width: 28, value: (f) => f.citizenIds.join(' ') },
-  { header: 'summary', width: 60, value: (f) => f.summary },
-  { header: 'evidence_event_ids', width: 80, value: (f) => f.evidence.map((e) => e.eventId).join(' ') },
-  { header: 'evidence_streams', width: 60, value: (f) => f.evidence.map((e) => e.stream).join(' ') },
-  { header: 'first_seen_event_id', width: 38, value: (f) => f.firstSeenEventId },
-  { header: 'first_seen_position', width: 16, value: (f) => f.firstSeenPosition },
-  { header: 'closed_by_event_id', width: 38, value: (f) => f.closedByEventId ?? '' },
-  { header: 'review_verdict', width: 10, value: (f) => f.review?.verdict ?? '' },
-  { header: 'review_note', width: 60, value: (f) => f.review?.note ?? '' },
-  { header: 'reviewed_by', width: 20, value: (f) => f.review?.reviewedBy ?? '' },
-  { header: 'reviewed_at', width: 26, value: (f) => f.review?.reviewedAt ?? '' },
+  { header: 'Mã phát hiện', width: 44, value: (f) => f.id },
+  { header: 'Bộ phát hiện', width: 28, value: (f) => f.detector },
+  { header: 'Mức độ', width: 9, value: (f) => f.severity },
+  { header: 'Mã tỉnh', width: 9, value: (f) => f.provinceCode ?? '' },
+  { header: 'Trạng thái', width: 8, value: (f) => f.status },
+  { header: 'Số CCCD', width: 28, value: (f) => f.citizenIds.join(' ') },
+  { header: 'Tóm tắt', width: 60, value: (f) => f.summary },
+  { header: 'Sự kiện bằng chứng', width: 80, value: (f) => f.evidence.map((e) => e.eventId).join(' ') },
+  { header: 'Luồng bằng chứng', width: 60, value: (f) => f.evidence.map((e) => e.stream).join(' ') },
+  { header: 'Sự kiện phát hiện đầu tiên', width: 38, value: (f) => f.firstSeenEventId },
+  { header: 'Vị trí phát hiện đầu tiên', width: 16, value: (f) => f.firstSeenPosition },
+  { header: 'Sự kiện đóng', width: 38, value: (f) => f.closedByEventId ?? '' },
+  { header: 'Kết luận xem xét', width: 10, value: (f) => f.review?.verdict ?? '' },
+  { header: 'Ghi chú xem xét', width: 60, value: (f) => f.review?.note ?? '' },
+  { header: 'Người xem xét', width: 20, value: (f) => f.review?.reviewedBy ?? '' },
+  { header: 'Thời điểm xem xét', width: 26, value: (f) => f.review?.reviewedAt ?? '' },
 ];
 
 /** The findings export of the API and of `noxh findings export`: the same file from both. */
@@ -61,7 +61,7 @@ function csvCell(value: string): string {
 async function toXlsx(findings: FindingView[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'NOXH Ledger';
-  const sheet = workbook.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Phát hiện', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   // Every cell a string: ids of 12 digits must not become numbers (and lose their leading 0).

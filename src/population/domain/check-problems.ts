@@ -7,7 +7,7 @@ export interface CheckProblem {
   severity: 'high' | 'medium';
   /** Whom the problem is about: the person checked, or the spouse the file hid. */
   citizenIds: string[];
-  /** Completes "In application X, <role> <citizen id> …". */
+  /** Completes the finding's "Trong hồ sơ X, <vai trò> <số CCCD> …" (registry-mismatch.summary.ts), in Vietnamese. */
   text: string;
 }
 
@@ -19,27 +19,27 @@ export interface CheckProblem {
 export function problemsOf(p: PersonCheck): CheckProblem[] {
   const found: CheckProblem[] = [];
   const about = [p.citizenId];
-  if (p.identity === 'unknown') found.push({ kind: 'unknown-person', severity: 'high', citizenIds: about, text: 'is unknown to the population registry' });
+  if (p.identity === 'unknown') found.push({ kind: 'unknown-person', severity: 'high', citizenIds: about, text: 'không có trong cơ sở dữ liệu dân cư' });
   else if (p.identity !== 'match') {
-    found.push({ kind: 'identity-mismatch', severity: 'medium', citizenIds: about, text: `does not match the registry (${p.identity})` });
+    found.push({ kind: 'identity-mismatch', severity: 'medium', citizenIds: about, text: `không khớp với cơ sở dữ liệu dân cư (${p.identity})` });
   }
-  if (p.alive === false) found.push({ kind: 'deceased', severity: 'high', citizenIds: about, text: 'is recorded as deceased' });
+  if (p.alive === false) found.push({ kind: 'deceased', severity: 'high', citizenIds: about, text: 'được ghi nhận là đã mất' });
   if (p.household === 'undeclared-spouse') {
     const spouse = p.undeclaredSpouseCitizenId;
     found.push({
       kind: 'undeclared-spouse',
       severity: 'high',
       citizenIds: spouse ? [p.citizenId, spouse] : about,
-      text: `has an undeclared spouse ${spouse ?? '(id not given)'}`,
+      text: `có vợ/chồng không khai ${spouse ?? '(không rõ số CCCD)'}`,
     });
   } else if (p.household !== 'consistent' && p.household !== 'unknown') {
-    found.push({ kind: 'household-differs', severity: 'medium', citizenIds: about, text: `household differs from the declaration (${p.household})` });
+    found.push({ kind: 'household-differs', severity: 'medium', citizenIds: about, text: `hộ gia đình khác với lời khai (${p.household})` });
   }
   const ownsHere = (p.role === 'applicant' || p.role === 'spouse') && p.ownsHousingInProvince === true;
   const owningSpouse = p.undeclaredSpouseOwnsHousingInProvince === true ? p.undeclaredSpouseCitizenId : null;
   if (ownsHere || owningSpouse !== null) {
-    const whose = ownsHere ? (owningSpouse !== null ? 'and their undeclared spouse own' : 'owns') : 'has an undeclared spouse who owns';
-    found.push({ kind: 'housing-owned', severity: 'high', citizenIds: owningSpouse !== null ? [p.citizenId, owningSpouse] : about, text: `${whose} housing in the province` });
+    const whose = ownsHere ? (owningSpouse !== null ? 'và vợ/chồng không khai đều có' : 'có') : 'có vợ/chồng không khai đang có';
+    found.push({ kind: 'housing-owned', severity: 'high', citizenIds: owningSpouse !== null ? [p.citizenId, owningSpouse] : about, text: `${whose} nhà ở trong tỉnh` });
   }
   return found;
 }

@@ -34,11 +34,11 @@ describe('population rows', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { line: 7, column: 'citizen_id', message: '"12345" is not a 12-digit citizen id' },
-        { line: 7, column: 'date_of_birth', message: '"1990-02-30" is not a real date (YYYY-MM-DD)' },
-        { line: 7, column: 'gender', message: '"f" is not one of male|female' },
-        { line: 7, column: 'temporary_province', message: '"3" is not a 2-digit province code' },
-        { line: 7, column: 'spouse_citizen_id', message: '"x" is not a 12-digit citizen id' },
+        { line: 7, column: 'citizen_id', message: "'12345' không phải số CCCD 12 chữ số", messageEn: '"12345" is not a 12-digit citizen id' },
+        { line: 7, column: 'date_of_birth', message: "'1990-02-30' không phải ngày có thật (DD/MM/YYYY hoặc YYYY-MM-DD)", messageEn: '"1990-02-30" is not a real date (YYYY-MM-DD)' },
+        { line: 7, column: 'gender', message: "'f' không hợp lệ; chọn: Nam, Nữ, male, female", messageEn: '"f" is not one of male|female' },
+        { line: 7, column: 'temporary_province', message: "'3' không phải mã tỉnh 2 chữ số", messageEn: '"3" is not a 2-digit province code' },
+        { line: 7, column: 'spouse_citizen_id', message: "'x' không phải số CCCD 12 chữ số", messageEn: '"x" is not a 12-digit citizen id' },
       ],
     });
   });
@@ -46,7 +46,7 @@ describe('population rows', () => {
   it('requires a date of death exactly when deceased, and not before birth', () => {
     const errorsOf = (over: Record<string, string>) => {
       const result = checkPopulationRow(person(over), 3, new Map());
-      return result.ok ? [] : result.errors.map((e) => `${e.column}: ${e.message}`);
+      return result.ok ? [] : result.errors.map((e) => `${e.column}: ${e.messageEn}`);
     };
     expect(errorsOf({ status: 'deceased' })).toEqual(['date_of_death: is required']);
     expect(errorsOf({ status: 'deceased', date_of_death: '2024-01-02' })).toEqual([]);
@@ -58,7 +58,15 @@ describe('population rows', () => {
   it('rejects a second row for the same citizen, naming the first line', () => {
     const seen = new Map<string, number>();
     expect(checkPopulationRow(person(), 2, seen).ok).toBe(true);
-    expect(checkPopulationRow(person(), 9, seen)).toEqual({ ok: false, errors: [{ line: 9, column: 'citizen_id', message: '031190001234 already appears on line 2' }] });
+    expect(checkPopulationRow(person(), 9, seen)).toEqual({ ok: false, errors: [{ line: 9, column: 'citizen_id', message: '031190001234 đã có ở dòng 2', messageEn: '031190001234 already appears on line 2' }] });
+  });
+
+  it('takes cells as clerks type them: ids with spaces or dots, DD/MM/YYYY dates, Vietnamese words for the codes', () => {
+    const row = person({ citizen_id: '031 190 001.234', date_of_birth: '12/4/1990', gender: 'NỮ', status: 'Đã mất', date_of_death: '01.02.2024' });
+    expect(checkPopulationRow(row, 2, new Map())).toEqual({
+      ok: true,
+      value: expect.objectContaining({ citizenId: '031190001234', dateOfBirth: '1990-04-12', gender: 'female', status: 'deceased', dateOfDeath: '2024-02-01' }),
+    });
   });
 });
 
@@ -72,7 +80,7 @@ describe('land rows', () => {
 
   it('names bad cells', () => {
     const result = checkLandRow(['030090001111', '', '', '', '-3', '2019-13-01'], 4);
-    expect(result.ok ? [] : result.errors.map((e) => `line ${e.line}: ${e.column}: ${e.message}`)).toEqual([
+    expect(result.ok ? [] : result.errors.map((e) => `line ${e.line}: ${e.column}: ${e.messageEn}`)).toEqual([
       'line 4: province_code: is required',
       'line 4: certificate_no: is required',
       'line 4: floor_area_m2: "-3" is not a floor area in m² (e.g. 54.5)',

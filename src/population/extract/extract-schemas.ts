@@ -1,7 +1,7 @@
 import type { LandCertificate } from '../land-registry.port';
 import type { RegistryPerson } from '../population-registry.port';
-import { checkLandRow, LAND_HEADER } from './land-row';
-import { checkPopulationRow, POPULATION_HEADER, type RowResult } from './population-row';
+import { checkLandRow, LAND_HEADER, LAND_LABELS } from './land-row';
+import { checkPopulationRow, POPULATION_HEADER, POPULATION_LABELS, type RowResult } from './population-row';
 
 export type ExtractKind = 'population' | 'land';
 
@@ -23,13 +23,18 @@ const split = (n: number, type: string) => `string_to_array($${n}, E'\\x1f', E'\
 const unnest = (types: string[]) => `unnest(${types.map((type, i) => split(i + 2, type)).join(', ')})`;
 
 /**
- * What differs between the two extracts: the header, how a row is checked, and where accepted
+ * What differs between the two extracts: the columns, how a row is checked, and where accepted
  * rows go. Rows are inserted as parallel columns through unnest(): one statement per few
  * thousand rows, with no dependency beyond `pg` (pg-copy-streams is not installed).
  */
 export interface ExtractSchema<T> {
   kind: ExtractKind;
+  /** The columns in the order the checker takes them, by their English names (API.md). */
   header: readonly string[];
+  /** Each column's Vietnamese heading; a file may head it either way, in any order. */
+  labels: Readonly<Record<string, string>>;
+  /** Columns of digit codes: an .xlsx number cell has lost the leading zeros this many digits get back. */
+  codeDigits: Readonly<Record<string, number>>;
   /** A checker for one import: it may remember earlier rows (duplicates). */
   checker(): (fields: readonly string[], line: number) => RowResult<T>;
   /** $1 is the snapshot id, then one parameter per column, in `columns` order. */
@@ -40,6 +45,8 @@ export interface ExtractSchema<T> {
 export const POPULATION_EXTRACT: ExtractSchema<RegistryPerson> = {
   kind: 'population',
   header: POPULATION_HEADER,
+  labels: POPULATION_LABELS,
+  codeDigits: { citizen_id: 12, spouse_citizen_id: 12, permanent_province: 2, temporary_province: 2 },
   checker() {
     const seen = new Map<string, number>();
     return (fields, line) => checkPopulationRow(fields, line, seen);
@@ -66,6 +73,8 @@ export const POPULATION_EXTRACT: ExtractSchema<RegistryPerson> = {
 export const LAND_EXTRACT: ExtractSchema<LandCertificate> = {
   kind: 'land',
   header: LAND_HEADER,
+  labels: LAND_LABELS,
+  codeDigits: { citizen_id: 12, province_code: 2 },
   checker: () => checkLandRow,
   insertSql: `
     INSERT INTO land_certificates (snapshot_id, citizen_id, province_code, parcel, certificate_no, floor_area_m2, registered_at)

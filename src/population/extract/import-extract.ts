@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ClientBase } from 'pg';
-import type { CsvRecord } from './csv-parser';
-import { ExtractHeaderMismatch, ExtractWithoutRows } from './extract-errors';
+import { type RecordBatch, readRecords, type SheetRecord } from '../../shared/spreadsheet/read-records';
+import { type ExtractColumns, extractColumns, fieldsOf } from './extract-columns';
+import { ExtractWithoutRows } from './extract-errors';
 import type { ExtractKind, ExtractSchema } from './extract-schemas';
 import type { RowError } from './fields';
-import { type CsvBatch, readCsv } from './read-csv';
 import { makeCurrent } from './registry-snapshots';
 
 export interface ImportReport {
@@ -57,12 +57,15 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
   const existing = await findSnapshot(client, schema.kind, sha256);
   if (existing) return reuse(existing);
 
-  const batches = readCsv(file);
-  const first = await firstRecords(batches);
-  const header = first.records.shift();
-  if (!header || header.malformed || header.fields.join(',') !== schema.header.join(',')) {
+  const batches = readRecords(file);
+  let columns: ExtractColumns;
+  let first: RecordBatch;
+  try {
+    first = await firstRecords(batches);
+    columns = extractColumns(schema, first.records.shift());
+  } catch (error) {
     await batches.return(undefined);
-    throw new ExtractHeaderMismatch(schema.header, header?.fields);
+    throw error;
   }
 
   const check = schema.checker();
@@ -96,18 +99,19 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
       // Awaited at the next flush or the end; until then a failure must not be "unhandled".
       pending.catch(() => undefined);
     };
-    const take = (record: CsvRecord) => {
-      const problem = recordProblem(record, schema.header);
-      const result = problem ? { ok: false as const, errors: [problem] } : check(record.fields, record.line);
+    const take = (record: SheetRecord) => {
+      const fields = fieldsOf(schema, columns, record);
+      const problem = recordProblem(record, fields, columns, schema.header);
+      const result = problem ? { ok: false as const, errors: [problem] } : check(fields, record.line);
       if (result.ok) {
         buffer.push(result.value);
         rows += 1;
         return;
       }
       rejected += 1;
-      for (const error of result.errors) if (errors.length < maxErrors) errors.push(error);
+      for (const error of result.errors) if (errors.length < maxErrors) errors.push({ ...error, column: columns.headings[error.column] ?? error.column });
     };
-    for (let batch: CsvBatch | undefined = first; batch; batch = await next(batches)) {
+    for (let batch: RecordBatch | undefined = first; batch; batch = await next(batches)) {
       for (const record of batch.records) {
         take(record);
         if (buffer.length >= chunkRows) await flush();
@@ -134,25 +138,33 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
 // eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
+/** The parser's words for a broken record, for the operator. */
+const MALFORMED_VI: Record<string, string> = {
+  'a quote inside an unquoted field': 'dấu ngoặc kép nằm giữa một ô không đặt trong ngoặc kép',
+  'characters after a closing quote': 'có ký tự sau dấu ngoặc kép đóng',
+  'a quoted field is never closed': 'một ô mở ngoặc kép mà không đóng',
+};
+
 /** A record the row checks cannot even look at: broken quoting, the wrong number of cells, control characters. */
-function recordProblem(record: CsvRecord, header: readonly string[]): RowError | undefined {
-  const { line, fields } = record;
-  if (record.malformed) return { line, column: 'row', message: `malformed CSV: ${record.malformed}` };
-  if (fields.length !== header.length) return { line, column: 'row', message: `has ${fields.length} columns, the header has ${header.length}` };
+function recordProblem(record: SheetRecord, fields: readonly string[], columns: ExtractColumns, header: readonly string[]): RowError | undefined {
+  const { line, malformed } = record;
+  const width = record.fields.length;
+  if (malformed) return { line, column: 'row', message: `dòng CSV hỏng: ${MALFORMED_VI[malformed] ?? malformed}`, messageEn: `malformed CSV: ${malformed}` };
+  if (width !== columns.width) return { line, column: 'row', message: `có ${width} cột, dòng tiêu đề có ${columns.width}`, messageEn: `has ${width} columns, the header has ${columns.width}` };
   for (let i = 0; i < fields.length; i += 1) {
-    if (CONTROL.test(fields[i])) return { line, column: header[i], message: 'contains a control character' };
+    if (CONTROL.test(fields[i])) return { line, column: header[i], message: 'chứa ký tự điều khiển', messageEn: 'contains a control character' };
   }
   return undefined;
 }
 
-async function next(batches: AsyncGenerator<CsvBatch>): Promise<CsvBatch | undefined> {
+async function next(batches: AsyncGenerator<RecordBatch>): Promise<RecordBatch | undefined> {
   const result = await batches.next();
   return result.done ? undefined : result.value;
 }
 
 /** Reads until the first record (the header) is in hand: a tiny first chunk may hold none. */
-async function firstRecords(batches: AsyncGenerator<CsvBatch>): Promise<CsvBatch> {
-  const records: CsvRecord[] = [];
+async function firstRecords(batches: AsyncGenerator<RecordBatch>): Promise<RecordBatch> {
+  const records: SheetRecord[] = [];
   let bytesRead = 0;
   while (records.length === 0) {
     const batch = await next(batches);

@@ -161,6 +161,14 @@ export function identitySimilarity(a: IdentityProfile, b: IdentityProfile): Iden
   return { score, components };
 }
 
+/**
+ * The most `identitySimilarity` can give the two, whatever their households: a pair below the
+ * threshold here is not alike, and nobody need read who else is in their files.
+ */
+export function similarityCeiling(a: Omit<IdentityProfile, 'household'>, b: Omit<IdentityProfile, 'household'>): number {
+  return identitySimilarity({ ...a, household: ['\u0000'] }, { ...b, household: ['\u0000'] }).score;
+}
+
 /** Declared data of one id, as `declarationsAlike` compares it. */
 export interface DeclaredIdentity { nameNorm: string; dateOfBirth: string; gender: string | null }
 

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import { statedBefore } from '../../../src/shared/stated-date';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+import { allocationReasonsVi, allocationWithoutEligibilitySummary } from '../../../projections/detectors/summaries/allocation-without-eligibility.summary';
 
 /** The application as it stood when the unit stream recorded the allocation (rm_units.allocation_basis). */
 interface ApplicationAtAllocation {
@@ -39,35 +40,35 @@ function reasonsOf(a: LiveAllocation, applicationId: string): Reason[] {
   if (!basis) return [];
   const file = basis.application;
   const stream = `application-${applicationId}`;
-  if (!file) return [{ code: 'unknown-application', text: `application ${applicationId} was never submitted to the ledger`, grave: true }];
+  if (!file) return [{ code: 'unknown-application', text: allocationReasonsVi.unknownApplication(applicationId), grave: true }];
   const reasons: Reason[] = [];
   if (file.status === 'withdrawn' && file.withdrawnEventId) {
-    reasons.push({ code: 'withdrawn', text: 'the application had been withdrawn', grave: true, evidence: { eventId: file.withdrawnEventId, stream } });
+    reasons.push({ code: 'withdrawn', text: allocationReasonsVi.withdrawn(), grave: true, evidence: { eventId: file.withdrawnEventId, stream } });
   }
   const decision = file.decision;
   if (!decision) {
-    reasons.push({ code: 'no-decision', text: 'no eligibility decision was in force', grave: true });
+    reasons.push({ code: 'no-decision', text: allocationReasonsVi.noDecision(), grave: true });
     return reasons;
   }
   const decisionEvidence = { eventId: decision.eventId, stream };
   if (decision.outcome !== 'eligible') {
-    reasons.push({ code: 'ineligible', text: `the decision in force (${decision.decisionNo}) found the applicant ineligible`, grave: true, evidence: decisionEvidence });
+    reasons.push({ code: 'ineligible', text: allocationReasonsVi.ineligible(decision.decisionNo), grave: true, evidence: decisionEvidence });
     return reasons;
   }
   const revocation = file.lastRevocation;
   if (revocation && revocation.decisionEventId === decision.eventId) {
     reasons.push({
       code: 'allocated-after-revocation',
-      text: `an earlier allocation of this application (${revocation.allocationId}) had been revoked and no new eligibility decision followed`,
+      text: allocationReasonsVi.allocatedAfterRevocation(revocation.allocationId),
       grave: true,
       evidence: { eventId: revocation.eventId, stream: revocation.stream },
     });
   }
   if (basis.citedDecisionNo !== decision.decisionNo) {
-    reasons.push({ code: 'cites-another-decision', text: `the allocation cites decision ${basis.citedDecisionNo}, not ${decision.decisionNo}, the eligible decision in force`, grave: false, evidence: decisionEvidence });
+    reasons.push({ code: 'cites-another-decision', text: allocationReasonsVi.citesAnotherDecision(basis.citedDecisionNo, decision.decisionNo), grave: false, evidence: decisionEvidence });
   }
   if (statedBefore(a.allocated_at, decision.decidedAt)) {
-    reasons.push({ code: 'dated-before-eligibility', text: `the allocation is dated ${a.allocated_at}, before the eligible decision it rests on (${decision.decidedAt})`, grave: false, evidence: decisionEvidence });
+    reasons.push({ code: 'dated-before-eligibility', text: allocationReasonsVi.datedBeforeEligibility(a.allocated_at, decision.decidedAt), grave: false, evidence: decisionEvidence });
   }
   return reasons;
 }
@@ -119,7 +120,7 @@ export const allocationWithoutEligibility: Detector = {
         provinceCode: currentProvince(a.province_code),
         citizenIds: [a.citizen_id],
         evidence,
-        summary: `Unit ${a.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (citizen ${a.citizen_id}) although ${reasons.map((r) => r.text).join('; ')}.`,
+        summary: allocationWithoutEligibilitySummary({ unitNo: a.unit_no, projectId: a.project_id, applicationId, citizenId: a.citizen_id, reasons: reasons.map((r) => r.text) }),
         details: {
           allocationId: a.allocation_id,
           reasons: reasons.map((r) => r.code),

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { normalizeName } from '../../../src/shared/identity/normalize-name';
 import type { Detector, FindingDraft } from './sql-detector';
+import { decidedByHouseholdSummary, receivedAndDecidedSummary } from '../../../projections/detectors/summaries/conflict-of-interest.summary';
 
 interface DecidedFile {
   application_id: string;
@@ -51,7 +52,7 @@ export const conflictOfInterest: Detector = {
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
         evidence,
-        summary: `${file.decision.decidedBy} both received and decided application ${applicationId}`,
+        summary: receivedAndDecidedSummary(file.decision.decidedBy, applicationId),
         details: { receivedBy: file.received_by, decidedBy: file.decision.decidedBy, outcome: file.decision.outcome },
       });
     }
@@ -63,7 +64,7 @@ export const conflictOfInterest: Detector = {
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id, member.citizen_id],
         evidence,
-        summary: `Application ${applicationId} was decided by ${file.decision.decidedBy}, the name of its ${member.role} ${member.citizen_id}`,
+        summary: decidedByHouseholdSummary(applicationId, file.decision.decidedBy, member.role, member.citizen_id),
         details: { decidedBy: file.decision.decidedBy, member },
       });
     }

@@ -3,6 +3,7 @@ import type { EligibilityDecided } from '../../../src/applications/domain/applic
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, FindingDraft } from './sql-detector';
+import { decisionContradictsPolicySummary } from '../../../projections/detectors/summaries/decision-contradicts-policy.summary';
 
 /** The decision in force as rm_applications keeps it: the event's payload and where it came from. */
 type Decision = EligibilityDecided['data'] & { eventId: string; recordedAt: string; recordedBy: string };
@@ -16,7 +17,6 @@ interface DecidedFile {
   decision: Decision | null;
 }
 
-const quoted = (reasons: string[]) => (reasons.length > 0 ? reasons.join('; ') : 'no reason recorded');
 
 /**
  * Detector 6: a board declared a file "eligible" although the policy version in force on the
@@ -61,10 +61,9 @@ export const decisionContradictsPolicy: Detector = {
           { eventId: file.submitted_event_id, stream },
           { eventId: d.eventId, stream },
         ],
-        summary:
-          `Decision ${d.decisionNo} of ${d.decidedAt} declared application ${applicationId} (project ${file.project_id}) eligible ` +
-          `although policy ${d.policyVersion} in force found it ineligible: ${quoted(d.policyReasons)}. ` +
-          (justification ? `The board's justification: "${justification}".` : 'The board recorded no justification.'),
+        summary: decisionContradictsPolicySummary({
+          decisionNo: d.decisionNo, decidedAt: d.decidedAt, applicationId, projectId: file.project_id, policyVersion: d.policyVersion, policyReasons: d.policyReasons, justification: justification || null,
+        }),
         details: {
           decisionNo: d.decisionNo,
           decidedBy: d.decidedBy,

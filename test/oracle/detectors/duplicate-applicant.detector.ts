@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import type { Detector, FindingDraft } from './sql-detector';
+import { duplicateApplicantSummary } from '../../../projections/detectors/summaries/duplicate-applicant.summary';
 
 interface LiveFile {
   application_id: string;
@@ -66,10 +67,7 @@ export const duplicateApplicant: Detector = {
           ...files.map((f) => ({ eventId: f.submitted_event_id, stream: `application-${f.application_id}` })),
           ...claims.map((c) => ({ eventId: c.claimed_event_id, stream: `person-${citizenId}` })),
         ],
-        summary:
-          claims.length >= 2
-            ? `Citizen ${citizenId} holds ${claims.length} live benefits`
-            : `Citizen ${citizenId} has ${files.length} live applications (${files.map((f) => f.project_id).join(', ')})`,
+        summary: duplicateApplicantSummary(citizenId, claims.length, files.map((f) => f.project_id)),
         details: { applications: files.map((f) => f.application_id), claims: claims.map((c) => c.claim_id), provinces },
       },
     ];

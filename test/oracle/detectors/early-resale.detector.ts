@@ -3,6 +3,7 @@ import type { Tenure, TransferKind, UnitTransferred } from '../../../src/allocat
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+import { earlyResaleSummary } from '../../../projections/detectors/summaries/early-resale.summary';
 
 /** A transfer as rm_units.transfers keeps it: the facts of the moment it was recorded. */
 interface Transfer {
@@ -50,8 +51,6 @@ function anniversary(day: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-const vnd = (n: number) => `${n.toLocaleString('en-US')} VND`;
-
 /**
  * Sold units (sale, hire-purchase): 5 years from full payment (Art. 89(1)(d)–(e)); when full payment
  * was never recorded, from handover, which ends the restriction no later than the law would.
@@ -82,15 +81,10 @@ function violationsOf(t: Transfer, tenure: Tenure, originalPrice: number): strin
 }
 
 function summaryOf(u: UnitRow, t: Transfer, r: Restriction, violations: string[], originalPrice: number): string {
-  const unit = `${u.tenure === 'rent' ? 'Rental unit' : 'Unit'} ${u.unit_no} of project ${u.project_id}`;
-  const act = t.kind === 'return-to-investor' ? 'returned to the investor' : `resold to ${t.toCitizenId ?? 'an unnamed buyer'}`;
-  const what = [
-    violations.includes('rental-stock-sold') ? 'rental stock may not be sold before then' : null,
-    violations.includes('buyer-not-eligible') ? 'the buyer held no eligible decision' : null,
-    violations.includes('above-original-price') && t.priceVnd !== null ? `the price of ${vnd(t.priceVnd)} is above the original ${vnd(originalPrice)}` : null,
-  ].filter((s) => s !== null);
-  return `${unit} was ${act} on ${calendarDay(t.transferredAt)}, within the ${r.years}-year restriction that runs from ${r.from} on ` +
-    `${r.startsOn} until ${r.endsOn} (${r.law}): ${what.join('; ')}.`;
+  return earlyResaleSummary({
+    tenure: u.tenure, unitNo: u.unit_no, projectId: u.project_id, kind: t.kind, toCitizenId: t.toCitizenId, transferredOn: calendarDay(t.transferredAt),
+    violations, priceVnd: t.priceVnd, originalPriceVnd: originalPrice, years: r.years, from: r.from, startsOn: r.startsOn, endsOn: r.endsOn, law: r.law,
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+import { householdDoubleBenefitSummary, householdLinkVi, otherBenefitVi } from '../../../projections/detectors/summaries/household-double-benefit.summary';
 
 interface Link {
   application_id: string;
@@ -42,9 +43,9 @@ async function openKeysOn(stream: string, tx: EntityManager): Promise<string[]> 
 }
 
 function relation(link: Link, a: string, b: string): string {
-  if (link.role_a === 'applicant') return `${b} is declared as the ${link.role_b} of ${a} in application ${link.application_id}`;
-  if (link.role_b === 'applicant') return `${a} is declared as the ${link.role_a} of ${b} in application ${link.application_id}`;
-  return `both are declared in the household of ${link.applicant_id} in application ${link.application_id}`;
+  if (link.role_a === 'applicant') return householdLinkVi.roleOf(b, link.role_b, a, link.application_id);
+  if (link.role_b === 'applicant') return householdLinkVi.roleOf(a, link.role_a, b, link.application_id);
+  return householdLinkVi.sameHousehold(link.applicant_id, link.application_id);
 }
 
 /**
@@ -121,8 +122,8 @@ export const householdDoubleBenefit: Detector = {
 
     const held = claimsOf(beneficiary)[0];
     const also = bothBenefit
-      ? `also holds a live benefit (unit ${claimsOf(other)[0].unit_no} of project ${claimsOf(other)[0].project_id})`
-      : `has a live application ${filesOf(other).map((f) => `${f.application_id} (project ${f.project_id})`).join(', ')}`;
+      ? otherBenefitVi.benefit(claimsOf(other)[0].unit_no, claimsOf(other)[0].project_id)
+      : otherBenefitVi.applications(filesOf(other).map((f) => ({ applicationId: f.application_id, projectId: f.project_id })));
     return [
       {
         discriminator: 'household',
@@ -131,7 +132,7 @@ export const householdDoubleBenefit: Detector = {
         provinceCode: currentProvince(held.province_code),
         citizenIds: [a, b],
         evidence,
-        summary: `Citizen ${beneficiary} holds a live benefit (unit ${held.unit_no} of project ${held.project_id}) and citizen ${other}, of the same household, ${also}; ${relation(links[0], a, b)}. A household may hold only one benefit (Housing Law Art. 79(1)(e)).`,
+        summary: householdDoubleBenefitSummary({ beneficiary, unitNo: held.unit_no, projectId: held.project_id, other, also, link: relation(links[0], a, b) }),
         details: {
           beneficiary,
           member: other,

@@ -5,6 +5,7 @@ import { citizenIdContradictions } from '../../../src/shared/identity/citizen-id
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import { similarIdentityDrafts, similarKeys } from './similar-identity';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+import { declarationsSummary, idDigitsSummary, sameIdentitySummary } from '../../../projections/detectors/summaries/identity-conflict.summary';
 
 /** One declaration of an identity: a citizen id with a name and birth date, in one file. */
 interface Declaration {
@@ -83,7 +84,7 @@ export const identityConflict: Detector = {
         provinceCode,
         citizenIds: [citizenId, other],
         evidence: evidenceOf([...shared, ...theirs]),
-        summary: `Citizen ids ${citizenId} (${names(shared)}) and ${other} (${names(theirs)}) are declared with the same name and birth date (${date_of_birth}): possibly one person under two ids.`,
+        summary: sameIdentitySummary(citizenId, names(shared), other, names(theirs), date_of_birth),
         details: { rule: 'same-identity', name: name_norm, dateOfBirth: date_of_birth, declarations: { [citizenId]: shared.map(described), [other]: theirs.map(described) } },
       });
     }
@@ -99,8 +100,7 @@ export const identityConflict: Detector = {
         provinceCode,
         citizenIds: [citizenId],
         evidence: evidenceOf(mine),
-        summary: `Citizen id ${citizenId} is declared as ${identities.length} different people: ${identities
-          .map((m) => `"${m.full_name}" born ${m.date_of_birth} (application ${m.application_id})`).join(', ')}.`,
+        summary: declarationsSummary(citizenId, identities.map((m) => ({ fullName: m.full_name, dateOfBirth: m.date_of_birth, applicationId: m.application_id }))),
         details: { rule: 'declarations', declarations: mine.map(described) },
       });
     }
@@ -115,7 +115,7 @@ export const identityConflict: Detector = {
         provinceCode,
         citizenIds: [citizenId],
         evidence: evidenceOf(contradicted.map((c) => c.m)),
-        summary: `The digits of citizen id ${citizenId} contradict what was declared: ${[...new Set(contradicted.flatMap((c) => c.reasons))].join('; ')}.`,
+        summary: idDigitsSummary(citizenId, [...new Set(contradicted.flatMap((c) => c.reasons))]),
         details: { rule: 'id-digits', declarations: contradicted.map((c) => ({ ...described(c.m), reasons: c.reasons })) },
       });
     }

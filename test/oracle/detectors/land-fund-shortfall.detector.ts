@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { Detector, FindingDraft } from './sql-detector';
+import { landFundShortfallSummary } from '../../../projections/detectors/summaries/land-fund-shortfall.summary';
 
 interface Obligation {
   commercial_project_id: string;
@@ -17,7 +18,6 @@ interface Obligation {
 }
 
 const LAND_FUND_EVENTS = new Set(['LandFundObligationRegistered', 'LandFundHandedOver', 'LandFundPaidInLieu']);
-const m2 = (n: number) => `${n.toLocaleString('en-US')} m²`;
 
 /**
  * Detector 10: a commercial housing project that, after its due date, has not handed over the
@@ -64,9 +64,7 @@ export const landFundShortfall: Detector = {
         provinceCode: o.province_code,
         citizenIds: [],
         evidence: o.event_ids.map((eventId) => ({ eventId, stream })),
-        summary:
-          `Commercial project ${o.name} (${commercialProjectId}) owed ${m2(required)} of residential land for social housing by ${o.due_date}; ` +
-          `past that date it has handed over ${m2(handed)} and paid nothing in lieu: ${m2(required - handed)} short.`,
+        summary: landFundShortfallSummary({ name: o.name, commercialProjectId, requiredM2: required, dueDate: o.due_date, handedM2: handed }),
         details: {
           name: o.name,
           dueDate: o.due_date,

@@ -3,6 +3,7 @@ import type { UnitReleased, UnitTransferred } from '../../../src/allocation/doma
 import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, FindingDraft } from './sql-detector';
+import { largeUnitsSummary, overAllocatedSummary, unitAreaSummary } from '../../../projections/detectors/summaries/over-allocation.summary';
 
 /** Decree 100/2024 Art. 27: apartments of 25–70 m²; up to 10% of a project's units above 70 m², by at most 10%. */
 const MIN_M2 = 25;
@@ -29,7 +30,6 @@ interface ProjectRow {
   large: number;
 }
 
-const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
 const unitKey = (projectId: string, unitNo: string) => `unit:${projectId}.${unitNo}`;
 const projectKey = (projectId: string) => `project:${projectId}`;
 
@@ -47,9 +47,7 @@ async function unitFindings(projectId: string, unitNo: string, tx: EntityManager
       provinceCode: u.province_code,
       citizenIds: [],
       evidence: u.release_event_id ? [{ eventId: u.release_event_id, stream: `unit-${projectId}.${unitNo}` }] : [],
-      summary: below
-        ? `Unit ${unitNo} of project ${projectId} has ${u.floor_area_m2} m² of floor area, below the ${MIN_M2} m² minimum for social housing (Decree 100/2024 Art. 27).`
-        : `Unit ${unitNo} of project ${projectId} has ${u.floor_area_m2} m² of floor area, above the ${ABSOLUTE_MAX_M2} m² no social housing unit may exceed (${STANDARD_MAX_M2} m² plus 10%, Decree 100/2024 Art. 27).`,
+      summary: unitAreaSummary({ unitNo: unitNo, projectId: projectId, floorAreaM2: u.floor_area_m2, below, minM2: MIN_M2, standardMaxM2: STANDARD_MAX_M2, absoluteMaxM2: ABSOLUTE_MAX_M2 }),
       details: { floorAreaM2: u.floor_area_m2, limit: below ? 'minimum' : 'maximum', limitM2: below ? MIN_M2 : ABSOLUTE_MAX_M2 },
     },
   ];
@@ -95,9 +93,7 @@ async function overAllocated(projectId: string, p: ProjectRow, live: number, tx:
       ...p.unreleased_allocations.map((a) => ({ eventId: a.eventId, stream: a.stream })),
       ...recent.map((r) => ({ eventId: r.allocation_event_id, stream: `unit-${projectId}.${r.unit_no}` })),
     ],
-    summary:
-      `Project ${p.name} (${projectId}) holds ${live} live allocations but released only ${units(p.released_units)}` +
-      (p.unreleased_allocations.length > 0 ? `; ${units(p.unreleased_allocations.length)} allocated ${p.unreleased_allocations.length === 1 ? 'was' : 'were'} never released.` : '.'),
+    summary: overAllocatedSummary(p.name, projectId, live, p.released_units, p.unreleased_allocations.length),
     details: {
       releasedUnits: p.released_units,
       liveAllocations: live,
@@ -120,9 +116,7 @@ async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx:
     provinceCode: p.province_code,
     citizenIds: [],
     evidence: large.filter((u) => u.release_event_id !== null).map((u) => ({ eventId: u.release_event_id as string, stream: `unit-${projectId}.${u.unit_no}` })),
-    summary:
-      `Project ${p.name} (${projectId}) has ${large.length} of its ${total} units above ${STANDARD_MAX_M2} m² ` +
-      `(${((large.length * 100) / total).toFixed(1)}%); at most ${LARGE_SHARE_PERCENT}% (${units(allowed)}) may exceed it (Decree 100/2024 Art. 27).`,
+    summary: largeUnitsSummary({ name: p.name, projectId: projectId, large: large.length, total, standardMaxM2: STANDARD_MAX_M2, largeSharePercent: LARGE_SHARE_PERCENT, allowed }),
     details: {
       projectUnits: total,
       plannedUnits: p.planned_units,

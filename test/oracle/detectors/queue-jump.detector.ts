@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import { WAITS_FOR_UNIT } from '../units/unit.read-model';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
+import { queueJumpSummary } from '../../../projections/detectors/summaries/queue-jump.summary';
 
 const NAME = 'queue-jump';
 
@@ -30,7 +31,6 @@ interface QueuedFile { applicationId: string; citizenId: string; rank: number; m
 /** Changes to a file that can end its wait: it is served, withdraws, is decided on (or amended, voiding the decision), or its allocation is revoked. */
 const WAIT_CHANGES: ReadonlySet<string> = new Set(['UnitAllocated', 'ApplicationWithdrawn', 'EligibilityDecided', 'ApplicationAmended', 'AllocationRevoked']);
 
-const rankOf = (rank: number | null, method: string | null) => (rank === null ? 'not ranked' : `rank ${rank} by ${method}`);
 
 /**
  * Detector 8: a unit allocated while a better-ranked file of the same project and tenure was
@@ -93,11 +93,14 @@ export const queueJump: Detector = {
         provinceCode: a.province_code,
         citizenIds: [a.citizen_id, ...skipped.map((s) => s.citizenId)],
         evidence,
-        summary:
-          `Unit ${a.unit_no} of project ${a.project_id} was allocated to application ${applicationId} (${rankOf(a.priority_rank, a.rank_method)}) ` +
-          `while ${skipped.length} better-ranked eligible application${skipped.length > 1 ? 's' : ''} of the same project and tenure ` +
-          `(${a.tenure}) waited: ${skipped.map((s) => `${s.applicationId} (${rankOf(s.rank, s.method)})`).join(', ')}.` +
-          (served > 0 ? ` Still waiting: ${waiting.map((s) => s.applicationId).join(', ')}.` : ''),
+        summary: queueJumpSummary({
+          unitNo: String(a.unit_no),
+          projectId: a.project_id,
+          allocated: { applicationId, rank: a.priority_rank, method: a.rank_method },
+          tenure: a.tenure,
+          skipped,
+          waiting: served > 0 ? waiting.map((s) => s.applicationId) : null,
+        }),
         details: {
           allocationId: a.allocation_id,
           projectId: a.project_id,

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../../src/event-store/event-store.port';
 import type { PersonCheck } from '../../../src/population/domain/population-check.events';
 import { problemsOf } from '../../../src/population/domain/check-problems';
 import type { Detector, FindingDraft } from './sql-detector';
+import { decidedDespiteCheckSummary, personMismatchSummary } from '../../../projections/detectors/summaries/registry-mismatch.summary';
 
 interface CheckedFile {
   application_id: string;
@@ -43,7 +44,7 @@ export const registryMismatch: Detector = {
         provinceCode: file.province_code,
         citizenIds: m.citizenIds,
         evidence: [checkEvidence],
-        summary: `In application ${applicationId}, ${p.role} ${p.citizenId} ${m.text}`,
+        summary: personMismatchSummary(applicationId, p.role, p.citizenId, m.text),
         details: { kind: m.kind, role: p.role, check: p },
       })),
     );
@@ -55,7 +56,7 @@ export const registryMismatch: Detector = {
         provinceCode: file.province_code,
         citizenIds: [file.citizen_id],
         evidence: [checkEvidence, { eventId: decision.eventId, stream: `application-${applicationId}` }],
-        summary: `Application ${applicationId} was decided eligible after a police check that found ${drafts.length} problem(s)`,
+        summary: decidedDespiteCheckSummary(applicationId, drafts.length),
         details: { problems: drafts.map((d) => d.details.kind) },
       });
     }

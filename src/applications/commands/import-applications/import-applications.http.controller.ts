@@ -20,7 +20,7 @@ import { MULTIPART_ROUTE } from '../../../http/json-bodies-only';
 import type { Actor } from '../../../shared/actor';
 import { type IntakeReport, importApplications } from '../../intake/import-applications';
 import { IntakeHeaderMismatch } from '../../intake/intake-columns';
-import { UnreadableSpreadsheet } from '../../intake/read-spreadsheet';
+import { UnreadableSpreadsheet } from '../../../shared/spreadsheet/decode-text';
 import { IdPath } from '../id-path.dto';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { projectOfBoard } from '../../../allocation/commands/project-of-board';
+import { provinceOfBoardProject } from '../../../allocation/commands/project-of-board';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
 import { handleCommand } from '../../../event-store/handle-command';
 import { streams } from '../../../shared/streams';
@@ -20,14 +20,15 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ request, actor, idempotencyKey }: SubmitApplicationCommand): Promise<SubmittedResponse> {
-    const project = await projectOfBoard(this.store, request.projectId, actor);
+    const provinceCode = await provinceOfBoardProject(this.store, request.projectId, actor);
     const id = request.id ?? randomUUID();
     await handleCommand(
       this.store,
       streams.application(id),
       applicationDecider,
-      { type: 'SubmitApplication', data: submissionOf(id, project.provinceCode, request) },
-      { actor, idempotencyKey },
+      { type: 'SubmitApplication', data: submissionOf(id, provinceCode, request) },
+      // A file is almost always new: its stream is not read unless it turns out to exist.
+      { actor, idempotencyKey, newStreamFirst: true },
     );
     return { id };
   }

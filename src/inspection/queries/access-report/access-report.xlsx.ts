@@ -1,4 +1,4 @@
-import { ExcelJS } from '../../export/exceljs';
+import { ExcelJS } from '../../../shared/spreadsheet/exceljs';
 import type { AccessReportView } from './access-report.view';
 
 /** The report as a workbook, Vietnamese headers, dates as DD/MM/YYYY HH:mm (UTC+7) the way a citizen reads them. */

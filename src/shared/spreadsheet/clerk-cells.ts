@@ -1,11 +1,5 @@
-import type { Tenure } from '../../allocation/domain/unit.events';
-import type { BeneficiaryCategory, HouseholdRelation } from '../domain/application.events';
-import type { Gender } from '../commands/submit-application/person.dto';
-import { CATEGORY_CODES, CATEGORY_NAMES_VI } from './category-names';
-import { plainKey } from './vietnamese-text';
-
-/** A cell as a sheet reader hands it over: text from CSV, typed values from .xlsx. */
-export type Cell = string | number | boolean | Date | null;
+import type { Cell } from './cell';
+import { plainKey } from './plain-key';
 
 /** One problem with a cell, for the clerk in Vietnamese and for the API's clients in English. */
 export interface Problem {
@@ -77,7 +71,7 @@ export function readNumber(cell: Cell): Read<number> {
 }
 
 /** A coded column: the plain key of each accepted spelling → the API's code. */
-function coded<T extends string>(names: Record<string, T>, listVi: string, listEn: string): (cell: Cell) => Read<T> {
+export function coded<T extends string>(names: Record<string, T>, listVi: string, listEn: string): (cell: Cell) => Read<T> {
   const table = new Map(Object.entries(names).map(([name, code]) => [plainKey(name), code]));
   return (cell) => {
     if (typeof cell === 'boolean') return ok<T>(table.get(cell ? 'co' : 'khong'));
@@ -88,40 +82,8 @@ function coded<T extends string>(names: Record<string, T>, listVi: string, listE
   };
 }
 
-export const readGender = coded<Gender>(
+export const readGender = coded<'male' | 'female'>(
   { nam: 'male', 'nữ': 'female', male: 'male', female: 'female', m: 'male', f: 'female' },
   'Nam, Nữ',
   'Nam, Nữ, male, female',
-);
-
-export const readTenure = coded<Tenure>(
-  { mua: 'sale', 'thuê': 'rent', 'thuê mua': 'hire-purchase', sale: 'sale', rent: 'rent', 'hire-purchase': 'hire-purchase' },
-  'mua, thuê, thuê mua',
-  'mua, thuê, thuê mua, sale, rent, hire-purchase',
-);
-
-export const readYesNo = coded<'yes' | 'no'>(
-  { 'có': 'yes', 'không': 'no', yes: 'yes', no: 'no', true: 'yes', false: 'no', x: 'yes', '1': 'yes', '0': 'no' },
-  'Có, Không',
-  'Có, Không, yes, no',
-);
-
-export const readRelation = coded<HouseholdRelation>(
-  {
-    'vợ': 'spouse', 'chồng': 'spouse', 'vợ/chồng': 'spouse', spouse: 'spouse',
-    con: 'child', 'con đẻ': 'child', 'con nuôi': 'child', child: 'child',
-    'bố': 'parent', 'mẹ': 'parent', cha: 'parent', 'bố/mẹ': 'parent', parent: 'parent',
-    'khác': 'other', other: 'other',
-  },
-  'vợ, chồng, con, bố, mẹ, khác',
-  'vợ, chồng, con, bố, mẹ, khác, spouse, child, parent, other',
-);
-
-export const readCategory = coded<BeneficiaryCategory>(
-  Object.fromEntries([
-    ...CATEGORY_CODES.map((code) => [code, code] as const),
-    ...CATEGORY_CODES.map((code) => [CATEGORY_NAMES_VI[code], code] as const),
-  ]),
-  Object.values(CATEGORY_NAMES_VI).join('; '),
-  CATEGORY_CODES.join(', '),
 );
