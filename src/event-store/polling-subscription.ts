@@ -16,6 +16,11 @@ export function pollingSubscription(
   let wake: () => void = () => undefined;
   const sleep = () =>
     new Promise<void>((resolve) => {
+      // stop() came while the last batch was handled: no wait.
+      if (stopped) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, IDLE_POLL_MS);
       wake = () => {
         clearTimeout(timer);
@@ -33,8 +38,7 @@ export function pollingSubscription(
           await onBatch(events, next);
           position = next;
         }
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have set it while onBatch was awaited
-        if (events.length < batchSize && !stopped) await sleep();
+        if (events.length < batchSize) await sleep();
       }
     } finally {
       await unlisten();
