@@ -1,4 +1,4 @@
-// ESLint flat config: `npm run lint` (eslint --config .ci/eslint.config.mjs), run by `npm test`.
+// ESLint flat config: `npm run lint` (eslint --config .ci/eslint.config.mjs), run by `npm test` after lint:deps.
 // typescript-eslint's strict rules with type information; each file is checked against its nearest
 // tsconfig.json (the root one, or src/console's for the browser console).
 import { dirname, resolve } from 'node:path';
@@ -31,9 +31,9 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Nest modules are decorated empty classes by design.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
-      // An interface's or a callback's parameter that an implementation does not need is spelled `_x`;
+      // A parameter an implementation does not need, or a loop variable only counted, is spelled `_x`;
       // `const { drop, ...kept } = x` is how a key is left out of a copy.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Nest's request DTOs and Swagger view classes are shapes (class-validator and @nestjs/swagger need
       // classes); handlers and the demo build them as plain objects, which is what Nest serialises anyway.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',

@@ -27,5 +27,5 @@ export async function benchDataSource(url: string, connections: number): Promise
 
 /** The checkpointer exactly as AuditModule wires it: its own runner, the service's settings. */
 export function benchCheckpointer(store: EventStore, dataSource: DataSource, keys: KeyRing): Checkpointer {
-  return new Checkpointer(store, dataSource, new ProjectionRunner(store, dataSource), CHECKPOINT_SETTINGS, async () => keys, systemClock);
+  return new Checkpointer(store, dataSource, new ProjectionRunner(store, dataSource), CHECKPOINT_SETTINGS, () => Promise.resolve(keys), systemClock);
 }

@@ -112,7 +112,7 @@ export class ChainedLog {
       signature: signNote(note, current.privateKey), keyId: current.keyId, publicKeyPem: publicKeyPem(current.publicKey),
     };
     this.lastCheckpoint = this.frontier.size;
-    this.add([{ stream: CHECKPOINT_STREAM, events: [{ type: 'LedgerCheckpointed', data: data as unknown as JsonObject }], expectedRevision: 'any' }], SIGNER, now, false);
+    this.add([{ stream: CHECKPOINT_STREAM, events: [{ type: 'LedgerCheckpointed', data }], expectedRevision: 'any' }], SIGNER, now, false);
     this.checkpoints += 1;
   }
 

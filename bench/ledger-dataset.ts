@@ -286,7 +286,7 @@ export class LedgerDataset {
       return appends;
     }
     // Lawful unless planted: an eligible buyer of an earlier project, at the original price.
-    const buyer = plant === 'resaleToIneligible' ? this.people.citizenId(provinceCode, 1980, 'male') : this.eligibleBuyers[Math.floor(this.rnd() * this.eligibleBuyers.length)];
+    const buyer = plant === 'resaleToIneligible' ? this.people.citizenId(provinceCode, 1980, 'male') : this.eligibleBuyers.at(Math.floor(this.rnd() * this.eligibleBuyers.length));
     if (buyer === undefined) return appends;
     const priceVnd = plant === 'resaleAbovePrice' ? unit.priceVnd + 150_000_000 : unit.priceVnd;
     appends.push(

@@ -130,7 +130,7 @@ export async function checkChunkBaseline(pool: Pool, ids: string[], populationSn
         ownsHousing: counts && owners.has(p.citizenId),
       };
     });
-    const problem = hidden !== null || owners.has(hidden ?? '') || persons.some((p) => !p.identity || p.alive === false || p.ownsHousing);
+    const problem = hidden !== null || persons.some((p) => !p.identity || p.alive === false || p.ownsHousing);
     if (problem) flagged += 1;
     params.push(data.applicationId, JSON.stringify({ persons, hiddenSpouse: hidden, problem }));
   }

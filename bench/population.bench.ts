@@ -214,7 +214,7 @@ export async function populationBenchmark(): Promise<void> {
 }
 
 /** Chunks of ids as the sweep hands them over; each request for the next chunk means the last one is done. */
-async function* chunks(ids: string[], size: number, done: (count: number) => void): AsyncGenerator<string[]> {
+function* chunks(ids: string[], size: number, done: (count: number) => void): Generator<string[]> {
   for (let i = 0; i < ids.length; i += size) {
     done(i);
     yield ids.slice(i, i + size);

@@ -52,9 +52,9 @@ export async function measureLive(
   };
   try {
     let maxLag = 0;
-    let sampling = true;
+    const sampling = new AbortController();
     const sampler = (async () => {
-      while (sampling) {
+      while (!sampling.signal.aborted) {
         maxLag = Math.max(maxLag, await lag());
         await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
       }
@@ -64,7 +64,7 @@ export async function measureLive(
     const written = await writeGroups(store, dataset.groups(Number.POSITIVE_INFINITY), writers, () => undefined, () => performance.now() >= deadline);
     const stopped = performance.now();
     const writeSeconds = (stopped - writeStart) / 1000;
-    sampling = false;
+    sampling.abort();
     await sampler;
     let catchUpSeconds = Number.NaN;
     while (failure === undefined && performance.now() - stopped < CATCH_UP_GIVE_UP_MS) {
@@ -76,7 +76,7 @@ export async function measureLive(
       }
       await new Promise((resolve) => setTimeout(resolve, CATCH_UP_POLL_MS));
     }
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error('the live projection failed', { cause: failure });
     const writeRate = written / writeSeconds;
     return { written, writeSeconds, writeRate, maxLagEvents: maxLag, maxLagSeconds: maxLag / writeRate, catchUpSeconds, firstBatchSeconds: firstBatch };
   } finally {

@@ -17,7 +17,7 @@ export interface EventStoreFixture {
    * Resolves to the revision the verifier must name when that is not `revision` itself: an
    * append-only log can only be forged by appending.
    */
-  tamper(stream: string, revision: number, data: JsonObject): Promise<number | void>;
+  tamper(stream: string, revision: number, data: JsonObject): Promise<number | undefined>;
   /** The events the store writes are limited to this many bytes each. */
   maxEventBytes: number;
 }
@@ -240,11 +240,12 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
         const sub = store.subscribeToAll({
           after: from,
           batchSize: 7,
-          onBatch: async (events) => {
+          onBatch: (events) => {
             received.push(...events.filter((e) => e.stream === s));
             if (received.length >= 20) {
               void sub.stop().then(resolve);
             }
+            return Promise.resolve();
           },
           onError: (error) => {
             failed = error;

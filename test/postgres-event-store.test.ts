@@ -112,9 +112,10 @@ describe('PostgreSQL event log protections', () => {
     const done = new Promise<void>((resolve) => {
       sub = store.subscribeToAll({
         after: from,
-        onBatch: async (events) => {
+        onBatch: (events) => {
           received.push(...events.filter((e) => e.stream === 'dropped-listen').map((e) => e.data.i as number));
           if (received.length >= 2) resolve();
+          return Promise.resolve();
         },
         onError: (error) => {
           failed = error;

@@ -66,9 +66,11 @@ export function similarIdentityDrafts(citizenId: string, mine: readonly PersonRo
   const drafts: FindingDraft[] = [];
   for (const other of [...others].sort(compareText)) {
     const theirs = state.peopleOfCitizen(other)
-      .map((p) => ({ p, file: state.application(p.application_id) }))
-      .filter((d) => d.file !== undefined)
-      .sort((x, y) => byRecordedAt(x.file!, y.file!))
+      .flatMap((p) => {
+        const file = state.application(p.application_id);
+        return file === undefined ? [] : [{ p, file }];
+      })
+      .sort((x, y) => byRecordedAt(x.file, y.file))
       .map((d) => d.p);
     const best = bestSimilarPair(mine, theirs, (d) => profileOf(d, state));
     if (best) drafts.push(similarIdentityDraft(citizenId, best, provinceCode));

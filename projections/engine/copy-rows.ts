@@ -9,11 +9,11 @@ export type ColumnKind = 'scalar' | 'text[]' | 'json';
 
 /** Every column's kind, read from the catalog so the table's migrations stay the one source of types. */
 export async function columnKinds(tx: EntityManager, table: string, columns: readonly string[]): Promise<ColumnKind[]> {
-  const rows = (await tx.query(
+  const rows = await tx.query<{ name: string; type: string }[]>(
     `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
     [table],
-  )) as { name: string; type: string }[];
+  );
   const types = new Map(rows.map((r) => [r.name, r.type]));
   return columns.map((c) => {
     const type = types.get(c);
@@ -28,7 +28,7 @@ export async function columnKinds(tx: EntityManager, table: string, columns: rea
 const SPECIAL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const escapeCopy = (text: string): string => text.replace(SPECIAL, (c) => ESCAPES[c]);
-const arrayElement = (value: unknown): string => (value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+const arrayElement = (value: string | number | null): string => (value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
 
 function encodeValue(value: unknown, kind: ColumnKind): string {
   if (value === null || value === undefined) return '\\N';
@@ -36,10 +36,13 @@ function encodeValue(value: unknown, kind: ColumnKind): string {
     case 'json':
       return escapeCopy(JSON.stringify(value));
     case 'text[]':
-      return escapeCopy(`{${(value as unknown[]).map(arrayElement).join(',')}}`);
-    case 'scalar':
+      return escapeCopy(`{${(value as (string | number | null)[]).map(arrayElement).join(',')}}`);
+    case 'scalar': {
       if (typeof value === 'boolean') return value ? 't' : 'f';
-      return escapeCopy(String(value as string | number));
+      // Scalar columns hold strings, numbers and bigints (decimals read as text).
+      const scalar = value as string | number | bigint;
+      return escapeCopy(String(scalar));
+    }
   }
 }
 

@@ -109,7 +109,7 @@ export class Table<R extends object> {
 
   /** Loads every row the table holds (a live start after another process wrote it). */
   async load(tx: EntityManager): Promise<R[]> {
-    return this.merge((await tx.query(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`)) as R[]);
+    return this.merge(await tx.query<R[]>(`SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name}`));
   }
 
   /**
@@ -118,7 +118,7 @@ export class Table<R extends object> {
    */
   async loadWhere(tx: EntityManager, column: keyof R & string, values: readonly string[]): Promise<R[]> {
     const sql = `SELECT ${this.spec.columns.join(', ')} FROM ${this.spec.name} WHERE ${column} = ANY($1::text[])`;
-    return this.merge((await tx.query(sql, [values])) as R[]);
+    return this.merge(await tx.query<R[]>(sql, [values]));
   }
 
   /** From now on the table holds only some of the database's rows. */
@@ -159,7 +159,7 @@ export class Table<R extends object> {
     const parts = [...keys].map((k) => k.split('\u0000'));
     const sql = `SELECT ${columns.join(', ')} FROM ${name} WHERE (${pk.join(', ')}) IN ` +
       `(SELECT * FROM unnest(${pk.map((_, i) => `$${i + 1}::text[]`).join(', ')}))`;
-    return this.merge((await tx.query(sql, pk.map((_, i) => parts.map((p) => p[i])))) as R[]);
+    return this.merge(await tx.query<R[]>(sql, pk.map((_, i) => parts.map((p) => p[i]))));
   }
 
   private merge(rows: R[]): R[] {

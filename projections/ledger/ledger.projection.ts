@@ -132,7 +132,7 @@ export class LedgerProjection implements Projection {
   private async open(tx: EntityManager): Promise<LedgerState> {
     const state = new LedgerState();
     // Counting stops at the budget: on a large ledger it is a bounded scan, not a count of millions.
-    const [{ rows }] = (await tx.query('SELECT count(*)::int AS rows FROM (SELECT 1 FROM rm_people LIMIT $1) p', [this.maxResidentRows + 1])) as { rows: number }[];
+    const [{ rows }] = await tx.query<{ rows: number }[]>('SELECT count(*)::int AS rows FROM (SELECT 1 FROM rm_people LIMIT $1) p', [this.maxResidentRows + 1]);
     await state.load(tx, rows > 0 && rows > this.maxResidentRows / 2);
     return state;
   }

@@ -25,6 +25,7 @@ export function applyLotteryEvent(state: LedgerState, event: LedgerEvent): void 
     });
     return;
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the only lottery event left today; named so the next one is not taken for a draw
   if (event.kind === 'lottery' && event.type === 'LotteryDrawn') {
     const l = state.lottery(event.data.lotteryId);
     if (!l) return;

@@ -62,7 +62,7 @@ export class ProjectionRunner {
    */
   live(projection: Projection, onError: (error: unknown) => void, onApplied: (next: LogPosition) => void = () => undefined): LiveProjection {
     let stopped = false;
-    let stopCurrent: () => Promise<void> = async () => undefined;
+    let stopCurrent: () => Promise<void> = () => Promise.resolve();
     let wake: () => void = () => undefined;
     // Between attempts (another runner leads, or the last one failed): stop() cuts the wait short.
     const pause = () =>
@@ -109,6 +109,7 @@ export class ProjectionRunner {
         // (A crashed process loses its connections, and its locks with them.)
         await session.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
         await session.release();
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have set it while the subscription ran
         if (!stopped) await pause();
       }
     };

@@ -30,10 +30,6 @@ export class EventNotInTree extends DomainError {
 export class ProofOutOfRange extends DomainError {
   readonly status = 400;
   readonly code = 'PROOF_OUT_OF_RANGE';
-
-  constructor(message: string, details: Record<string, unknown>) {
-    super(message, details);
-  }
 }
 
 export class CosignatureRejected extends DomainError {

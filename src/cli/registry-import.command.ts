@@ -23,7 +23,10 @@ interface ImportOptions {
  * is wrong, or no row survives.
  */
 async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
-  if (!file) return fail('give the extract file: FILE.csv or FILE.xlsx');
+  if (!file) {
+    fail('give the extract file: FILE.csv or FILE.xlsx');
+    return;
+  }
   const path = resolve(file);
   try {
     await access(path, constants.R_OK);
@@ -52,10 +55,14 @@ async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, 
       }
     } catch (error) {
       bar.stop();
-      if (error instanceof ExtractHeaderMismatch || error instanceof UnreadableSpreadsheet) return fail(`${error.messageVi}\nkhông nhập gì (nothing imported)`);
+      if (error instanceof ExtractHeaderMismatch || error instanceof UnreadableSpreadsheet) {
+        fail(`${error.messageVi}\nkhông nhập gì (nothing imported)`);
+        return;
+      }
       if (error instanceof ExtractWithoutRows) {
         process.stdout.write(errorLines(error.errors, error.rejected));
-        return fail(error.messageVi);
+        fail(error.messageVi);
+        return;
       }
       throw error;
     }

@@ -16,6 +16,11 @@ export function pollingSubscription(
   let wake: () => void = () => undefined;
   const sleep = () =>
     new Promise<void>((resolve) => {
+      // stop() came while the last batch was handled: no wait.
+      if (stopped) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, IDLE_POLL_MS);
       wake = () => {
         clearTimeout(timer);
@@ -24,7 +29,7 @@ export function pollingSubscription(
     });
 
   const run = async (): Promise<void> => {
-    const unlisten = listen ? await listen(() => wake()) : async () => undefined;
+    const unlisten = listen ? await listen(() => wake()) : () => Promise.resolve();
     let position: LogPosition = after;
     try {
       while (!stopped) {
@@ -33,7 +38,7 @@ export function pollingSubscription(
           await onBatch(events, next);
           position = next;
         }
-        if (events.length < batchSize && !stopped) await sleep();
+        if (events.length < batchSize) await sleep();
       }
     } finally {
       await unlisten();

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, JsonValue } from '../shared/json';
+import { canonicalJson } from '../shared/json';
 import { firstNotPlainJson } from '../shared/plain-json';
 import { EventNotPlainJson, EventTooLarge, InvalidEvent } from './event-store.errors';
 import { EventMetadata, StreamAppend, WriteOptions } from './event-store.port';
@@ -66,7 +66,7 @@ export function fingerprint(appends: StreamAppend[]): string {
     expectedRevision: String(a.expectedRevision),
     events: a.events.map((e) => ({ type: e.type, data: e.data })),
   }));
-  return createHash('sha256').update(canonicalJson(essence as unknown as JsonValue)).digest('hex');
+  return createHash('sha256').update(canonicalJson(essence)).digest('hex');
 }
 
 /**

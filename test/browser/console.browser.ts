@@ -4,6 +4,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { LAN, PROJECT, seedRound } from './seed-round';
 import { startService, type RunningService } from './service';
 
+/** What the page functions read of an element (this tsconfig has no DOM types: the functions run in the browser). */
+interface BrowserElement { getAttribute(name: string): string | null; textContent: string | null }
+
 /**
  * The web console in a real browser (Debian's Chromium through playwright-core) against the
  * built service on its own embedded PostgreSQL, seeded through the API. Screenshots of the main
@@ -36,8 +39,9 @@ describe('the web console in Chromium', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
+    // Still unset when beforeAll failed before starting them; afterAll runs anyway.
+    await (browser as Browser | undefined)?.close();
+    await (service as RunningService | undefined)?.stop();
   });
 
   /** A fresh tab (no token) at 1280×800, or a phone's screen, reporting console errors and page errors. */
@@ -89,7 +93,7 @@ describe('the web console in Chromium', () => {
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.waitForURL(/detector=duplicate-applicant/);
     await page.locator('[data-finding-id^="duplicate-applicant"]').first().waitFor();
-    const ids = await page.locator('[data-finding-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-finding-id') ?? ''));
+    const ids = await page.locator('[data-finding-id]').evaluateAll((rows: BrowserElement[]) => rows.map((r) => r.getAttribute('data-finding-id') ?? ''));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(id).toMatch(/^duplicate-applicant/);
 
@@ -146,7 +150,7 @@ describe('the web console in Chromium', () => {
     await units.waitFor();
     await expect(units.locator('[data-unit="A-1201"]').textContent()).resolves.toMatch(/1\.150\.000\.000 ₫.*Đã bàn giao.*01\/07\/2026.*resale 01\/10\/2026/);
     await expect(units.locator('[data-unit="A-1203"]').textContent()).resolves.toMatch(/Còn trống/);
-    const ranks = await page.getByTestId('applications').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    const ranks = await page.getByTestId('applications').locator('tbody tr').evaluateAll((rows: BrowserElement[]) => rows.map((r) => r.textContent ?? ''));
     expect(ranks[0]).toMatch(/^1Trần Văn Bình/);
     expect(ranks[1]).toMatch(/^2Nguyễn Thị Lan/);
     await shot(page, '05-project');
@@ -184,7 +188,10 @@ describe('the web console in Chromium', () => {
   it('public pages open without a token and send none', async () => {
     const { context, page } = await open();
     const api: string[] = [];
-    page.on('request', (r) => r.url().includes('/api/') && api.push(`${r.url()} ${r.headers().authorization ?? ''}`));
+    page.on('request', (r) => {
+      const headers: Partial<Record<string, string>> = r.headers();
+      if (r.url().includes('/api/')) api.push(`${r.url()} ${headers.authorization ?? ''}`);
+    });
     await page.goto(`${service.base}/public/projects/${PROJECT}`);
     // The list (issue 11), read without a token.
     await page.locator('#beneficiaries-title ~ * table, section table').first().waitFor();

@@ -3,7 +3,7 @@ import { ConcurrencyConflict } from '../../src/event-store/event-store.errors';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { seedApplication, seedProject } from '../support/seed';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 const decision = { decisionNo: '1532/QĐ-SXD', decidedBy: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng', decidedAt: '2026-06-01' };
 
@@ -59,7 +59,8 @@ describe('allocations (giao nhà)', () => {
       boardPost(t, '/allocations', { applicationId: 'twin-kh', projectId: 'kh-twin', unitNo: 'C-1', ...decision }, '56'),
     ]);
     expect([hp.status, kh.status].sort()).toEqual([201, 409]);
-    expect([hp, kh].find((r) => r.status === 409)?.body.code).toBe('ALREADY_BENEFICIARY');
+    const refused = [hp, kh].find((r) => r.status === 409);
+    expect(refused && errorOf(refused).code).toBe('ALREADY_BENEFICIARY');
     expect((await t.store.readStream(`person-${citizenId}`)).map((e) => e.type)).toEqual(['BenefitClaimed']);
     const allocated = async (stream: string) => (await t.store.readStream(stream)).filter((e) => e.type === 'UnitAllocated').length;
     expect((await allocated('unit-hp-twin.C-1')) + (await allocated('unit-kh-twin.C-1'))).toBe(1);
@@ -186,11 +187,11 @@ describe('allocations (giao nhà)', () => {
     });
 
     it('revokes an allocation and frees the citizen’s claim; the unit can then go to another applicant', async () => {
-      const { body } = await boardPost(t, '/allocations', { applicationId: 'life-1', projectId: 'hp-life', unitNo: 'L-1', ...decision }).expect(201);
+      const body = bodyOf<{ id: string }>(await boardPost(t, '/allocations', { applicationId: 'life-1', projectId: 'hp-life', unitNo: 'L-1', ...decision }).expect(201));
       await boardPost(t, `/allocations/${body.id}/revocation`, { reason: 'Kê khai không trung thực', decisionNo: '1790/QĐ-SXD' }).expect(201);
       expect((await t.store.readStream('person-031190200001')).map((e) => e.type)).toEqual(['BenefitClaimed', 'BenefitReleased']);
       const again = await boardPost(t, '/allocations', { applicationId: 'life-2', projectId: 'hp-life', unitNo: 'L-1', ...decision }).expect(201);
-      expect(again.body.id).toBe('hp-life.L-1.r3');
+      expect(bodyOf<{ id: string }>(again).id).toBe('hp-life.L-1.r3');
       const second = await boardPost(t, `/allocations/${body.id}/revocation`, { reason: 'lại', decisionNo: '1' }).expect(409);
       expect(errorOf(second).code).toBe('ALLOCATION_NOT_IN_FORCE');
       await boardPost(t, '/allocations/not-an-id/revocation', { reason: 'x', decisionNo: '1' }).expect(404);

@@ -1,10 +1,11 @@
 import { expect } from '@jest/globals';
+import type { IntakeReport } from '../../src/applications/intake/import-applications';
 import request from 'supertest';
 import { registerProject } from '../support/application-requests';
 import { eventCount } from '../support/board-api';
 import { clerkCsv } from '../support/clerk-files';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 /** API.md "Bulk intake from spreadsheets": the HTTP form answers the CLI's report for the same file. */
 describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ bảng tính)', () => {
@@ -26,8 +27,9 @@ describe('POST /api/v1/projects/:id/applications/import (nhập hồ sơ từ b�
     const bytes = Buffer.from(clerkCsv('UP-'));
     const first = await upload('upload-1', bytes).expect(200);
     expect(first.body).toMatchObject({ accepted: 4, alreadyImported: 0 });
-    expect(first.body.rejected.map((r: { row: number }) => r.row)).toEqual([4, 6, 8]);
-    expect(first.body.rejected[0]).toMatchObject({
+    const { rejected } = bodyOf<IntakeReport>(first);
+    expect(rejected.map((r) => r.row)).toEqual([4, 6, 8]);
+    expect(rejected[0]).toMatchObject({
       errors: expect.arrayContaining(["cột 'Số CCCD': phải gồm đúng 12 chữ số"]),
       errorsEn: expect.arrayContaining(['applicant.citizenId must be exactly 12 digits']),
     });

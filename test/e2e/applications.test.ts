@@ -1,9 +1,10 @@
 import { expect } from '@jest/globals';
+import type { WithdrawnResponse } from '../../src/applications/commands/withdraw-application/withdraw-application.request.dto';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import { applicant, applicationBody, child, postAs, registerProject, spouse, submitApplication } from '../support/application-requests';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
   let t: TestApp;
@@ -168,7 +169,7 @@ describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
 
   it('is described in the OpenAPI document with its nested person and household types', () => {
     const doc = buildOpenApiDocument(t.app);
-    expect(doc.paths['/api/v1/applications']?.post?.tags).toEqual(['boards']);
+    expect(doc.paths['/api/v1/applications'].post?.tags).toEqual(['boards']);
     const schema = JSON.stringify(doc.components?.schemas?.SubmitApplicationRequest);
     expect(schema).toContain('#/components/schemas/PersonDto');
     expect(schema).toContain('#/components/schemas/HouseholdMemberDto');
@@ -192,7 +193,7 @@ describe('POST /api/v1/applications/:id/withdrawal (rút hồ sơ)', () => {
     expect(res.body).toEqual({ id: 'hs-w1', withdrawnAt: expect.any(String) });
     const events = await t.store.readStream('application-hs-w1');
     expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationWithdrawn']);
-    expect(events[1].data).toEqual({ applicationId: 'hs-w1', reason: 'Đã mua nhà thương mại', withdrawnAt: res.body.withdrawnAt });
+    expect(events[1].data).toEqual({ applicationId: 'hs-w1', reason: 'Đã mua nhà thương mại', withdrawnAt: bodyOf<WithdrawnResponse>(res).withdrawnAt });
   });
 
   it('refuses a second withdrawal with 409 APPLICATION_WITHDRAWN, writing nothing', async () => {

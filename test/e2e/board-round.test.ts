@@ -1,6 +1,7 @@
+import type { EligibilityDecisionResponse } from '../../src/applications/commands/record-eligibility-decision/record-eligibility-decision.request.dto';
 import { boardPost, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 /**
  * A whole social-housing round, over HTTP only, as a Hải Phòng allocation board runs it: register a
@@ -35,7 +36,7 @@ describe('a board runs a whole round over HTTP', () => {
     }).expect(201);
 
     const submit = async (applicant: object, monthlyIncomeVnd: number) =>
-      (
+      bodyOf<{ id: string }>(
         await post('/applications', {
           projectId: 'hp-trang-cat',
           tenure: 'sale',
@@ -46,8 +47,8 @@ describe('a board runs a whole round over HTTP', () => {
           housing: { ownsHome: false },
           submittedAt: '2026-05-04T09:00:00+07:00',
           receivedBy: 'Phạm Thu Hà, Sở Xây dựng Hải Phòng',
-        }).expect(201)
-      ).body.id as string;
+        }).expect(201),
+      ).id;
     const lan = await submit(person('031190001234', 'Nguyễn Thị Lan', '1990-04-12'), 18_000_000);
     const binh = await submit(person('031187004321', 'Trần Văn Bình', '1987-11-02'), 24_000_000);
     const cuong = await submit(person('031192005555', 'Lê Quốc Cường', '1992-01-20'), 60_000_000);
@@ -61,7 +62,7 @@ describe('a board runs a whole round over HTTP', () => {
     const refused = await decide(cuong, { outcome: 'eligible' }).expect(409);
     expect(errorOf(refused).code).toBe('JUSTIFICATION_REQUIRED');
     const ineligible = await decide(cuong, { outcome: 'ineligible' }).expect(201);
-    expect(ineligible.body.policyOutcome).toBe('ineligible');
+    expect(bodyOf<EligibilityDecisionResponse>(ineligible).policyOutcome).toBe('ineligible');
 
     await post('/projects/hp-trang-cat/priority-rankings', { method: 'ballot', ranking: [binh, lan] }).expect(201);
 
@@ -119,7 +120,7 @@ describe('a board runs a whole round over HTTP', () => {
     expect(await types('landfund-hp-marina')).toEqual(['LandFundObligationRegistered', 'LandFundHandedOver']);
     expect(await types('programme-31')).toEqual(['ProgrammeTargetSet']);
     expect(await types('allocation-attempts-hp-trang-cat')).toEqual(['AllocationRefused']);
-    expect(first.body.id).toBe('hp-trang-cat.A-1201.r1');
+    expect(bodyOf<{ id: string }>(first).id).toBe('hp-trang-cat.A-1201.r1');
 
     const verify = await (await import('supertest')).default(t.app.getHttpServer()).get('/api/v1/audit/verify').set(t.auth({ role: 'inspector' })).expect(200);
     expect(verify.body).toMatchObject({ ok: true });

@@ -34,18 +34,18 @@ describe('noxh demo', () => {
     for (const detector of DETECTOR_NAMES) {
       const row = first.stdout.split('\n').find((line) => line.startsWith(`${detector} `));
       expect(row).toBeDefined();
-      const [, injected, found, truePositives, precision, recall] = row!.trim().split(/\s+/);
+      const [, injected, found, truePositives, precision, recall] = (row ?? '').trim().split(/\s+/);
       for (const n of [injected, found, truePositives]) expect(n).toMatch(/^\d+$/);
       for (const measure of [precision, recall]) if (measure !== '—') expect(Number(measure)).toBeGreaterThanOrEqual(0.95);
     }
     // Every detector but the two whose abuse the write side refuses gets abuse injected.
-    const injected = DETECTOR_NAMES.filter((d) => Number(first.stdout.split('\n').find((l) => l.startsWith(`${d} `))!.trim().split(/\s+/)[1]) > 0);
+    const injected = DETECTOR_NAMES.filter((d) => Number((first.stdout.split('\n').find((l) => l.startsWith(`${d} `)) ?? '').trim().split(/\s+/)[1]) > 0);
     expect(injected.length).toBeGreaterThanOrEqual(10);
   });
 
   it('mixes in a resale on the very day the resale restriction ends, counts it as a look-alike, and raises no early-resale finding for it', async () => {
     expect(first.stdout).toMatch(/look-alikes mixed in\): .*resale-on-restriction-end [1-9]\d*/);
-    const [, injected, found, truePositives] = first.stdout.split('\n').find((l) => l.startsWith('early-resale '))!.trim().split(/\s+/);
+    const [, injected, found, truePositives] = (first.stdout.split('\n').find((l) => l.startsWith('early-resale ')) ?? '').trim().split(/\s+/);
     expect([found, truePositives]).toEqual([injected, injected]);
     const flagged = await h.db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM findings WHERE detector = 'early-resale' AND details->>'transferredAt' LIKE (details->'restriction'->>'endsOn') || '%'`);
     expect(Number(flagged.rows[0].n)).toBe(0);

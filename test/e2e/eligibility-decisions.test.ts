@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import type { EligibilityDecisionResponse } from '../../src/applications/commands/record-eligibility-decision/record-eligibility-decision.request.dto';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
 import {
   appendRaw,
@@ -12,7 +13,7 @@ import {
 } from '../support/application-requests';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định đủ điều kiện)', () => {
   let t: TestApp;
@@ -56,7 +57,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
       justification: null,
       policyVersion: 'vn-decree-261-2025',
       policyOutcome: 'eligible',
-      policyReasons: res.body.reasons,
+      policyReasons: bodyOf<EligibilityDecisionResponse>(res).reasons,
     });
   });
 
@@ -64,7 +65,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const [before, after] = [await submit({ monthlyIncomeVnd: 18_000_000 }), await submit({ monthlyIncomeVnd: 18_000_000 })];
     const old = await decide(before, { outcome: 'ineligible', decidedAt: '2025-10-09', reasons: ['Thu nhập vượt mức'] }).expect(201);
     expect(old.body).toMatchObject({ outcome: 'ineligible', policyVersion: 'vn-decree-100-2024', policyOutcome: 'ineligible' });
-    expect(old.body.reasons).toEqual([expect.stringMatching(/18,000,000 VND exceeds the 15,000,000 VND ceiling for a single applicant \(Decree 100\/2024\)/)]);
+    expect(bodyOf<EligibilityDecisionResponse>(old).reasons).toEqual([expect.stringMatching(/18,000,000 VND exceeds the 15,000,000 VND ceiling for a single applicant \(Decree 100\/2024\)/)]);
     const raised = await decide(after, { decidedAt: '2025-10-10' }).expect(201);
     expect(raised.body).toMatchObject({ outcome: 'eligible', policyVersion: 'vn-decree-261-2025', policyOutcome: 'eligible' });
     expect((await decisionsOf(before))[0].data).toMatchObject({ policyVersion: 'vn-decree-100-2024', policyOutcome: 'ineligible' });
@@ -73,7 +74,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
   it('takes an instant’s calendar day in Vietnam (UTC+7): 2025-10-09T17:30Z is 10 October there', async () => {
     const id = await submit();
     const res = await decide(id, { decidedAt: '2025-10-09T17:30:00Z' }).expect(201);
-    expect(res.body.policyVersion).toBe('vn-decree-261-2025');
+    expect(bodyOf<EligibilityDecisionResponse>(res).policyVersion).toBe('vn-decree-261-2025');
   });
 
   it('records a justified "eligible" override of Decree 261 for an applicant over the income ceiling', async () => {
@@ -108,8 +109,8 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
   it('applies the married ceiling when a spouse is declared', async () => {
     const id = await submit({ monthlyIncomeVnd: 35_000_000, household: [spouse] });
     const res = await decide(id).expect(201);
-    expect(res.body.policyOutcome).toBe('eligible');
-    expect(res.body.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/40,000,000 VND ceiling for a married couple/)]));
+    expect(bodyOf<EligibilityDecisionResponse>(res).policyOutcome).toBe('eligible');
+    expect(bodyOf<EligibilityDecisionResponse>(res).reasons).toEqual(expect.arrayContaining([expect.stringMatching(/40,000,000 VND ceiling for a married couple/)]));
   });
 
   it('counts a live benefit of the applicant, or a past purchase of the spouse, as a prior benefit', async () => {
@@ -126,8 +127,8 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     ]);
     for (const id of [live, married]) {
       const res = await decide(id, { outcome: 'ineligible' }).expect(201);
-      expect(res.body.policyOutcome).toBe('ineligible');
-      expect(res.body.reasons).toEqual([expect.stringMatching(/already had a housing benefit, which bars buying social housing/)]);
+      expect(bodyOf<EligibilityDecisionResponse>(res).policyOutcome).toBe('ineligible');
+      expect(bodyOf<EligibilityDecisionResponse>(res).reasons).toEqual([expect.stringMatching(/already had a housing benefit, which bars buying social housing/)]);
     }
   });
 
@@ -204,7 +205,7 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
 
   it('is described in the OpenAPI document, saying the response’s reasons are the policy’s', () => {
     const doc = buildOpenApiDocument(t.app);
-    const operation = doc.paths['/api/v1/applications/{id}/eligibility-decisions']?.post;
+    const operation = doc.paths['/api/v1/applications/{id}/eligibility-decisions'].post;
     expect(operation?.tags).toEqual(['boards']);
     expect(operation?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
     expect(JSON.stringify(doc.components?.schemas?.EligibilityDecisionResponse)).toMatch(/POLICY’s reasons/);

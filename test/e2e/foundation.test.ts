@@ -2,7 +2,16 @@ import { expect } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
+import type { LedgerVerificationView } from '../../src/audit/queries/verify-ledger/ledger-verification.view';
+import type { StreamEventsView } from '../../src/audit/queries/read-stream/stream-events.view';
+import { bodyOf } from '../support/response-body';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+
+/** Terminus's /health body, as far as these tests read it. */
+interface Health {
+  status: string;
+  info: Record<'database' | 'eventStore' | 'projections', { status: string; lag?: Record<string, number> }>;
+}
 
 describe('the service over HTTP', () => {
   let t: TestApp;
@@ -14,18 +23,18 @@ describe('the service over HTTP', () => {
   afterAll(() => t.close());
 
   it('reports database, event store and projection lag on /health without a token', async () => {
-    const res = await http().get('/health').expect(200);
-    expect(res.body.status).toBe('ok');
-    expect(res.body.info.database.status).toBe('up');
-    expect(res.body.info.eventStore).toMatchObject({ status: 'up', backend: 'postgres' });
-    expect(res.body.info.projections).toMatchObject({ status: 'up', maxLag: 0 });
+    const health = bodyOf<Health>(await http().get('/health').expect(200));
+    expect(health.status).toBe('ok');
+    expect(health.info.database.status).toBe('up');
+    expect(health.info.eventStore).toMatchObject({ status: 'up', backend: 'postgres' });
+    expect(health.info.projections).toMatchObject({ status: 'up', maxLag: 0 });
   });
 
   it('reports a projection behind the log as lag in events', async () => {
     await t.db.pool.query(`INSERT INTO projection_checkpoints (name, commit_position, prepare_position) VALUES ('applications', 0, 0)`);
     await t.store.append('lag-1', [{ type: 'A', data: {} }, { type: 'B', data: {} }], { expectedRevision: 'any', actor: { subject: 's', role: 'admin' } });
     const res = await http().get('/health').expect(200);
-    expect(res.body.info.projections.lag.applications).toBeGreaterThanOrEqual(2);
+    expect(bodyOf<Health>(res).info.projections.lag?.applications).toBeGreaterThanOrEqual(2);
     await t.db.pool.query(`DELETE FROM projection_checkpoints`);
   });
 
@@ -74,17 +83,18 @@ describe('the service over HTTP', () => {
     const actor = { subject: 'board-hp', role: 'board' as const, province: '31' };
     await t.store.append('project-raw-1', [{ type: 'ProjectRegistered', data: { name: 'NOXH Tràng Cát' } }], { expectedRevision: 'no_stream', actor });
     const res = await http().get('/api/v1/streams/project-raw-1/events').set(t.auth({ role: 'inspector' })).expect(200);
-    expect(res.body.stream).toBe('project-raw-1');
-    expect(res.body.events).toHaveLength(1);
-    expect(res.body.events[0]).toMatchObject({
+    const { stream, events } = bodyOf<StreamEventsView>(res);
+    expect(stream).toBe('project-raw-1');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
       type: 'ProjectRegistered',
       revision: 0,
       data: { name: 'NOXH Tràng Cát' },
       prevHash: '0'.repeat(64),
       metadata: { actor },
     });
-    expect(res.body.events[0].globalPosition).toMatch(/^\d+$/);
-    expect(res.body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(events[0].globalPosition).toMatch(/^\d+$/);
+    expect(events[0].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('records an inspector’s read of raw events, naming the citizens in them', async () => {
@@ -113,7 +123,7 @@ describe('the service over HTTP', () => {
   it('verifies the ledger, and names the first altered event', async () => {
     const ok = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'inspector' })).expect(200);
     expect(ok.body).toMatchObject({ ok: true, lastCheckpoint: null });
-    expect(ok.body.eventsChecked).toBeGreaterThan(0);
+    expect(bodyOf<LedgerVerificationView>(ok).eventsChecked).toBeGreaterThan(0);
 
     const client = await t.db.pool.connect();
     try {

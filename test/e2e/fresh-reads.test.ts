@@ -1,4 +1,6 @@
 import { expect } from '@jest/globals';
+import { bodyOf, errorOf } from '../support/response-body';
+import type { FindingPageView } from '../../src/inspection/findings/finding.view';
 import request from 'supertest';
 import { applicant, applicationBody, registerProject } from '../support/application-requests';
 import { boardPost } from '../support/board-api';
@@ -26,12 +28,12 @@ describe('reads that never run behind a write', () => {
     const twice = { ...applicant, citizenId: '031190009002' };
     await boardPost(t, '/applications', applicationBody('fr-1', { applicant: twice })).expect(201);
     await boardPost(t, '/applications', applicationBody('fr-2', { applicant: twice })).expect(201);
-    const { body } = await request(t.app.getHttpServer()).get('/api/v1/findings').query({ detector: 'duplicate-applicant' }).set(inspector()).expect(200);
-    expect(body.items.map((f: { citizenIds: string[] }) => f.citizenIds)).toContainEqual(['031190009002']);
+    const body = bodyOf<FindingPageView>(await request(t.app.getHttpServer()).get('/api/v1/findings').query({ detector: 'duplicate-applicant' }).set(inspector()).expect(200));
+    expect(body.items.map((f) => f.citizenIds)).toContainEqual(['031190009002']);
   });
 
   it('refuses a malformed X-Ledger-Position with 400', async () => {
-    const { body } = await request(t.app.getHttpServer()).get('/api/v1/findings').set({ ...inspector(), 'X-Ledger-Position': 'latest' }).expect(400);
+    const body = errorOf(await request(t.app.getHttpServer()).get('/api/v1/findings').set({ ...inspector(), 'X-Ledger-Position': 'latest' }).expect(400));
     expect(body.messageEn).toEqual([expect.stringContaining('x-ledger-position')]);
     expect(body.message).toEqual([expect.stringMatching(/^Header x-ledger-position /)]);
   });

@@ -185,8 +185,8 @@ describe('land fund (quỹ đất 20%)', () => {
 
   it('is described in the OpenAPI document, with the handover forms', () => {
     const doc = buildOpenApiDocument(t.app);
-    expect(doc.paths['/api/v1/land-fund/obligations']?.post?.tags).toEqual(['boards']);
-    const handover = doc.paths['/api/v1/land-fund/obligations/{id}/handovers']?.post;
+    expect(doc.paths['/api/v1/land-fund/obligations'].post?.tags).toEqual(['boards']);
+    const handover = doc.paths['/api/v1/land-fund/obligations/{id}/handovers'].post;
     expect(handover?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
     expect(JSON.stringify(doc.components?.schemas?.RecordHandoverRequest)).toContain('equivalent-land');
   });

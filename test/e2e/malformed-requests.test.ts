@@ -137,7 +137,7 @@ function variants(docs: OpenApi, schema: Schema, value: unknown, path: string): 
       ];
     }
     case 'array': {
-      const first = Array.isArray(value) ? value[0] : undefined;
+      const first: unknown = Array.isArray(value) ? value[0] : undefined;
       const items = s.items ? variants(docs, s.items, first, `${path}[0]`).map(([label, v]): [string, unknown] => [label, [v]]) : [];
       return [[at('as an object'), {}], [at('as a string'), 'x'], [at('nested in an array'), [value ?? []]], ...items];
     }

@@ -1,4 +1,7 @@
 import { expect } from '@jest/globals';
+import { bodyOf } from '../support/response-body';
+import type { FindingPageView } from '../../src/inspection/findings/finding.view';
+import type { FindingDetailView } from '../../src/inspection/queries/get-finding/finding-detail.view';
 import request from 'supertest';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { boardPost } from '../support/board-api';
@@ -98,7 +101,7 @@ describe('a round with planted abuse, seen by an inspector', () => {
     await t.app.get(ProjectionsService).catchUpAll();
     const inspector = t.auth({ role: 'inspector' });
     const res = await request(t.app.getHttpServer()).get('/api/v1/findings?status=open&pageSize=200').set(inspector).expect(200);
-    const items = res.body.items as { id: string; detector: string; citizenIds: string[]; evidence: unknown[] }[];
+    const { items } = bodyOf<FindingPageView>(res);
     const by = (detector: string) => items.filter((f) => f.detector === detector);
 
     expect(by('duplicate-applicant').map((f) => f.citizenIds)).toEqual([[X.citizenId]]);
@@ -116,6 +119,6 @@ describe('a round with planted abuse, seen by an inspector', () => {
     CLEAN.forEach((c) => expect(named).not.toContain(c.citizenId));
 
     const detail = await request(t.app.getHttpServer()).get(`/api/v1/findings/${by('early-resale')[0].id}`).set(inspector).expect(200);
-    expect(detail.body.evidenceEvents.map((e: { type: string }) => e.type)).toContain('UnitTransferred');
+    expect(bodyOf<FindingDetailView>(detail).evidenceEvents.map((e) => e.type)).toContain('UnitTransferred');
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import type { PopulationChecksView } from '../../src/population/queries/population-checks/population-checks.view';
 import request from 'supertest';
 import type { RegistryPerson } from '../../src/population/population-registry.port';
 import { ProjectionsService } from '../../src/projections/projections.service';
@@ -7,7 +8,7 @@ import { applicationBody, decideEligible, registerProject, submitApplication } f
 import { boardPost, eventCount } from '../support/board-api';
 import { importRegistries, registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 const resident = (citizenId: string, fullName: string, dateOfBirth: string, gender: 'male' | 'female', over: Partial<RegistryPerson> = {}): RegistryPerson =>
   registryPerson(citizenId, { fullName, dateOfBirth, gender, householdId: `HK-${citizenId.slice(-6, -3)}`, ...over });
@@ -65,8 +66,8 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
   const results = (id: string, role: Role = 'police', province = '31') =>
     request(t.app.getHttpServer()).get(`/api/v1/population/checks/${id}`).set(as(role, province));
   const latest = async (name: FileName) => {
-    const res = await results(ids[name]).expect(200);
-    return res.body.checks[res.body.checks.length - 1];
+    const { checks } = bodyOf<PopulationChecksView>(await results(ids[name]).expect(200));
+    return checks[checks.length - 1];
   };
   const openFindings = async (applicationId: string) => {
     const { rows } = await t.db.pool.query<{ details: { kind?: string }; summary: string; evidence: { eventId: string }[]; citizen_ids: string[] }>(
@@ -113,7 +114,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
   describe('what each check found', () => {
     it('a file matching the registry: every person a living, consistent match; a home in former Hải Dương does not count', async () => {
       const { persons } = await latest('clean');
-      expect(persons.map((p: Record<string, unknown>) => [p.role, p.identity, p.alive, p.household, p.ownsHousingInProvince])).toEqual([
+      expect(persons.map((p) => [p.role, p.identity, p.alive, p.household, p.ownsHousingInProvince])).toEqual([
         ['applicant', 'match', true, 'consistent', false],
         ['spouse', 'match', true, 'consistent', false],
         ['child', 'match', true, 'consistent', false],
@@ -169,7 +170,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     it('lets police recheck named files and a board trigger checks of its own', async () => {
       expect((await check({ applicationIds: [ids.clean, ids.housingOwned] }).expect(202)).body).toEqual({ checked: 2, mismatches: 1 });
       expect((await check({ applicationIds: [ids.gender] }, 'board').expect(202)).body).toEqual({ checked: 1, mismatches: 1 });
-      const checks = (await results(ids.clean).expect(200)).body.checks;
+      const { checks } = bodyOf<PopulationChecksView>(await results(ids.clean).expect(200));
       expect(checks).toHaveLength(2);
     });
 
@@ -209,7 +210,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
       const gone = await submitApplication(t, applicationBody('hp-trang-cat', { applicant: declared(cuc) }));
       await boardPost(t, `/applications/${gone}/withdrawal`, { reason: 'Rút hồ sơ' }).expect(201);
       const before = await eventCount(t);
-      expect((await check({ applicationIds: [ids.clean, gone] }).expect(409)).body.code).toBe('APPLICATION_WITHDRAWN');
+      expect(errorOf(await check({ applicationIds: [ids.clean, gone] }).expect(409)).code).toBe('APPLICATION_WITHDRAWN');
       await check({ applicationIds: [ids.clean, other] }).expect(403);
       await check({ applicationIds: [ids.clean] }, 'board', '56').expect(403);
       expect(await eventCount(t)).toBe(before);
@@ -228,7 +229,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
       await results(ids.undeclaredSpouse).expect(200);
       const day = new Date().toISOString().slice(0, 10);
       const res = await request(t.app.getHttpServer()).get(`/api/v1/streams/audit-reads-${day}/events`).set(as('inspector')).expect(200);
-      const reads = (res.body.events as { data: { actor: { role: string }; what: { endpoint: string; citizenIds: string[] }; at: string } }[])
+      const reads = bodyOf<{ events: { data: { actor: { role: string }; what: { endpoint: string; citizenIds: string[] }; at: string } }[] }>(res).events
         .map((e) => e.data)
         .filter((d) => d.actor.role === 'police' && d.what.endpoint === 'GET /api/v1/population/checks/:applicationId');
       const last = reads[reads.length - 1];
@@ -237,7 +238,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
     });
 
     it('answers 404 for an unknown file and 403 for another province’s police', async () => {
-      expect((await results('hs-nobody').expect(404)).body.code).toBe('APPLICATION_NOT_FOUND');
+      expect(errorOf(await results('hs-nobody').expect(404)).code).toBe('APPLICATION_NOT_FOUND');
       await results(ids.clean, 'police', '56').expect(403);
     });
   });

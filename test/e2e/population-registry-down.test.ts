@@ -5,6 +5,7 @@ import { eventCount } from '../support/board-api';
 import { FakeRegistry, json } from '../support/fake-population-registry';
 import { registryPerson } from '../support/registry-extracts';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { errorOf } from '../support/response-body';
 
 const lan = { citizenId: '031190001234', fullName: 'Nguyễn Thị Lan', dateOfBirth: '1990-04-12', gender: 'female' as const };
 
@@ -51,7 +52,7 @@ describe('police cross-check against the registry service (POPULATION_REGISTRY_U
   it('answers 502 REGISTRY_REJECTED when the registry refuses the request itself', async () => {
     registry.fallback = json(400, { error: 'bad request' });
     const before = await eventCount(t);
-    expect((await check().expect(502)).body.code).toBe('REGISTRY_REJECTED');
+    expect(errorOf(await check().expect(502)).code).toBe('REGISTRY_REJECTED');
     expect(await eventCount(t)).toBe(before);
   });
 

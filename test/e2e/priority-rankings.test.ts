@@ -128,7 +128,7 @@ describe('POST /api/v1/projects/:id/priority-rankings (bốc thăm / xét ưu ti
 
   it('is described in the OpenAPI document with its path parameter and body', () => {
     const doc = buildOpenApiDocument(t.app);
-    const operation = doc.paths['/api/v1/projects/{id}/priority-rankings']?.post;
+    const operation = doc.paths['/api/v1/projects/{id}/priority-rankings'].post;
     expect(operation?.tags).toEqual(['boards']);
     expect(operation?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
     expect(JSON.stringify(doc.components?.schemas?.RecordPriorityRankingRequest)).toContain('ballot');

@@ -79,7 +79,7 @@ describe('POST /api/v1/programmes/:provinceCode/targets', () => {
 
   it('is described in the OpenAPI document with its path parameter and periods', () => {
     const doc = buildOpenApiDocument(t.app);
-    const operation = doc.paths['/api/v1/programmes/{provinceCode}/targets']?.post;
+    const operation = doc.paths['/api/v1/programmes/{provinceCode}/targets'].post;
     expect(operation?.tags).toEqual(['boards']);
     expect(operation?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'provinceCode', in: 'path' })]));
     expect(JSON.stringify(doc.components?.schemas?.SetTargetRequest)).toContain('2026-2030');

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { boardPost, eventCount, expectRefusedWithoutWrites } from '../support/board-api';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { errorOf } from '../support/response-body';
+import { bodyOf, errorOf } from '../support/response-body';
 
 const project = {
   name: 'Nhà ở xã hội Tràng Cát',
@@ -29,7 +29,7 @@ describe('POST /api/v1/projects', () => {
 
   it('generates an id when none is given', async () => {
     const res = await boardPost(t, '/projects', project).expect(201);
-    expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(bodyOf<{ id: string }>(res).id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses a second registration of the same id with 409', async () => {
@@ -69,7 +69,7 @@ describe('POST /api/v1/projects', () => {
     const created = responses.filter((r) => r.status === 201);
     const busy = responses.filter((r) => r.status === 409);
     expect(created.length + busy.length).toBe(8);
-    expect(new Set(created.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(created.map((r) => bodyOf<{ id: string }>(r).id)).size).toBe(1);
     busy.forEach((r) => expect(errorOf(r).code).toBe('IDEMPOTENCY_REQUEST_IN_PROGRESS'));
     expect(await eventCount(t)).toBe(before + 1);
   });

@@ -22,7 +22,7 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
     await writeFile(path, text);
     return path;
   };
-  const current = async (kind: string) => (await db.pool.query<{ id: string }>('SELECT snapshot_id AS id FROM registry_current WHERE kind = $1', [kind])).rows[0]?.id;
+  const current = async (kind: string) => (await db.pool.query<{ id: string }>('SELECT snapshot_id AS id FROM registry_current WHERE kind = $1', [kind])).rows.at(0)?.id;
   const snapshots = async () => Number((await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM registry_snapshots')).rows[0].n);
 
   beforeAll(async () => {

@@ -67,7 +67,7 @@ describe('starting and stopping the service', () => {
     taken.listen(port, '127.0.0.1');
     await once(taken, 'listening');
     try {
-      const failed = await run('node', [join(ROOT, 'dist/src/main.js')], { env, cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+      const failed = await run('node', [join(ROOT, 'dist/src/main.js')], { env, cwd: ROOT }).catch((e: unknown) => e as { code: number; stderr: string });
       expect(failed).toMatchObject({ code: 1 });
       expect((failed as { stderr: string }).stderr).toMatch(/Start-up failed: .*EADDRINUSE/);
     } finally {
@@ -125,8 +125,8 @@ async function gone(pids: number[], ms: number): Promise<void> {
 async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base: string): Promise<ChildProcess> {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);

@@ -77,13 +77,13 @@ describe('the built service, started as `npm start` does', () => {
   }, 120_000);
 
   it('refuses a bad setting with one line naming it, before starting anything', async () => {
-    const result = await run('node', [join(ROOT, 'dist/src/main.js')], { env: { ...env, PORT: 'eighty' } }).catch((e: { code: number; stderr: string }) => e);
+    const result = await run('node', [join(ROOT, 'dist/src/main.js')], { env: { ...env, PORT: 'eighty' } }).catch((e: unknown) => e as { code: number; stderr: string });
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr.trim()).toBe('Configuration error: PORT must be a whole number from 1 to 65535 (got "eighty")');
   });
 
   it('`noxh token` refuses a board token without a province', async () => {
-    const result = await run('node', [join(ROOT, 'dist/src/cli.js'), 'token', '--role', 'board'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const result = await run('node', [join(ROOT, 'dist/src/cli.js'), 'token', '--role', 'board'], { env }).catch((e: unknown) => e as { code: number; stderr: string });
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stderr: string }).stderr).toMatch(/a board token needs --province/);
   });
@@ -92,8 +92,8 @@ describe('the built service, started as `npm start` does', () => {
 async function start(env: NodeJS.ProcessEnv, base: string): Promise<ChildProcess> {
   const child = spawn('node', [join(ROOT, 'dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);

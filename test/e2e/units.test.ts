@@ -157,7 +157,7 @@ describe('POST /api/v1/projects/:id/units', () => {
   });
 
   it('is described in the OpenAPI document with its path parameter and body', () => {
-    const operation = buildOpenApiDocument(t.app).paths['/api/v1/projects/{id}/units']?.post;
+    const operation = buildOpenApiDocument(t.app).paths['/api/v1/projects/{id}/units'].post;
     expect(operation?.tags).toEqual(['boards']);
     expect(operation?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
     expect(operation?.requestBody).toBeDefined();

@@ -41,7 +41,7 @@ describe('COPY rows (the engine writes new rows this way)', () => {
       expect(kinds).toEqual(['scalar', 'scalar', 'scalar', 'scalar', 'text[]', 'json']);
       await copyInto(tx, 'odd_rows', COLUMNS, encodeCopyRows(rows, COLUMNS, kinds));
     });
-    const read = (await dataSource.query('SELECT id, label, amount::text, done, tags, doc FROM odd_rows ORDER BY id')) as (Omit<OddRow, 'amount'> & { amount: string })[];
+    const read = await dataSource.query<(Omit<OddRow, 'amount'> & { amount: string })[]>('SELECT id, label, amount::text, done, tags, doc FROM odd_rows ORDER BY id');
     expect(read).toEqual(rows.map((r) => ({ ...r, amount: String(r.amount) })));
   });
 

@@ -37,7 +37,10 @@ describe('HttpPopulationRegistry against a real HTTP server', () => {
       clock,
       random: () => 0.5,
       // Backoff is recorded, not waited: the suite stays fast and the delays are asserted.
-      sleep: async (ms) => void sleeps.push(ms),
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
       ...options,
     });
 

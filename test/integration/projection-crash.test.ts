@@ -22,8 +22,8 @@ describe('ledger projection killed with SIGKILL mid-run', () => {
   afterAll(() => h.stop());
 
   const snapshot = async () => ({
-    applications: await h.dataSource.query('SELECT * FROM rm_applications ORDER BY application_id'),
-    people: await h.dataSource.query('SELECT * FROM rm_people ORDER BY citizen_id, application_id'),
+    applications: await h.dataSource.query<Record<string, unknown>[]>('SELECT * FROM rm_applications ORDER BY application_id'),
+    people: await h.dataSource.query<Record<string, unknown>[]>('SELECT * FROM rm_people ORDER BY citizen_id, application_id'),
     findings: await h.findings(),
   });
 
@@ -32,7 +32,7 @@ describe('ledger projection killed with SIGKILL mid-run', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     // Kill once some batches have committed, while the run is far from done.
     for (;;) {
-      const [{ n }] = (await h.dataSource.query('SELECT count(*)::int AS n FROM rm_applications')) as { n: number }[];
+      const [{ n }] = await h.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM rm_applications');
       if (n >= 50) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -41,15 +41,15 @@ describe('ledger projection killed with SIGKILL mid-run', () => {
     // PostgreSQL lets go of the dead runner's lock (and rolls back its batch) once its backend
     // notices the closed socket: wait for that, as a standby runner does.
     for (let waited = 0; ; waited += 50) {
-      const [{ held }] = (await h.dataSource.query(
+      const [{ held }] = await h.dataSource.query<{ held: number }[]>(
         `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
          WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
-      )) as { held: number }[];
+      );
       if (held === 0) break;
       if (waited > 30_000) throw new Error('the killed runner still holds its lock after 30 s');
       await new Promise((r) => setTimeout(r, 50));
     }
-    const [{ n: atKill }] = (await h.dataSource.query('SELECT count(*)::int AS n FROM rm_applications')) as { n: number }[];
+    const [{ n: atKill }] = await h.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM rm_applications');
     expect(atKill).toBeLessThan(800);
 
     await h.project();

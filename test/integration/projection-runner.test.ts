@@ -80,7 +80,7 @@ describe('ProjectionRunner', () => {
 
   const counts = async () =>
     Object.fromEntries(
-      ((await dataSource.query('SELECT stream, events FROM test_stream_counts ORDER BY stream')) as { stream: string; events: number }[]).map((r) => [
+      ((await dataSource.query<{ stream: string; events: number }[]>('SELECT stream, events FROM test_stream_counts ORDER BY stream'))).map((r) => [
         r.stream,
         r.events,
       ]),
@@ -117,7 +117,7 @@ describe('ProjectionRunner', () => {
     const projection = new StreamCounts();
     for (let i = 0; i < 7; i += 1) await store.append('s-late', [{ type: 'Tick', data: { i } }], { expectedRevision: 'any', actor });
     await runner.catchUp(projection, { batchSize: 3 });
-    const incremental = await dataSource.query('SELECT * FROM test_stream_counts ORDER BY stream');
+    const incremental = await dataSource.query<Record<string, unknown>[]>('SELECT * FROM test_stream_counts ORDER BY stream');
     const progress: number[] = [];
     const rebuilt = await runner.rebuild(projection, { batchSize: 4, onProgress: (n) => progress.push(n) });
     expect(await dataSource.query('SELECT * FROM test_stream_counts ORDER BY stream')).toEqual(incremental);
@@ -186,7 +186,7 @@ describe('ProjectionRunner.live', () => {
     try {
       for (let i = 0; i < 30; i += 1) await store.append('live-1', [{ type: 'Tick', data: { i } }], { expectedRevision: 'any', actor });
       await eventually(async () => {
-        const rows = (await dataSource.query(`SELECT events FROM test_stream_counts WHERE stream = 'live-1'`)) as { events: number }[];
+        const rows = await dataSource.query<{ events: number }[]>(`SELECT events FROM test_stream_counts WHERE stream = 'live-1'`);
         return rows[0]?.events === 30;
       });
     } finally {
@@ -194,10 +194,10 @@ describe('ProjectionRunner.live', () => {
       await second.stop();
     }
     expect(errors).toEqual([]);
-    const [{ held }] = (await dataSource.query(
+    const [{ held }] = await dataSource.query<{ held: number }[]>(
       `SELECT count(*)::int AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
        WHERE l.locktype = 'advisory' AND d.datname = current_database()`,
-    )) as { held: number }[];
+    );
     expect(held).toBe(0);
   });
 });

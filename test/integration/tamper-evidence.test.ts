@@ -71,7 +71,7 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     const proof = await inclusionProof(l.db, first.eventId, 14);
     expect(rootFromInclusionProof(proof.leafIndex, 14, Buffer.from(proof.leafHash, 'hex'), proof.auditPath.map((h) => Buffer.from(h, 'hex')))?.toString('hex')).toBe(latest?.rootHash);
     const consistency = await consistencyProof(l.db, 12, 14);
-    const [c12] = (await l.db.query('SELECT root_hash FROM merkle_checkpoints WHERE tree_size = 12')) as { root_hash: string }[];
+    const [c12] = await l.db.query<{ root_hash: string }[]>('SELECT root_hash FROM merkle_checkpoints WHERE tree_size = 12');
     expect(verifyConsistency(12, 14, Buffer.from(c12.root_hash, 'hex'), Buffer.from(latest?.rootHash ?? '', 'hex'), consistency.proof.map((h) => Buffer.from(h, 'hex')))).toBe(true);
   });
 
@@ -103,7 +103,7 @@ describe('signed Merkle checkpoints against the database administrator', () => {
   ])('%s makes verify fail naming the checkpoint it contradicts', async (_, sql) => {
     const l = await ledger();
     current = l;
-    await asAttacker(l.t, sql as string[]);
+    await asAttacker(l.t, sql);
     const report = await verify(l.t);
     expect(report.ok).toBe(false);
     expect(report.firstBad?.checkpoint?.treeSize).toBe(12);

@@ -47,7 +47,7 @@ function engine(mutant: Mutant | null): InMemory {
   active = mutant;
   try {
     // require, not import(): the CommonJS cache just emptied of the engine is what makes this a new build of it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: import() would reuse the cached build
     return require('./ledger-in-memory') as InMemory;
   } finally {
     active = null;

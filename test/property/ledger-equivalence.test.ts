@@ -71,7 +71,7 @@ describe('ledger engine equivalence with the per-event LedgerProjection (oracle)
         // A run takes seconds (a database, the oracle one event per transaction): shrinking a failure
         // stops at this budget and reports the smallest history found so far (about 60 shrinks in 7
         // minutes on a loaded 2-core machine: a 60-event history came down to 21 events).
-        interruptAfterTimeLimit: SHRINK_BUDGET_MS,
+        plugins: [fc.interruptAfterTimeLimit(SHRINK_BUDGET_MS)],
       },
     );
   }, SHRINK_BUDGET_MS + 60_000);

@@ -149,7 +149,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
       if (allocated.length === 0) return null;
       const u = allocated[intent.unit % allocated.length];
-      const current = u.current!;
+      const current = u.current;
+      if (current === null) return null;
       u.current = null;
       // The handler mirrors the revocation on the file when the file holds that allocation (a history
       // that allocated one file twice, or a file never submitted, has nothing to mirror it on).
@@ -172,7 +173,8 @@ function writeOf(s: WriteSide, intent: Intent, at: number): Write | null {
       const allocated = s.allUnits().filter((u) => u.current !== null && !u.handedOver);
       if (allocated.length === 0) return null;
       const u = allocated[intent.unit % allocated.length];
-      const { allocationId, citizenId } = u.current!;
+      if (u.current === null) return null;
+      const { allocationId, citizenId } = u.current;
       u.handedOver = true;
       u.holder = citizenId;
       u.handedOverAt = day(at);

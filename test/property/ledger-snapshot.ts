@@ -19,12 +19,12 @@ function normalised(value: unknown): unknown {
 
 /** Primary-key columns in key order; text ones sort COLLATE "C" so the order never depends on the database's locale. */
 async function keyOf(ds: DataSource, table: string): Promise<{ name: string; text: boolean }[]> {
-  return (await ds.query(
+  return await ds.query<{ name: string; text: boolean }[]>(
     `SELECT a.attname AS name, a.atttypid = 'text'::regtype AS text
      FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey::int2[])
      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`,
     [table],
-  )) as { name: string; text: boolean }[];
+  );
 }
 
 export async function snapshot(ds: DataSource, tables: readonly string[]): Promise<Snapshot> {
@@ -33,7 +33,7 @@ export async function snapshot(ds: DataSource, tables: readonly string[]): Promi
     const key = await keyOf(ds, table);
     if (key.length === 0) throw new Error(`${table} has no primary key: its rows have no stable order to compare`);
     const order = key.map((k) => (k.text ? `"${k.name}" COLLATE "C"` : `"${k.name}"`)).join(', ');
-    out.set(table, ((await ds.query(`SELECT * FROM ${table} ORDER BY ${order}`)) as Row[]).map((r) => normalised(r) as Row));
+    out.set(table, ((await ds.query<Row[]>(`SELECT * FROM ${table} ORDER BY ${order}`))).map((r) => normalised(r) as Row));
   }
   return out;
 }

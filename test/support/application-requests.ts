@@ -1,3 +1,4 @@
+import { bodyOf } from './response-body';
 import request from 'supertest';
 import type { Role } from '../../src/shared/actor';
 import type { JsonObject } from '../../src/shared/json';
@@ -45,7 +46,7 @@ export const decisionBody = (overrides: Record<string, unknown> = {}): Record<st
 /** Submits and returns the id, checking the 201. */
 export async function submitApplication(t: TestApp, body: Record<string, unknown>, province = '31'): Promise<string> {
   const res = await boardPost(t, '/applications', body, province).expect(201);
-  return res.body.id as string;
+  return bodyOf<{ id: string }>(res).id;
 }
 
 export async function decideEligible(t: TestApp, applicationId: string, province = '31'): Promise<void> {

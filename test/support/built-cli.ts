@@ -23,6 +23,10 @@ export function assertCliBuilt(): void {
 export function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   return run('node', [CLI, ...args], { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: CliResult) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: unknown) => {
+      // execFile's error carries the exit code and both outputs.
+      const { code, stdout, stderr } = error as CliResult;
+      return { code, stdout, stderr };
+    },
   );
 }

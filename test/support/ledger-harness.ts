@@ -73,11 +73,11 @@ export class LedgerHarness {
   }
 
   async findings(detector?: string): Promise<FindingRow[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<FindingRow[]>(
       `SELECT id, detector, severity, province_code, citizen_ids, evidence, summary, details, status, first_seen_event_id, closed_by_event_id
        FROM findings WHERE $1::text IS NULL OR detector = $1 ORDER BY id`,
       [detector ?? null],
-    )) as FindingRow[];
+    );
   }
 }
 

@@ -4,7 +4,6 @@ import type { CheckpointSettings } from '../../config/app-config';
 import { ConcurrencyConflict } from '../../event-store/event-store.errors';
 import type { EventStore } from '../../event-store/event-store.port';
 import type { Clock } from '../../shared/clock';
-import type { JsonObject } from '../../shared/json';
 import { MerkleTreeProjection } from '../merkle/merkle-tree.projection';
 import { rootAt, treeSize } from '../merkle/stored-tree';
 import { CHECKPOINT_STREAM } from './checkpoint';
@@ -19,12 +18,12 @@ const TREE_BATCH = 5000;
 
 /** The last LedgerCheckpointed in the log (not the derived table: it may lag) and the stream's revision. */
 async function lastInLog(db: DataSource): Promise<{ revision: number; treeSize: number; at?: Date }> {
-  const rows = (await db.query(
+  const rows = await db.query<{ revision: string | null; tree_size: string | null; at: Date | null }[]>(
     `SELECT (SELECT max(stream_revision) FROM events WHERE stream_id = $1) AS revision,
             (SELECT data->>'treeSize' FROM events WHERE stream_id = $1 AND type = 'LedgerCheckpointed' ORDER BY stream_revision DESC LIMIT 1) AS tree_size,
             (SELECT recorded_at FROM events WHERE stream_id = $1 AND type = 'LedgerCheckpointed' ORDER BY stream_revision DESC LIMIT 1) AS at`,
     [CHECKPOINT_STREAM],
-  )) as { revision: string | null; tree_size: string | null; at: Date | null }[];
+  );
   const row = rows[0];
   return { revision: row.revision === null ? -1 : Number(row.revision), treeSize: row.tree_size === null ? 0 : Number(row.tree_size), at: row.at ?? undefined };
 }
@@ -69,7 +68,7 @@ export class Checkpointer {
       publicKeyPem: publicKeyPem(current.publicKey),
     };
     try {
-      await this.store.append(CHECKPOINT_STREAM, [{ type: 'LedgerCheckpointed', data: data as unknown as JsonObject }], {
+      await this.store.append(CHECKPOINT_STREAM, [{ type: 'LedgerCheckpointed', data }], {
         expectedRevision: last.revision === -1 ? 'no_stream' : last.revision,
         actor: SIGNER,
       });
@@ -99,9 +98,9 @@ export class Checkpointer {
 
   /** Whether every event written so far is a leaf (counts the log: for exports and tests, not for hot paths). */
   async treeIsCurrent(): Promise<boolean> {
-    const [{ behind }] = (await this.dataSource.query(
+    const [{ behind }] = await this.dataSource.query<{ behind: string }[]>(
       `SELECT (SELECT count(*) FROM events) - coalesce((SELECT size FROM merkle_tree_state WHERE id = 1), 0) AS behind`,
-    )) as { behind: string }[];
+    );
     return Number(behind) <= 0;
   }
 

@@ -40,10 +40,12 @@ function check(text: string, pinnedPem?: string): BundleVerdict {
     return fail('the file is not JSON');
   }
   if (text !== `${canonicalJson(bundle as unknown as JsonValue)}\n`) return fail('the file is not in the canonical form it was written in: it was edited');
-  if (bundle.format !== BUNDLE_FORMAT) return fail(`unknown format ${String(bundle.format)}`);
+  // The file is untrusted: a field the type promises may be missing or of another kind.
+  const format: unknown = bundle.format;
+  if (format !== BUNDLE_FORMAT) return fail(`unknown format ${String(format)}`);
   const bundleKeys = new Map<string, KeyObject>();
   const witnesses = new Map<string, KeyObject>();
-  for (const k of bundle.publicKeys ?? []) {
+  for (const k of (bundle.publicKeys as EvidenceBundle['publicKeys'] | undefined) ?? []) {
     let key: KeyObject;
     try {
       key = publicKeyFromPem(k.publicKeyPem);
@@ -59,7 +61,7 @@ function check(text: string, pinnedPem?: string): BundleVerdict {
     trusted = new Map([[keyIdOf(pinned), pinned]]);
     lines.push(`ok   pinned key ${keyIdOf(pinned)}`);
   } else {
-    lines.push(`WARN key unpinned: trusting the bundle's own key ${bundle.checkpoint?.keyId}; pass --public-key with the ledger's key to prove the origin`);
+    lines.push(`WARN key unpinned: trusting the bundle's own key ${(bundle.checkpoint as EvidenceBundle['checkpoint'] | undefined)?.keyId ?? '?'}; pass --public-key with the ledger's key to prove the origin`);
   }
   const { checkpoint } = bundle;
   const problem = checkpointProblem(checkpoint, trusted, witnesses);
@@ -84,6 +86,7 @@ function check(text: string, pinnedPem?: string): BundleVerdict {
   if (!bundleKey || !verifyNoteSignature(canonicalJson(unsigned as unknown as JsonValue), bundleSignature, bundleKey)) {
     return fail(`the bundle's signature by ${bundle.bundleKeyId} does not verify${bundleKey ? '' : ' (not the trusted key)'}`);
   }
-  lines.push(`ok   finding ${String(bundle.finding.id)} and the whole file signed by ${bundle.bundleKeyId}`);
+  const findingId = bundle.finding.id;
+  lines.push(`ok   finding ${typeof findingId === 'string' ? findingId : JSON.stringify(findingId)} and the whole file signed by ${bundle.bundleKeyId}`);
   return { ok: true, lines, pinned: pinnedPem !== undefined, checkpointKeyId: checkpoint.keyId };
 }

@@ -104,11 +104,11 @@ function arrayLiteral(items: readonly (number | bigint | string)[]): string {
 }
 
 async function load(tx: EntityManager): Promise<TreeMemory> {
-  const state = (await tx.query('SELECT size, last_content_leaf FROM merkle_tree_state WHERE id = 1')) as { size: string; last_content_leaf: string }[];
-  const last = (await tx.query(
+  const state = await tx.query<{ size: string; last_content_leaf: string }[]>('SELECT size, last_content_leaf FROM merkle_tree_state WHERE id = 1');
+  const last = await tx.query<{ level: number; idx: string; hash: Buffer }[]>(
     `SELECT l.level, x.idx, x.hash FROM generate_series(0, 62) AS l(level)
      CROSS JOIN LATERAL (SELECT idx, hash FROM merkle_nodes WHERE level = l.level ORDER BY idx DESC LIMIT 1) x`,
-  )) as { level: number; idx: string; hash: Buffer }[];
+  );
   return {
     size: state[0] ? Number(state[0].size) : 0,
     lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1,

@@ -99,7 +99,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
     for (const event of page.events) {
       const broken = chains.check(event);
       if (broken) {
-        const covering = pending[next];
+        const covering = pending.at(next);
         return { report: report({ ...broken, ...(covering && { checkpoint: ref(covering), reason: `${broken.reason}; contradicts checkpoint ${covering.treeSize}` }) }) };
       }
       frontier.add(eventLeafHash(event.hash));
@@ -124,7 +124,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
     options.onProgress?.(checked);
     if (page.events.length === 0) break;
   }
-  const missing = pending[next];
+  const missing = pending.at(next);
   if (missing) {
     return {
       report: report({

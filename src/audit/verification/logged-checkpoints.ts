@@ -7,12 +7,17 @@ export async function loggedCheckpoints(store: Pick<EventStore, 'readStream'>): 
   const checkpoints: SignedCheckpoint[] = [];
   for (const stored of await store.readStream(CHECKPOINT_STREAM)) {
     const event = { type: stored.type, data: stored.data } as CheckpointEvent;
-    if (event.type === 'LedgerCheckpointed') {
-      const { origin, treeSize, rootHash, note, signature, keyId } = event.data;
-      checkpoints.push({ origin, treeSize, rootHash, note, signature, keyId, cosignatures: [], createdAt: stored.metadata.recordedAt });
-    } else if (event.type === 'CheckpointCosigned') {
-      const signed = checkpoints.find((c) => c.treeSize === event.data.treeSize);
-      signed?.cosignatures.push({ keyId: event.data.keyId, signature: event.data.signature });
+    switch (event.type) {
+      case 'LedgerCheckpointed': {
+        const { origin, treeSize, rootHash, note, signature, keyId } = event.data;
+        checkpoints.push({ origin, treeSize, rootHash, note, signature, keyId, cosignatures: [], createdAt: stored.metadata.recordedAt });
+        break;
+      }
+      case 'CheckpointCosigned': {
+        const signed = checkpoints.find((c) => c.treeSize === event.data.treeSize);
+        signed?.cosignatures.push({ keyId: event.data.keyId, signature: event.data.signature });
+        break;
+      }
     }
   }
   return checkpoints;

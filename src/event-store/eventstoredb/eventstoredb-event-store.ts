@@ -229,7 +229,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async tip(stream: string): Promise<Tip> {
-    const [last] = await this.readRecords(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const last = (await this.readRecords(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })).at(0);
     return last ? { revision: Number(last.revision), hash: chainFields(last).hash } : NO_TIP;
   }
 
@@ -251,9 +251,9 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private async replay(key: string, print: string): Promise<AppendResult | undefined> {
-    const [record] = await this.readRecords(idempotencyStream(key), { fromRevision: 0n, maxCount: 1 });
+    const record = (await this.readRecords(idempotencyStream(key), { fromRevision: 0n, maxCount: 1 })).at(0);
     if (!record) return undefined;
-    const stored = record.data as unknown as IdempotencyRecord;
+    const stored = record.data as IdempotencyRecord;
     if (stored.fingerprint !== print) throw new IdempotencyKeyReused(key);
     return {
       replayed: true,

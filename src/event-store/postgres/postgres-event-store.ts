@@ -140,6 +140,7 @@ export class PostgresEventStore implements EventStore {
         await this.pool
           .query(`BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_notify('noxh_events', ''); COMMIT`)
           .catch(() => undefined);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- announce() sets it again while the query is awaited
       } while (this.announceAgain);
       this.announcing = false;
     })();

@@ -59,24 +59,24 @@ const params = (filter: FindingFilter) => [filter.detector ?? null, filter.provi
 
 /** One page of the findings matching the filter, in the order the log first showed them, and how many match in all. */
 export async function findingsPage(db: ReadModels, filter: FindingFilter, page: number, pageSize: number): Promise<{ items: FindingView[]; total: number }> {
-  const rows = (await db.query(`${SELECT} ${WHERE} ${ORDER} LIMIT $6 OFFSET $7`, [...params(filter), pageSize, (page - 1) * pageSize])) as FindingRow[];
-  const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM findings f ${WHERE}`, params(filter))) as { total: number }[];
+  const rows = await db.query<FindingRow[]>(`${SELECT} ${WHERE} ${ORDER} LIMIT $6 OFFSET $7`, [...params(filter), pageSize, (page - 1) * pageSize]);
+  const [{ total }] = await db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM findings f ${WHERE}`, params(filter));
   return { items: rows.map(toView), total };
 }
 
 /** How many findings match the filter per detector, the detector filter left out (the console's tabs). */
 export async function countsByDetector(db: ReadModels, filter: FindingFilter): Promise<Record<string, number>> {
-  const rows = (await db.query(`SELECT f.detector, count(*)::int AS n FROM findings f ${WHERE} GROUP BY f.detector`, params({ ...filter, detector: undefined }))) as { detector: string; n: number }[];
+  const rows = await db.query<{ detector: string; n: number }[]>(`SELECT f.detector, count(*)::int AS n FROM findings f ${WHERE} GROUP BY f.detector`, params({ ...filter, detector: undefined }));
   return Object.fromEntries(rows.map((r) => [r.detector, r.n]));
 }
 
 /** Every finding matching the filter, in log order (exports). */
 export async function allFindings(db: ReadModels, filter: FindingFilter): Promise<FindingView[]> {
-  return ((await db.query(`${SELECT} ${WHERE} ${ORDER}`, params(filter))) as FindingRow[]).map(toView);
+  return ((await db.query<FindingRow[]>(`${SELECT} ${WHERE} ${ORDER}`, params(filter)))).map(toView);
 }
 
 export async function findingById(db: ReadModels, id: string): Promise<FindingView | undefined> {
-  const rows = (await db.query(`${SELECT} WHERE f.id = $1`, [id])) as FindingRow[];
+  const rows = await db.query<FindingRow[]>(`${SELECT} WHERE f.id = $1`, [id]);
   return rows[0] && toView(rows[0]);
 }
 

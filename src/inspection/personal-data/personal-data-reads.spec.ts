@@ -6,9 +6,9 @@ describe('recordPersonalDataRead', () => {
   const clock = { now: () => new Date('2026-11-23T23:59:30+00:00') };
   const appended: { stream: string; events: NewEvent[]; options: AppendOptions }[] = [];
   const store = {
-    append: async (stream: string, events: NewEvent[], options: AppendOptions) => {
+    append: (stream: string, events: NewEvent[], options: AppendOptions) => {
       appended.push({ stream, events, options });
-      return { events: [], replayed: false };
+      return Promise.resolve({ events: [], replayed: false });
     },
   };
   const inspector: Actor = { subject: 'thanh-tra-an', role: 'inspector' };

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { HouseholdMember, Person } from '../../applications/domain/application.events';
 import type { LandCertificate } from '../land-registry.port';
 import type { RegistryPerson } from '../population-registry.port';

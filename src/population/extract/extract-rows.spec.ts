@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { isRealDate } from './fields';
 import { checkLandRow } from './land-row';
 import { checkPopulationRow } from './population-row';

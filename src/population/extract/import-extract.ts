@@ -83,7 +83,7 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
     if (raced) {
       await client.query('ROLLBACK');
       await batches.return(undefined);
-      return reuse(raced);
+      return await reuse(raced);
     }
     const { rows: created } = await client.query<{ id: string }>(`INSERT INTO registry_snapshots (kind, file_sha256) VALUES ($1, $2) RETURNING id`, [
       schema.kind,
@@ -135,6 +135,7 @@ export async function importExtract<T>(client: ClientBase, schema: ExtractSchema
 }
 
 /** C0 controls but tab, CR and LF: never in a registry's text, and two of them frame the INSERT's columns. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /** The parser's words for a broken record, for the operator. */

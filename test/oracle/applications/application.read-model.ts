@@ -33,9 +33,9 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
           changes.household ? JSON.stringify(changes.household) : null],
       );
       if (changes.household) {
-        const [{ province_code, citizen_id }] = (await tx.query(
+        const [{ province_code, citizen_id }] = await tx.query<{ province_code: string; citizen_id: string }[]>(
           'SELECT province_code, citizen_id FROM rm_applications WHERE application_id = $1', [applicationId],
-        )) as { province_code: string; citizen_id: string }[];
+        );
         await tx.query('DELETE FROM rm_people WHERE application_id = $1 AND citizen_id <> $2', [applicationId, citizen_id]);
         await recordPeople(tx, event, applicationId, province_code, changes.household);
       }

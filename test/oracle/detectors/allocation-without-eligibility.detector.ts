@@ -89,20 +89,20 @@ export const allocationWithoutEligibility: Detector = {
     if (!event.stream.startsWith('unit-')) return [];
     if (event.type === 'UnitAllocated' || event.type === 'AllocationRevoked') return [event.data.applicationId as string];
     if (event.type === 'UnitTransferred') {
-      const rows = (await tx.query('SELECT application_id FROM rm_units WHERE project_id = $1 AND unit_no = $2 AND application_id IS NOT NULL', [
+      const rows = await tx.query<{ application_id: string }[]>('SELECT application_id FROM rm_units WHERE project_id = $1 AND unit_no = $2 AND application_id IS NOT NULL', [
         event.data.projectId, event.data.unitNo,
-      ])) as { application_id: string }[];
+      ]);
       return rows.map((r) => r.application_id);
     }
     return [];
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const allocations = (await tx.query(
+    const allocations = await tx.query<LiveAllocation[]>(
       `SELECT project_id, unit_no, province_code, allocation_id, citizen_id, allocation_event_id, allocated_at, allocation_basis
        FROM rm_units WHERE application_id = $1 AND allocation_id IS NOT NULL ORDER BY project_id, unit_no`,
       [applicationId],
-    )) as LiveAllocation[];
+    );
     const drafts: FindingDraft[] = [];
     for (const a of allocations) {
       const reasons = reasonsOf(a, applicationId);

@@ -63,19 +63,19 @@ export function migratedHistory(file: { migrated_from: string | null; recorded_a
 export const backdating: Detector = {
   name: 'backdating',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type === 'EligibilityDecided') return [event.data.applicationId as string];
+  keysOf(event: StoredEvent): Promise<string[]> {
+    if (event.type === 'EligibilityDecided') return Promise.resolve([event.data.applicationId as string]);
     // The unit stream's allocation carries the dates; the application's mirror only refers to it.
-    if (event.type === 'UnitAllocated' && event.stream.startsWith('unit-')) return [event.data.applicationId as string];
-    return [];
+    if (event.type === 'UnitAllocated' && event.stream.startsWith('unit-')) return Promise.resolve([event.data.applicationId as string]);
+    return Promise.resolve([]);
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
+    const file = (await tx.query<DatedFile[]>(
       `SELECT province_code, citizen_id, submitted_at, submitted_event_id, recorded_at, migrated_from, decision_history, allocation_history
        FROM rm_applications WHERE application_id = $1`,
       [applicationId],
-    )) as DatedFile[];
+    )).at(0);
     if (!file) return [];
     const fileStream = `application-${applicationId}`;
     const records = [

@@ -29,15 +29,15 @@ interface Member {
 export const conflictOfInterest: Detector = {
   name: 'conflict-of-interest',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    return event.type === 'EligibilityDecided' || event.type === 'ApplicationAmended' ? [event.data.applicationId as string] : [];
+  keysOf(event: StoredEvent): Promise<string[]> {
+    return Promise.resolve(event.type === 'EligibilityDecided' || event.type === 'ApplicationAmended' ? [event.data.applicationId as string] : []);
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
+    const file = (await tx.query<DecidedFile[]>(
       'SELECT application_id, province_code, citizen_id, received_by, submitted_event_id, decision FROM rm_applications WHERE application_id = $1',
       [applicationId],
-    )) as DecidedFile[];
+    )).at(0);
     if (!file?.decision) return [];
     const decider = officer(file.decision.decidedBy);
     const evidence = [
@@ -56,7 +56,7 @@ export const conflictOfInterest: Detector = {
         details: { receivedBy: file.received_by, decidedBy: file.decision.decidedBy, outcome: file.decision.outcome },
       });
     }
-    const members = (await tx.query('SELECT citizen_id, full_name, role FROM rm_people WHERE application_id = $1', [applicationId])) as Member[];
+    const members = await tx.query<Member[]>('SELECT citizen_id, full_name, role FROM rm_people WHERE application_id = $1', [applicationId]);
     for (const member of members.filter((m) => officer(m.full_name) === decider)) {
       drafts.push({
         discriminator: `household:${member.citizen_id}`,

@@ -37,16 +37,16 @@ interface DecidedFile {
 export const decisionContradictsPolicy: Detector = {
   name: 'decision-contradicts-policy',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type !== 'EligibilityDecided') return [];
-    return [as<EligibilityDecided>(event).applicationId];
+  keysOf(event: StoredEvent): Promise<string[]> {
+    if (event.type !== 'EligibilityDecided') return Promise.resolve([]);
+    return Promise.resolve([as<EligibilityDecided>(event).applicationId]);
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
+    const file = (await tx.query<DecidedFile[]>(
       'SELECT application_id, province_code, citizen_id, project_id, submitted_event_id, decision FROM rm_applications WHERE application_id = $1',
       [applicationId],
-    )) as DecidedFile[];
+    )).at(0);
     const d = file?.decision;
     if (!d || d.outcome !== 'eligible' || d.policyOutcome !== 'ineligible') return [];
     const justification = d.justification?.trim() ? d.justification.trim() : null;

@@ -32,9 +32,9 @@ export const duplicateApplicant: Detector = {
       case 'ApplicationSubmitted':
         return [(event.data.applicant as { citizenId: string }).citizenId];
       case 'ApplicationWithdrawn': {
-        const rows = (await tx.query('SELECT citizen_id FROM rm_applications WHERE application_id = $1', [event.data.applicationId])) as {
+        const rows = await tx.query<{
           citizen_id: string;
-        }[];
+        }[]>('SELECT citizen_id FROM rm_applications WHERE application_id = $1', [event.data.applicationId]);
         return rows.map((r) => r.citizen_id);
       }
       case 'BenefitClaimed':
@@ -46,15 +46,15 @@ export const duplicateApplicant: Detector = {
   },
 
   async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const files = (await tx.query(
+    const files = await tx.query<LiveFile[]>(
       `SELECT application_id, province_code, project_id, status, submitted_event_id FROM rm_applications
        WHERE citizen_id = $1 AND status <> 'withdrawn' ORDER BY recorded_at, application_id`,
       [citizenId],
-    )) as LiveFile[];
-    const claims = (await tx.query(
+    );
+    const claims = await tx.query<LiveClaim[]>(
       'SELECT claim_id, province_code, claimed_event_id FROM rm_claims WHERE citizen_id = $1 AND live ORDER BY claim_id',
       [citizenId],
-    )) as LiveClaim[];
+    );
     if (files.length < 2 && claims.length < 2) return [];
     const provinces = [...new Set([...files.map((f) => currentProvince(f.province_code)), ...claims.map((c) => currentProvince(c.province_code))])];
     return [

@@ -103,18 +103,18 @@ function summaryOf(u: UnitRow, t: Transfer, r: Restriction, violations: string[]
 export const earlyResale: Detector = {
   name: 'early-resale',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    if (event.type !== 'UnitTransferred' || !event.stream.startsWith('unit-')) return [];
+  keysOf(event: StoredEvent): Promise<string[]> {
+    if (event.type !== 'UnitTransferred' || !event.stream.startsWith('unit-')) return Promise.resolve([]);
     const d = as<UnitTransferred>(event);
-    return [`${d.projectId}.${d.unitNo}`];
+    return Promise.resolve([`${d.projectId}.${d.unitNo}`]);
   },
 
   async evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]> {
     const dot = key.indexOf('.');
-    const [u] = (await tx.query(
+    const u = (await tx.query<UnitRow[]>(
       `SELECT project_id, unit_no, province_code, tenure, price_vnd, release_event_id, transfers FROM rm_units WHERE project_id = $1 AND unit_no = $2`,
       [key.slice(0, dot), key.slice(dot + 1)],
-    )) as UnitRow[];
+    )).at(0);
     if (!u) return [];
     const stream = `unit-${key}`;
     const originalPrice = Number(u.price_vnd);

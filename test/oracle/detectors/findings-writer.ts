@@ -22,7 +22,7 @@ const positionOf = (event: StoredEvent) => `${event.position.commit}/${event.pos
  */
 export async function reconcileFindings(tx: EntityManager, detector: Detector, key: string, drafts: FindingDraft[], event: StoredEvent): Promise<void> {
   const existing = new Map(
-    ((await tx.query('SELECT id, status FROM findings WHERE detector = $1 AND finding_key = $2', [detector.name, key])) as Existing[]).map((f) => [f.id, f]),
+    ((await tx.query<Existing[]>('SELECT id, status FROM findings WHERE detector = $1 AND finding_key = $2', [detector.name, key]))).map((f) => [f.id, f]),
   );
   for (const draft of drafts) {
     const id = findingId(detector.name, key, draft.discriminator);

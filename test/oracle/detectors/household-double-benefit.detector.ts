@@ -25,20 +25,20 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  */
 async function pairsOf(ids: string[], tx: EntityManager): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = (await tx.query(
+  const rows = await tx.query<{ a: string; b: string }[]>(
     `SELECT DISTINCT p1.citizen_id AS a, p2.citizen_id AS b FROM rm_people p1 JOIN rm_people p2 USING (application_id)
      WHERE p1.citizen_id = ANY($1) AND p2.citizen_id <> p1.citizen_id
        AND EXISTS (SELECT 1 FROM rm_claims c WHERE c.live AND c.citizen_id IN (p1.citizen_id, p2.citizen_id))`,
     [ids],
-  )) as { a: string; b: string }[];
+  );
   return rows.map((r) => pairKey(r.a, r.b));
 }
 
 /** Findings resting on a stream whose people may have left it (an amendment, a withdrawal): they must be looked at again. */
 async function openKeysOn(stream: string, tx: EntityManager): Promise<string[]> {
-  const rows = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
+  const rows = await tx.query<{ finding_key: string }[]>(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
     'household-double-benefit', stream,
-  ])) as { finding_key: string }[];
+  ]);
   return rows.map((r) => r.finding_key);
 }
 
@@ -73,7 +73,7 @@ export const householdDoubleBenefit: Detector = {
       case 'ApplicationAmended':
       case 'ApplicationWithdrawn':
       case 'EligibilityDecided': {
-        const rows = (await tx.query('SELECT citizen_id FROM rm_people WHERE application_id = $1', [event.data.applicationId])) as { citizen_id: string }[];
+        const rows = await tx.query<{ citizen_id: string }[]>('SELECT citizen_id FROM rm_people WHERE application_id = $1', [event.data.applicationId]);
         ids = rows.map((r) => r.citizen_id);
         break;
       }
@@ -85,24 +85,24 @@ export const householdDoubleBenefit: Detector = {
 
   async evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]> {
     const [a, b] = key.split('|');
-    const links = (await tx.query(
+    const links = await tx.query<Link[]>(
       `SELECT f.application_id, f.citizen_id AS applicant_id, pa.role AS role_a, pb.role AS role_b, pa.event_id AS event_a, pb.event_id AS event_b
        FROM rm_people pa JOIN rm_people pb USING (application_id) JOIN rm_applications f USING (application_id)
        WHERE pa.citizen_id = $1 AND pb.citizen_id = $2 AND f.status <> 'withdrawn' ORDER BY f.recorded_at, f.application_id`,
       [a, b],
-    )) as Link[];
+    );
     if (links.length === 0) return [];
-    const claims = (await tx.query(
+    const claims = await tx.query<Claim[]>(
       `SELECT citizen_id, claim_id, project_id, unit_no, province_code, claimed_event_id FROM rm_claims
        WHERE citizen_id = ANY($1) AND live ORDER BY citizen_id, claim_id`,
       [[a, b]],
-    )) as Claim[];
-    const files = (await tx.query(
+    );
+    const files = await tx.query<LiveFile[]>(
       `SELECT citizen_id, application_id, project_id, submitted_event_id FROM rm_applications
        WHERE citizen_id = ANY($1) AND status = 'open' AND (decision IS NULL OR decision->>'outcome' <> 'ineligible')
        ORDER BY citizen_id, recorded_at, application_id`,
       [[a, b]],
-    )) as LiveFile[];
+    );
     const claimsOf = (id: string) => claims.filter((c) => c.citizen_id === id);
     const filesOf = (id: string) => files.filter((f) => f.citizen_id === id);
     // The beneficiary: the one with a live claim (a first when both have one).

@@ -48,31 +48,31 @@ export const identityConflict: Detector = {
 
   async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
     if (event.type !== 'ApplicationSubmitted' && !(event.type === 'ApplicationAmended' && (event.data.changes as { household?: unknown }).household)) return [];
-    const rows = (await tx.query(
+    const rows = await tx.query<{ citizen_id: string }[]>(
       `SELECT DISTINCT q.citizen_id FROM rm_people p JOIN rm_people q ON q.name_norm = p.name_norm AND q.date_of_birth = p.date_of_birth
        WHERE p.application_id = $1`,
       [event.data.applicationId],
-    )) as { citizen_id: string }[];
+    );
     // Findings that rested on a declaration an amendment has just replaced must be looked at again.
-    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
+    const open = await tx.query<{ finding_key: string }[]>(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
       'identity-conflict', event.stream,
-    ])) as { finding_key: string }[];
+    ]);
     const similar = await similarKeys(event.data.applicationId as string, tx);
     return [...new Set([...rows.map((r) => r.citizen_id), ...similar, ...open.map((r) => r.finding_key)])].sort();
   },
 
   async evaluate(citizenId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const mine = (await tx.query(`${SELECT_DECLARATIONS} WHERE p.citizen_id = $1 ORDER BY a.recorded_at, p.application_id`, [citizenId])) as Declaration[];
+    const mine = await tx.query<Declaration[]>(`${SELECT_DECLARATIONS} WHERE p.citizen_id = $1 ORDER BY a.recorded_at, p.application_id`, [citizenId]);
     if (mine.length === 0) return [];
     const provinceCode = currentProvince(mine[mine.length - 1].province_code);
     const drafts: FindingDraft[] = [];
 
-    const others = (await tx.query(
+    const others = await tx.query<Declaration[]>(
       `${SELECT_DECLARATIONS} WHERE p.citizen_id COLLATE "C" > $1 AND (p.name_norm, p.date_of_birth) IN
          (SELECT name_norm, date_of_birth FROM rm_people WHERE citizen_id = $1)
        ORDER BY p.citizen_id, a.recorded_at, p.application_id`,
       [citizenId],
-    )) as Declaration[];
+    );
     for (const other of [...new Set(others.map((o) => o.citizen_id))]) {
       const theirs = others.filter((o) => o.citizen_id === other);
       const shared = mine.filter((m) => theirs.some((t) => identityOf(t) === identityOf(m)));

@@ -41,18 +41,18 @@ export const landFundShortfall: Detector = {
 
   async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
     const own = LAND_FUND_EVENTS.has(event.type) ? [event.data.commercialProjectId as string] : [];
-    const overdue = (await tx.query('SELECT commercial_project_id FROM rm_land_fund WHERE overdue_event_id = $1', [event.eventId])) as {
+    const overdue = await tx.query<{
       commercial_project_id: string;
-    }[];
+    }[]>('SELECT commercial_project_id FROM rm_land_fund WHERE overdue_event_id = $1', [event.eventId]);
     return [...new Set([...own, ...overdue.map((o) => o.commercial_project_id)])];
   },
 
   async evaluate(commercialProjectId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [o] = (await tx.query(
+    const o = (await tx.query<Obligation[]>(
       `SELECT commercial_project_id, name, province_code, required_area_m2, handed_over_m2, paid_in_lieu_vnd, discharged, due_date, event_ids,
          overdue_event_id, overdue_seen_at FROM rm_land_fund WHERE commercial_project_id = $1`,
       [commercialProjectId],
-    )) as Obligation[];
+    )).at(0);
     if (!o || o.discharged || !o.overdue_event_id) return [];
     const required = Number(o.required_area_m2);
     const handed = Number(o.handed_over_m2);

@@ -34,10 +34,10 @@ const unitKey = (projectId: string, unitNo: string) => `unit:${projectId}.${unit
 const projectKey = (projectId: string) => `project:${projectId}`;
 
 async function unitFindings(projectId: string, unitNo: string, tx: EntityManager): Promise<FindingDraft[]> {
-  const [u] = (await tx.query(
+  const u = (await tx.query<UnitRow[]>(
     'SELECT project_id, unit_no, province_code, floor_area_m2, release_event_id FROM rm_units WHERE project_id = $1 AND unit_no = $2',
     [projectId, unitNo],
-  )) as UnitRow[];
+  )).at(0);
   if (!u || (u.floor_area_m2 >= MIN_M2 && u.floor_area_m2 <= ABSOLUTE_MAX_M2)) return [];
   const below = u.floor_area_m2 < MIN_M2;
   return [
@@ -54,13 +54,13 @@ async function unitFindings(projectId: string, unitNo: string, tx: EntityManager
 }
 
 async function projectFindings(projectId: string, tx: EntityManager): Promise<FindingDraft[]> {
-  const [p] = (await tx.query(
+  const p = (await tx.query<ProjectRow[]>(
     `SELECT province_code, name, planned_units, released_units, release_event_ids, unreleased_allocations,
        (SELECT count(*) FROM rm_units u WHERE u.project_id = p.project_id AND u.allocation_id IS NOT NULL)::int AS allocated,
        (SELECT count(*) FROM rm_units u WHERE u.project_id = p.project_id AND u.floor_area_m2 > ${STANDARD_MAX_M2})::int AS large
      FROM rm_projects p WHERE project_id = $1`,
     [projectId],
-  )) as ProjectRow[];
+  )).at(0);
   if (!p) return [];
   const drafts: FindingDraft[] = [];
   const live = p.allocated + p.unreleased_allocations.length;
@@ -78,11 +78,11 @@ async function projectFindings(projectId: string, tx: EntityManager): Promise<Fi
 async function overAllocated(projectId: string, p: ProjectRow, live: number, tx: EntityManager): Promise<FindingDraft> {
   const excess = live - p.released_units;
   const latest = Math.max(0, excess - p.unreleased_allocations.length);
-  const recent = (await tx.query(
+  const recent = await tx.query<{ unit_no: string; allocation_id: string; allocation_event_id: string }[]>(
     `SELECT unit_no, allocation_id, allocation_event_id FROM rm_units WHERE project_id = $1 AND allocation_id IS NOT NULL
      ORDER BY allocated_at DESC, unit_no DESC LIMIT $2`,
     [projectId, latest],
-  )) as { unit_no: string; allocation_id: string; allocation_event_id: string }[];
+  );
   return {
     discriminator: 'allocations',
     severity: 'high',
@@ -105,10 +105,10 @@ async function overAllocated(projectId: string, p: ProjectRow, live: number, tx:
 }
 
 async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx: EntityManager): Promise<FindingDraft> {
-  const large = (await tx.query(
+  const large = await tx.query<Omit<UnitRow, 'project_id' | 'province_code'>[]>(
     `SELECT unit_no, floor_area_m2, release_event_id FROM rm_units WHERE project_id = $1 AND floor_area_m2 > ${STANDARD_MAX_M2} ORDER BY unit_no`,
     [projectId],
-  )) as Omit<UnitRow, 'project_id' | 'province_code'>[];
+  );
   const allowed = Math.floor((total * LARGE_SHARE_PERCENT) / 100);
   return {
     discriminator: 'large-unit-share',
@@ -142,25 +142,25 @@ async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx:
 export const overAllocation: Detector = {
   name: 'over-allocation',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: StoredEvent): Promise<string[]> {
     const projectId = typeof event.data.projectId === 'string' ? event.data.projectId : null;
-    if (projectId === null) return [];
+    if (projectId === null) return Promise.resolve([]);
     if (event.stream.startsWith('project-')) {
-      return event.type === 'ProjectRegistered' || event.type === 'UnitsReleased' ? [projectKey(projectId)] : [];
+      return Promise.resolve(event.type === 'ProjectRegistered' || event.type === 'UnitsReleased' ? [projectKey(projectId)] : []);
     }
-    if (!event.stream.startsWith('unit-')) return [];
+    if (!event.stream.startsWith('unit-')) return Promise.resolve([]);
     switch (event.type) {
       case 'UnitReleased': {
         const d = as<UnitReleased>(event);
-        return [unitKey(projectId, d.unitNo), ...(d.floorAreaM2 > STANDARD_MAX_M2 ? [projectKey(projectId)] : [])];
+        return Promise.resolve([unitKey(projectId, d.unitNo), ...(d.floorAreaM2 > STANDARD_MAX_M2 ? [projectKey(projectId)] : [])]);
       }
       case 'UnitAllocated':
       case 'AllocationRevoked':
-        return [projectKey(projectId)];
+        return Promise.resolve([projectKey(projectId)]);
       case 'UnitTransferred':
-        return as<UnitTransferred>(event).kind.startsWith('return-') ? [projectKey(projectId)] : [];
+        return Promise.resolve(as<UnitTransferred>(event).kind.startsWith('return-') ? [projectKey(projectId)] : []);
       default:
-        return [];
+        return Promise.resolve([]);
     }
   },
 

@@ -56,28 +56,28 @@ export const queueJump: Detector = {
     if (event.stream.startsWith('unit-')) return event.type === 'AllocationRevoked' ? [as<AllocationRevoked>(event).applicationId] : [];
     if (!event.stream.startsWith('application-') || !WAIT_CHANGES.has(event.type)) return [];
     const own = event.type === 'UnitAllocated' ? [event.data.applicationId as string] : [];
-    const open = (await tx.query(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
+    const open = await tx.query<{ finding_key: string }[]>(`SELECT finding_key FROM findings WHERE detector = $1 AND status = 'open' AND streams @> ARRAY[$2]::text[]`, [
       NAME, event.stream,
-    ])) as { finding_key: string }[];
+    ]);
     return [...new Set([...own, ...open.map((r) => r.finding_key)])];
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [a] = (await tx.query(
+    const a = (await tx.query<AllocatedFile[]>(
       `SELECT a.application_id, a.project_id, a.province_code, a.citizen_id, a.tenure, a.priority_rank, a.rank_method, a.rank_event_id,
          a.allocation_id, a.unit_no, u.allocation_id AS unit_allocation_id, u.allocation_event_id,
          u.allocation_basis->'queue' AS queue
        FROM rm_applications a LEFT JOIN rm_units u ON u.project_id = a.project_id AND u.unit_no = a.unit_no
        WHERE a.application_id = $1`,
       [applicationId],
-    )) as AllocatedFile[];
+    )).at(0);
     // Not allocated, or the unit no longer holds this allocation (revoked): nothing stands.
     if (!a?.allocation_id || a.unit_allocation_id !== a.allocation_id || !a.allocation_event_id) return [];
     const skipped = a.queue ?? [];
-    const still = new Set(((await tx.query(
+    const still = new Set(((await tx.query<{ application_id: string }[]>(
       `SELECT w.application_id FROM rm_applications w WHERE w.application_id = ANY($1) AND ${WAITS_FOR_UNIT}`,
       [skipped.map((s) => s.applicationId)],
-    )) as { application_id: string }[]).map((r) => r.application_id));
+    ))).map((r) => r.application_id));
     const waiting = skipped.filter((s) => still.has(s.applicationId));
     if (waiting.length === 0) return [];
     const evidence: Evidence[] = [

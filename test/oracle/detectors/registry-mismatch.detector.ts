@@ -24,17 +24,17 @@ interface CheckedFile {
 export const registryMismatch: Detector = {
   name: 'registry-mismatch',
 
-  async keysOf(event: StoredEvent): Promise<string[]> {
-    return event.type === 'PopulationCheckRecorded' || event.type === 'EligibilityDecided' ? [event.data.applicationId as string] : [];
+  keysOf(event: StoredEvent): Promise<string[]> {
+    return Promise.resolve(event.type === 'PopulationCheckRecorded' || event.type === 'EligibilityDecided' ? [event.data.applicationId as string] : []);
   },
 
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
-    const [file] = (await tx.query(
+    const file = (await tx.query<CheckedFile[]>(
       `SELECT a.application_id, a.province_code, a.citizen_id, a.decision, a.submitted_event_id, c.event_id AS check_event_id,
          c.recorded_at AS check_recorded_at, c.persons
        FROM rm_applications a JOIN rm_population_checks c USING (application_id) WHERE a.application_id = $1`,
       [applicationId],
-    )) as CheckedFile[];
+    )).at(0);
     if (!file) return [];
     const checkEvidence = { eventId: file.check_event_id, stream: `application-${applicationId}` };
     const drafts: FindingDraft[] = file.persons.flatMap((p) =>

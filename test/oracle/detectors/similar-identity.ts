@@ -22,25 +22,25 @@ const COLUMNS = 'p.citizen_id, p.application_id, p.role, p.full_name, p.name_nor
 /** The oracle's blocking, in SQL: born the same day, or on the swapped day and month. */
 async function blockedWith(d: PersonDeclaration, tx: EntityManager): Promise<PersonDeclaration[]> {
   const dates = [d.date_of_birth, swappedDayMonth(d.date_of_birth)].filter((x): x is string => x !== null);
-  return (await tx.query(
+  return await tx.query<PersonDeclaration[]>(
     `SELECT ${COLUMNS} FROM rm_people p JOIN rm_applications a USING (application_id)
      WHERE p.citizen_id <> $1 AND p.date_of_birth = ANY($2::text[])`,
     [d.citizen_id, dates],
-  )) as PersonDeclaration[];
+  );
 }
 
 /** Each declaration with its file's other people, read in one query. */
 async function profiles(ds: readonly PersonDeclaration[], tx: EntityManager): Promise<(d: PersonDeclaration) => IdentityProfile> {
   const files = [...new Set(ds.map((d) => d.application_id))];
-  const rows = (await tx.query(`SELECT application_id, array_agg(citizen_id) AS ids FROM rm_people WHERE application_id = ANY($1::text[]) GROUP BY application_id`, [files])) as {
+  const rows = await tx.query<{
     application_id: string; ids: string[];
-  }[];
+  }[]>(`SELECT application_id, array_agg(citizen_id) AS ids FROM rm_people WHERE application_id = ANY($1::text[]) GROUP BY application_id`, [files]);
   const household = new Map(rows.map((r) => [r.application_id, r.ids]));
   return (d) => ({ citizenId: d.citizen_id, nameNorm: d.name_norm, dateOfBirth: d.date_of_birth, gender: d.gender, household: household.get(d.application_id) ?? [] });
 }
 
 export async function similarKeys(applicationId: string, tx: EntityManager): Promise<string[]> {
-  const people = (await tx.query(`SELECT ${COLUMNS} FROM rm_people p JOIN rm_applications a USING (application_id) WHERE p.application_id = $1`, [applicationId])) as PersonDeclaration[];
+  const people = await tx.query<PersonDeclaration[]>(`SELECT ${COLUMNS} FROM rm_people p JOIN rm_applications a USING (application_id) WHERE p.application_id = $1`, [applicationId]);
   const keys: string[] = [];
   for (const p of people) {
     const candidates = await blockedWith(p, tx);
@@ -59,10 +59,10 @@ export async function similarIdentityDrafts(
   }
   const drafts: FindingDraft[] = [];
   for (const other of [...others].sort()) {
-    const theirs = (await tx.query(
+    const theirs = await tx.query<PersonDeclaration[]>(
       `SELECT ${COLUMNS} FROM rm_people p JOIN rm_applications a USING (application_id) WHERE p.citizen_id = $1 ORDER BY a.recorded_at, p.application_id`,
       [other],
-    )) as PersonDeclaration[];
+    );
     const profile = await profiles([...mine, ...theirs], tx);
     const best = bestSimilarPair(mine, theirs, profile);
     if (best) drafts.push(similarIdentityDraft(citizenId, best, provinceCode));

@@ -28,7 +28,7 @@ export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
       const citizenIds = events.flatMap((e) => citizenIdsIn(e.data));
       await recordPersonalDataRead(this.store, this.clock, actor, { endpoint: 'GET /api/v1/streams/:streamId/events', ids: [stream], citizenIds });
     }
-    return { stream, events: events.map(RawEventView.of) };
+    return { stream, events: events.map((e) => RawEventView.of(e)) };
   }
 }
 

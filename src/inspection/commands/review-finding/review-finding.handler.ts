@@ -3,7 +3,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
 import { CLOCK, type Clock } from '../../../shared/clock';
-import type { JsonObject } from '../../../shared/json';
 import type { FindingReviewed } from '../../domain/finding.events';
 import { inspectionStreams } from '../../domain/inspection.streams';
 import { findingById } from '../../findings/finding-rows';
@@ -28,7 +27,7 @@ export class ReviewFindingHandler implements ICommandHandler<ReviewFindingComman
     const review: FindingReviewed['data'] = { findingId, verdict: request.verdict, note: request.note, reviewedBy: actor.subject, reviewedAt: this.clock.now().toISOString() };
     const { events } = await this.store.append(
       inspectionStreams.finding(findingId),
-      [{ type: 'FindingReviewed', data: review as unknown as JsonObject }],
+      [{ type: 'FindingReviewed', data: review }],
       { expectedRevision: 'any', actor, idempotencyKey },
     );
     return { ...review, eventId: events[0].eventId };

@@ -33,6 +33,6 @@ export class ApplicationAsOfHandler implements IQueryHandler<ApplicationAsOfQuer
     assertReadable(actor, state.provinceCode, 'an application');
     const people = [state.citizenId, ...state.declaration.household.map((m) => m.citizenId)];
     await this.reads.record(actor, { endpoint: 'GET /api/v1/applications/:id', ids: [applicationId], citizenIds: people });
-    return { applicationId, asOf: asOf.toISOString(), ...(validAt !== undefined && { validAt }), state, events: events.map(LoggedEventView.from) };
+    return { applicationId, asOf: asOf.toISOString(), ...(validAt !== undefined && { validAt }), state, events: events.map((e) => LoggedEventView.from(e)) };
   }
 }

@@ -21,6 +21,6 @@ export class PeopleHistoryHandler implements IQueryHandler<PeopleHistoryQuery> {
     const events = scope ? all.filter((e) => scope.includes(e.metadata.actor.province ?? '')) : all;
     // Recorded even when nothing is found: looking a person up is itself the access to record.
     await this.reads.record(actor, { endpoint: 'GET /api/v1/people/:citizenId/history', ids: [citizenId], citizenIds: [citizenId] });
-    return { citizenId, events: events.map(LoggedEventView.from), withheld: all.length - events.length };
+    return { citizenId, events: events.map((e) => LoggedEventView.from(e)), withheld: all.length - events.length };
   }
 }

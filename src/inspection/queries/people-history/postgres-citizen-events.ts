@@ -55,7 +55,7 @@ export class PostgresCitizenEvents implements CitizenEvents {
 
 /** EVENT_STORE=esdb: the events are not in PostgreSQL; 501 until the citizen index exists. */
 export class UnindexedCitizenEvents implements CitizenEvents {
-  async naming(): Promise<StoredEvent[]> {
-    throw new NotImplementedException('A person’s history needs the citizen index, which is not built for EventStoreDB yet');
+  naming(): Promise<StoredEvent[]> {
+    return Promise.reject(new NotImplementedException('A person’s history needs the citizen index, which is not built for EventStoreDB yet'));
   }
 }

@@ -52,6 +52,6 @@ export class PopulationChecksView {
   checks!: RecordedCheckView[];
 
   static of(applicationId: string, provinceCode: string, events: StoredEvent[]): PopulationChecksView {
-    return { applicationId, provinceCode, checks: events.filter((e) => e.type === 'PopulationCheckRecorded').map(RecordedCheckView.from) };
+    return { applicationId, provinceCode, checks: events.filter((e) => e.type === 'PopulationCheckRecorded').map((e) => RecordedCheckView.from(e)) };
   }
 }
