@@ -41,10 +41,10 @@ class FoldingStreamCounts implements Projection {
     await (await this.fold(events))(tx);
   }
 
-  async fold(events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
+  fold(events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
     this.folded += events.length;
     const rows = events.map((e) => ({ stream: e.stream, revision: e.revision, fail: e.type === this.failOn }));
-    return async (tx) => {
+    return Promise.resolve(async (tx: EntityManager) => {
       for (const row of rows) {
         if (row.fail) await tx.query('SELECT 1 / 0');
         await tx.query(
@@ -53,7 +53,7 @@ class FoldingStreamCounts implements Projection {
           [row.stream, row.revision],
         );
       }
-    };
+    });
   }
 
   reset(): void {
