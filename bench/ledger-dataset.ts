@@ -111,16 +111,17 @@ export class LedgerDataset {
     let allocated = 0;
     for (let a = 0; a < APPLICANTS_PER_PROJECT; a += 1) {
       const file = this.file(`${projectId}-a${a}`, province, this.pickPlant());
-      if (file.plant === 'queueJump' && a + 1 < APPLICANTS_PER_PROJECT && allocated + 2 <= UNITS_PER_PROJECT) {
-        // The next file (worse-ranked) is served while this one, ranked and eligible, waits; then this one.
+      if (file.plant === 'queueJump' && a + 1 < APPLICANTS_PER_PROJECT && allocated < UNITS_PER_PROJECT) {
+        // The next file (worse-ranked) is given a unit while this one, ranked and eligible, waits. The
+        // finding closes once the skipped file is served, so it is left waiting, and the project hands
+        // out no unit after this one (each would jump the same file again).
         a += 1;
         const jumper = this.file(`${projectId}-a${a}`, province, null, true);
         const appends = [
           append(streams.application(file.applicationId), this.fileEvents(file, a)),
           ...this.fileAppends(jumper, a + 1, projectId, province, units[allocated]),
-          ...this.allocationAppends(file, projectId, province, units[allocated + 1]),
         ];
-        allocated += 2;
+        allocated = UNITS_PER_PROJECT;
         this.truth.queueJump += 1;
         yield group(appends, false);
         continue;
