@@ -155,11 +155,11 @@ export class LedgerState {
    * claims). One query per lookup family and step.
    */
   async prefetchFor(tx: EntityManager, keys: BatchKeys, steps: number): Promise<void> {
-    const needAll = (family: LookupFamily<object>, values: Iterable<string>) => { for (const v of values) family.need(v); };
+    const needAll = <R extends object>(family: LookupFamily<R>, values: Iterable<string>) => { for (const v of values) family.need(v); };
     const byFile = [this.application_, this.peopleOfApplication_, this.unitsOfApplication_, this.populationCheck_] as LookupFamily<object>[];
     const byCitizen = [this.applicationsOfCitizen_, this.peopleOfCitizen_, this.claimsOfCitizen_] as LookupFamily<object>[];
-    needAll(this.unitsOfProject_ as LookupFamily<object>, keys.projects);
-    needAll(this.applicationsOfProject_ as LookupFamily<object>, keys.projects);
+    needAll(this.unitsOfProject_, keys.projects);
+    needAll(this.applicationsOfProject_, keys.projects);
     const seenFiles = new Set<string>();
     const seenCitizens = new Set<string>();
     let files = [...keys.applications];
@@ -168,7 +168,7 @@ export class LedgerState {
     for (let step = 0; step < steps && files.length + citizens.length > 0; step++) {
       for (const family of byFile) needAll(family, files);
       for (const family of byCitizen) needAll(family, citizens);
-      needAll(this.peopleBornOn_ as LookupFamily<object>, dates);
+      needAll(this.peopleBornOn_, dates);
       await this.prefetch(tx);
       for (const f of files) seenFiles.add(f);
       for (const c of citizens) seenCitizens.add(c);

@@ -131,9 +131,11 @@ export class LedgerProjection implements Projection {
 
   private async open(tx: EntityManager): Promise<LedgerState> {
     const state = new LedgerState();
-    // Counting stops at the budget: on a large ledger it is a bounded scan, not a count of millions.
-    const [{ rows }] = await tx.query<{ rows: number }[]>('SELECT count(*)::int AS rows FROM (SELECT 1 FROM rm_people LIMIT $1) p', [this.maxResidentRows + 1]);
-    await state.load(tx, rows > 0 && rows > this.maxResidentRows / 2);
+    // Past half the budget the large tables are read as batches ask: counting stops there, so on a
+    // large ledger it is a bounded scan, not a count of millions.
+    const half = Math.floor(this.maxResidentRows / 2);
+    const [{ rows }] = await tx.query<{ rows: number }[]>('SELECT count(*)::int AS rows FROM (SELECT 1 FROM rm_people LIMIT $1) p', [half + 1]);
+    await state.load(tx, rows > 0 && rows > half);
     return state;
   }
 
@@ -156,7 +158,7 @@ export class LedgerProjection implements Projection {
       const stored = events[i];
       const event = toLedgerEvent(stored);
       try {
-        this.applyEvent(state, event);
+        applyLedgerEvent(state, event, this.detectors);
       } catch (error) {
         // Folded on a partial answer, an event may well fail: read what it missed and fold again.
         if (state.missed) return null;
@@ -168,9 +170,6 @@ export class LedgerProjection implements Projection {
     return state.takeWrites();
   }
 
-  private applyEvent(state: LedgerState, event: LedgerEvent): void {
-    applyLedgerEvent(state, event, this.detectors);
-  }
 }
 
 /**
