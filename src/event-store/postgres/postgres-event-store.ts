@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, PoolClient } from 'pg';
 import { Clock } from '../../shared/clock';
 import { JsonObject } from '../../shared/json';
@@ -8,7 +10,7 @@ import {
   WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
-import { pollingSubscription } from '../polling-subscription';
+import { MIN_READ_GAP_MS, pollingSubscription } from '../polling-subscription';
 import { CoalescedRead } from './coalesced-read';
 import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } from './append-group';
 
@@ -135,13 +137,17 @@ export class PostgresEventStore implements EventStore {
     }
     this.announcing = true;
     void (async () => {
-      do {
+      for (;;) {
         this.announceAgain = false;
+        const sent = performance.now();
         await this.pool
           .query(`BEGIN; SET LOCAL synchronous_commit TO off; SELECT pg_notify('noxh_events', ''); COMMIT`)
           .catch(() => undefined);
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- announce() sets it again while the query is awaited
-      } while (this.announceAgain);
+        if (!this.announceAgain) break;
+        // Readers read at most this often under load: more announcements would only cost a transaction each.
+        await sleep(Math.max(0, sent + MIN_READ_GAP_MS - performance.now()));
+      }
       this.announcing = false;
     })();
   }

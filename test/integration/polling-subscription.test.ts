@@ -1,0 +1,86 @@
+import { performance } from "node:perf_hooks";
+import {
+  type EventStore,
+  LOG_START,
+  type StoredEvent,
+} from "../../src/event-store/event-store.port";
+import { PostgresEventStore } from "../../src/event-store/postgres/postgres-event-store";
+import {
+  MIN_READ_GAP_MS,
+  pollingSubscription,
+} from "../../src/event-store/polling-subscription";
+import { systemClock } from "../../src/shared/clock";
+import { eventually } from "../support/eventually";
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from "../support/test-database";
+
+const writer = { actor: { subject: "writer", role: "board" as const } };
+
+describe("pollingSubscription under a steady stream of commits", () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool, systemClock, 64 * 1024);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("reads at most once per gap however many commits wake it, and misses none of them", async () => {
+    let reads = 0;
+    const counted: Pick<EventStore, "readAll"> = {
+      readAll(options) {
+        reads += 1;
+        return store.readAll(options);
+      },
+    };
+    let announce: () => void = () => undefined;
+    const seen: StoredEvent[] = [];
+    const subscription = pollingSubscription(
+      counted,
+      {
+        after: LOG_START,
+        batchSize: 500,
+        onBatch: (events) => {
+          seen.push(...events);
+          return Promise.resolve();
+        },
+        onError: (error) => {
+          throw error;
+        },
+      },
+      (wake) => {
+        announce = wake;
+        return Promise.resolve(() => Promise.resolve());
+      },
+    );
+    await eventually(() => Promise.resolve(reads === 1));
+
+    const commits = 40;
+    const start = performance.now();
+    for (let i = 0; i < commits; i += 1) {
+      await store.append(`gap-${i}`, [{ type: "Tick", data: { i } }], {
+        ...writer,
+        expectedRevision: "no_stream",
+      });
+      announce();
+    }
+    const writing = performance.now() - start;
+    await eventually(() => Promise.resolve(seen.length === commits));
+    expect(seen.map((e) => e.stream)).toEqual(
+      Array.from({ length: commits }, (_, i) => `gap-${i}`),
+    );
+    await subscription.stop();
+
+    // One read per commit without the gap; with it, one per gap the writing lasted (and the last one).
+    expect(reads - 1).toBeLessThanOrEqual(
+      Math.ceil(writing / MIN_READ_GAP_MS) + 2,
+    );
+    expect(reads - 1).toBeLessThan(commits / 2);
+  });
+});
