@@ -1,6 +1,7 @@
 import {
-  declaredAsOthers, familyGivenKey, identitySimilarity, oneEditApart, idDigitsSimilarity, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
+  declaredAsOthers, familyGivenKey, identitySimilarity, oneEditApart, idDigitsSimilarity, nameMayBeAlike, nameSimilarity, SIMILAR_IDENTITY_THRESHOLD, swappedDayMonth, type IdentityProfile,
 } from './identity-similarity';
+import fc from 'fast-check';
 import { normalizeName } from './normalize-name';
 
 const profile = (citizenId: string, name: string, dateOfBirth: string, gender: string | null = 'male', household: string[] = []): IdentityProfile =>
@@ -64,6 +65,24 @@ describe('identity similarity', () => {
     expect(nameSimilarity('NGUYEN VAN HUNG', 'NGUYEN VAN DUNG')).toBeLessThan(0.6);
     expect(nameSimilarity('LE HUU HUNG', 'LE HUU NMA')).toBeLessThan(0.6);
     expect(nameSimilarity('LE HUU NAM', 'LE HUU NMA')).toBeGreaterThan(0.9);
+  });
+
+  it('rules out without Jaro-Winkler only names that score at most 0.5', () => {
+    expect(['NGUYEN VAN HUGN', 'NGUYEN HUNG', 'NGUYEN VAN THI HUNG', 'NGUYEN VAN HUNG'].map((b) => nameMayBeAlike('NGUYEN VAN HUNG', b))).toEqual([true, true, true, true]);
+    expect(['NGUYEN VAN DUNG', 'TRAN VAN HUNG', 'NGUYEN THI HUNG'].map((b) => nameMayBeAlike('NGUYEN VAN HUNG', b))).toEqual([false, false, false]);
+    // Names from common words, with slips: a typo, a dropped letter, a swap, a dropped or added word.
+    const word = fc.constantFrom('NGUYEN', 'TRAN', 'LE', 'PHAM', 'VAN', 'THI', 'HUU', 'DUC', 'HUNG', 'HUONG', 'LAN', 'NAM', 'DUNG', 'XYZ', 'NGUEYN');
+    const slip = (w: string, at: number) => (w.length < 2 ? w : `${w.slice(0, at % w.length)}${w.slice((at % w.length) + 1)}`);
+    const name = fc.array(word, { minLength: 2, maxLength: 4 });
+    fc.assert(
+      fc.property(name, fc.nat(), fc.nat(3), fc.boolean(), (words, at, which, dropWord) => {
+        const other = words.map((w, i) => (i === which ? slip(w, at) : w));
+        if (dropWord && other.length > 2) other.splice(1, 1);
+        const [a, b] = [words.join(' '), other.join(' ')];
+        return nameMayBeAlike(a, b) || nameSimilarity(a, b) <= 0.5;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -58,12 +58,28 @@ export function nameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const wa = a.split(' ');
   const wb = b.split(' ');
-  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-  const sameEnds = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
-  // A dropped (or added) middle name: family and given agree and one's middle names are among the other's.
-  if (sameEnds && short.length < long.length && short.slice(1, -1).every((w) => long.slice(1, -1).includes(w))) return 0.95;
+  if (droppedMiddle(wa, wb)) return 0.95;
   const jw = jaroWinkler(a, b);
   return twoRealNames(wa, wb) ? jw * 0.5 : jw;
+}
+
+/**
+ * False when nameSimilarity is at most 0.5 (two real names): the pair then scores at most 0.75,
+ * below the threshold whatever else agrees. Costs two word comparisons where Jaro-Winkler of the
+ * whole names cost most of a ledger rebuild (npm run bench -- projections).
+ */
+export function nameMayBeAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  return droppedMiddle(wa, wb) || !twoRealNames(wa, wb);
+}
+
+/** A dropped (or added) middle name: family and given agree and one's middle names are among the other's. */
+function droppedMiddle(wa: string[], wb: string[]): boolean {
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const sameEnds = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
+  return sameEnds && short.length < long.length && short.slice(1, -1).every((w) => long.slice(1, -1).includes(w));
 }
 
 /**
