@@ -70,13 +70,34 @@ export function nameSimilarity(a: string, b: string): number {
  */
 export function nameMayBeAlike(a: string, b: string): boolean {
   if (a === b) return true;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  // twoRealNames' commonest case, without its other tests: another common family or given name.
+  const [fa, fb, ga, gb] = [wa[0], wb[0], wa[wa.length - 1], wb[wb.length - 1]];
+  if (fa !== fb && COMMON_NAME_WORDS.has(fa) && COMMON_NAME_WORDS.has(fb)) return false;
+  if (ga !== gb && COMMON_NAME_WORDS.has(ga) && COMMON_NAME_WORDS.has(gb)) return false;
   return droppedMiddle(wa, wb) || !twoRealNames(wa, wb);
 }
 
+/**
+ * The words of a normalised name, split once: a rebuild compares each declaration with every other
+ * born the same day, and splitting both names per pair was a third of that comparison's cost.
+ * Names repeat (a few thousand cover most of a province); the memo is emptied when it fills.
+ */
+const splitNames = new Map<string, readonly string[]>();
+const MAX_SPLIT_NAMES = 100_000;
+function wordsOf(nameNorm: string): readonly string[] {
+  let words = splitNames.get(nameNorm);
+  if (words === undefined) {
+    if (splitNames.size >= MAX_SPLIT_NAMES) splitNames.clear();
+    words = nameNorm.split(' ');
+    splitNames.set(nameNorm, words);
+  }
+  return words;
+}
+
 /** A dropped (or added) middle name: family and given agree and one's middle names are among the other's. */
-function droppedMiddle(wa: string[], wb: string[]): boolean {
+function droppedMiddle(wa: readonly string[], wb: readonly string[]): boolean {
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   const sameEnds = short[0] === long[0] && short[short.length - 1] === long[long.length - 1];
   return sameEnds && short.length < long.length && short.slice(1, -1).every((w) => long.slice(1, -1).includes(w));
@@ -94,7 +115,7 @@ const SAME_WORD_MIN = 0.8;
  * or too far from the other to be a slip of it, or a middle word in the same place that is another
  * common name. Then the full-string measure, lifted by the shared rest, must not decide.
  */
-function twoRealNames(wa: string[], wb: string[]): boolean {
+function twoRealNames(wa: readonly string[], wb: readonly string[]): boolean {
   const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y && COMMON_NAME_WORDS.has(x) && COMMON_NAME_WORDS.has(y);
   const far = (x: string, y: string) => x !== y && !oneEditApart(x, y) && jaroWinkler(x, y) < SAME_WORD_MIN;
   const [fa, fb, ga, gb] = [wa[0], wb[0], wa[wa.length - 1], wb[wb.length - 1]];
