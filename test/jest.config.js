@@ -8,6 +8,8 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/test/tsconfig.jest.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A dynamic import() of our own module names the compiled file (`./x.js`, as node20 module resolution requires): here it is the source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };
 
 /** @type {import('jest').Config} */

@@ -4,7 +4,6 @@ import { loadConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { resolveDatabase } from '../database/resolve-database';
 import type { EventStore } from '../event-store/event-store.port';
-import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { type Clock, systemClock } from '../shared/clock';
 
@@ -39,7 +38,7 @@ export async function openLedgerContext(): Promise<LedgerContext> {
   pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
   const store =
     config.eventStore === 'esdb' && config.eventStoreConnectionString
-      ? EventStoreDbEventStore.connect(config.eventStoreConnectionString, systemClock, config.maxEventBytes)
+      ? (await import('../event-store/eventstoredb/eventstoredb-event-store.js')).EventStoreDbEventStore.connect(config.eventStoreConnectionString, systemClock, config.maxEventBytes)
       : new PostgresEventStore(pool, systemClock, config.maxEventBytes);
   return {
     dataSource,
