@@ -11,14 +11,15 @@ import { similarIdentityDraft } from './similar-identity.draft';
  * those born the same day or on its day and month swapped (LedgerState's index by birth date). Under
  * SIMILARITY_WEIGHTS no pair with other birth dates can reach the threshold (mayBeSimilar), so these
  * blocks hold every pair that can; of them, only the pairs that reach it with a shared household are
- * kept, so the households of the others are never read. A block by family + given name found nothing more and grew with
+ * kept, so the households of the others are never read. Within a day's block only the same common
+ * given name or an uncommon one can be alike (givenNameBucket), so only those are scanned. A block by family + given name found nothing more and grew with
  * the ledger (Nguyễn is the family name of about four Vietnamese in ten). Scoring is src/shared/identity's,
  * the same the SQL oracle uses.
  */
 export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
   const found = new Map<string, PersonRow>();
   const swapped = swappedDayMonth(p.date_of_birth);
-  const blocks = [state.peopleBornOn(p.date_of_birth), swapped ? state.peopleBornOn(swapped) : []];
+  const blocks = [state.peopleBornOnNamedLike(p.date_of_birth, p.name_norm), swapped ? state.peopleBornOnNamedLike(swapped, p.name_norm) : []];
   // Every declaration belongs to a file the ledger holds (files are never deleted), so none is left out here.
   for (const block of blocks) {
     for (const q of block) if (q.citizen_id !== p.citizen_id && mayReach(p, q)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);

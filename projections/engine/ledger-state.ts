@@ -8,6 +8,7 @@ import {
 import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
+import { givenNameBucket, UNCOMMON_GIVEN_NAME } from '../../src/shared/identity/identity-similarity';
 import { LookupFamily } from './lookup-family';
 import { Table, type TableWrite } from './table';
 
@@ -45,8 +46,9 @@ export class LedgerState {
   private readonly peopleByApplication = new IndexMap(this.journal);
   private readonly peopleByCitizen = new IndexMap(this.journal);
   private readonly peopleByIdentity = new IndexMap(this.journal);
-  /** The block of the fuzzy identity match: by birth date. */
+  /** The block of the fuzzy identity match: by birth date, and by birth date and given-name bucket. */
   private readonly peopleByBirthDate = new IndexMap(this.journal);
+  private readonly peopleByBirthDateAndGivenName = new IndexMap(this.journal);
   private readonly unitsByProject = new IndexMap(this.journal);
   private readonly unitsByApplication = new IndexMap(this.journal);
   private readonly claimsByCitizen = new IndexMap(this.journal);
@@ -204,7 +206,7 @@ export class LedgerState {
     for (const table of this.largeTables) table.evict();
     for (const index of [
       this.applicationsByCitizen, this.applicationsByProject, this.peopleByApplication, this.peopleByCitizen, this.peopleByIdentity,
-      this.peopleByBirthDate, this.unitsByProject, this.unitsByApplication, this.claimsByCitizen,
+      this.peopleByBirthDate, this.peopleByBirthDateAndGivenName, this.unitsByProject, this.unitsByApplication, this.claimsByCitizen,
     ]) index.clear();
     for (const family of this.families) family.forget();
   }
@@ -292,6 +294,7 @@ export class LedgerState {
     const k = this.people.keyOf(p);
     this.peopleByIdentity.remove(identityOf(p), k);
     this.peopleByBirthDate.remove(p.date_of_birth, k);
+    this.peopleByBirthDateAndGivenName.remove(key(p.date_of_birth, givenNameBucket(p.name_norm)), k);
   }
 
   peopleOfApplication(applicationId: string): PersonRow[] {
@@ -312,6 +315,19 @@ export class LedgerState {
   peopleBornOn(dateOfBirth: string): PersonRow[] {
     this.peopleBornOn_.need(dateOfBirth);
     return this.rowsOf(this.people, this.peopleByBirthDate.get(dateOfBirth));
+  }
+
+  /**
+   * The people born on a day whose name may be alike to `nameNorm`: all of them when its given name
+   * is not a common one, else those with the same given name or an uncommon one (givenNameBucket).
+   * A day's block grows with the ledger; this part of it hardly does.
+   */
+  peopleBornOnNamedLike(dateOfBirth: string, nameNorm: string): PersonRow[] {
+    const bucket = givenNameBucket(nameNorm);
+    if (bucket === UNCOMMON_GIVEN_NAME) return this.peopleBornOn(dateOfBirth);
+    this.peopleBornOn_.need(dateOfBirth);
+    const named = this.rowsOf(this.people, this.peopleByBirthDateAndGivenName.get(key(dateOfBirth, bucket)));
+    return named.concat(this.rowsOf(this.people, this.peopleByBirthDateAndGivenName.get(key(dateOfBirth, UNCOMMON_GIVEN_NAME))));
   }
 
   // Claims
@@ -437,6 +453,7 @@ export class LedgerState {
     this.peopleByCitizen.add(p.citizen_id, k);
     this.peopleByIdentity.add(identityOf(p), k);
     this.peopleByBirthDate.add(p.date_of_birth, k);
+    this.peopleByBirthDateAndGivenName.add(key(p.date_of_birth, givenNameBucket(p.name_norm)), k);
   }
 
   private indexFinding(f: FindingRow): void {

@@ -96,6 +96,20 @@ function wordsOf(nameNorm: string): readonly string[] {
   return words;
 }
 
+/** The bucket of givenNameBucket for a given name that is not a common one (a rare name, or a typo). */
+export const UNCOMMON_GIVEN_NAME = '';
+
+/**
+ * The given name (last word) when it is a common one, else UNCOMMON_GIVEN_NAME. Two names in two
+ * different common buckets are never alike (nameMayBeAlike), so a block of candidates can be cut
+ * to one bucket and the uncommon one.
+ */
+export function givenNameBucket(nameNorm: string): string {
+  const words = wordsOf(nameNorm);
+  const given = words[words.length - 1];
+  return COMMON_NAME_WORDS.has(given) ? given : UNCOMMON_GIVEN_NAME;
+}
+
 /** A dropped (or added) middle name: family and given agree and one's middle names are among the other's. */
 function droppedMiddle(wa: readonly string[], wb: readonly string[]): boolean {
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
