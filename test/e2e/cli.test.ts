@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findingId } from '../../projections/ledger/reconcile-findings';
-import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { board, LedgerHarness, person, submitted } from '../support/ledger-harness';
 import { assertCliBuilt, runCli } from '../support/built-cli';
 
@@ -76,7 +76,7 @@ describe('noxh verify, projections rebuild, findings export', () => {
 
     const xlsxFile = join(dataDir, 'findings.xlsx');
     expect((await noxh('findings', 'export', '--format', 'xlsx', '--province', '56', '--out', xlsxFile)).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcelJS()).Workbook();
     await workbook.xlsx.readFile(xlsxFile);
     expect(workbook.getWorksheet('Phát hiện')?.getRow(2).getCell(6).value).toBe(lan.citizenId);
     expect((await noxh('findings', 'export', '--format', 'csv', '--province', '31', '--out', '-')).stdout.trimEnd().split('\r\n')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { Stream } from 'node:stream';
 import request from 'supertest';
-import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Role } from '../../src/shared/actor';
 import type { ProjectOverviewView } from '../../src/allocation/queries/project-overview/project-overview.view';
@@ -96,7 +96,7 @@ describe('the console’s read endpoints', () => {
 
     const file = await get(`/people/${LAN}/access-report?format=xlsx`).buffer(true).parse(binary).expect(200);
     expect(file.headers['content-disposition']).toBe(`attachment; filename="truy-cap-${LAN}.xlsx"`);
-    const book = new ExcelJS.Workbook();
+    const book = new (await loadExcelJS()).Workbook();
     await book.xlsx.load(Uint8Array.from(file.body as Buffer).buffer);
     const sheet = book.getWorksheet('Truy cập dữ liệu');
     if (!sheet) throw new Error('the export has no sheet "Truy cập dữ liệu"');

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { findingId } from '../../projections/ledger/reconcile-findings';
 import type { HouseholdMember } from '../../src/applications/domain/application.events';
 import { buildOpenApiDocument } from '../../src/http/configure-app';
-import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import type { Actor, Role } from '../../src/shared/actor';
 import type { Clock } from '../../src/shared/clock';
@@ -292,7 +292,7 @@ describe('inspectors’ endpoints', () => {
     it('writes XLSX that reads back with the same rows, Vietnamese intact and ids as text', async () => {
       const res = await get(`/findings/export?format=xlsx&detector=${DUPLICATE}&province=56`).buffer(true).parse(binary).expect(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      const workbook = new ExcelJS.Workbook();
+      const workbook = new (await loadExcelJS()).Workbook();
       await workbook.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
       const sheet = workbook.getWorksheet('Phát hiện');
       const rows = (sheet?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));

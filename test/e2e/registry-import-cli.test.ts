@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../src/shared/spreadsheet/exceljs';
 import { POPULATION_HEADER } from '../../src/population/extract/population-row';
 import { generatedId, landCsv, populationCsv } from '../support/registry-extracts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -118,7 +118,7 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
       ).rows;
 
     it('imports an .xlsx with Vietnamese headers in another order, its ids typed as numbers and its dates as dates', async () => {
-      const workbook = new ExcelJS.Workbook();
+      const workbook = new (await loadExcelJS()).Workbook();
       const sheet = workbook.addWorksheet('Dân cư');
       sheet.addRow(['Họ và tên', 'Ngày sinh', 'Giới tính', 'SỐ CCCD', 'Tình trạng', 'Ngày mất', 'Tỉnh thường trú', 'Tỉnh tạm trú', 'Mã hộ', 'Quan hệ với chủ hộ', 'Số CCCD vợ/chồng', 'Ghi chú']);
       sheet.addRow(['Nguyễn Thị Hồng', new Date(Date.UTC(1990, 3, 12)), 'Nữ', Number(generatedId(701)), 'còn sống', null, 31, null, 'HH-7', 'chủ hộ', generatedId(702), 'đã xác minh']);

@@ -1,4 +1,4 @@
-import { ExcelJS } from '../../src/shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../src/shared/spreadsheet/exceljs';
 
 /**
  * A clerk's file as boards really send them: Vietnamese headers typed loosely, `Nam`/`Nữ`, `mua`,
@@ -34,7 +34,7 @@ export function clerkCsv(prefix = 'HS-', delimiter = ','): string {
 }
 
 export async function clerkWorkbook(prefix = 'HS-'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const files = workbook.addWorksheet('HỒ SƠ');
   files.addRow(CLERK_HEADER);
   for (const row of prefixed(CLERK_ROWS, prefix)) files.addRow(row);

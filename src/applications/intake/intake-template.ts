@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { ExcelJS } from '../../shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../shared/spreadsheet/exceljs';
 import { CATEGORY_CODES, CATEGORY_NAMES_VI } from './category-names';
 import { APPLICATION_COLUMNS, APPLICATIONS_SHEET, MEMBER_COLUMNS, MEMBERS_SHEET } from './intake-columns';
 
@@ -21,7 +21,7 @@ const VALIDATED_ROWS = 1000;
 
 /** `noxh import template`: the two sheets of API.md "Bulk intake", with an example row and drop-down lists for the coded columns. */
 export async function intakeTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   const applications = workbook.addWorksheet(APPLICATIONS_SHEET);
   const members = workbook.addWorksheet(MEMBERS_SHEET);
   const lists = workbook.addWorksheet(LIST_SHEET, { state: 'hidden' });

@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import { ExcelJS } from '../../shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../shared/spreadsheet/exceljs';
 import { CsvParser } from '../../shared/spreadsheet/csv-parser';
 import { type Cell, cellValue, isBlankRow } from '../../shared/spreadsheet/cell';
 import { decodeText, isZip, sniffDelimiter, UnreadableSpreadsheet } from '../../shared/spreadsheet/decode-text';
@@ -43,7 +43,7 @@ function readCsvSheet(bytes: Buffer): Sheet {
 }
 
 async function readWorkbook(bytes: Buffer): Promise<Spreadsheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

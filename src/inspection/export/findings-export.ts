@@ -1,6 +1,6 @@
 import { allFindings, type FindingFilter, type ReadModels } from '../findings/finding-rows';
 import type { FindingView } from '../findings/finding.view';
-import { ExcelJS } from '../../shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../shared/spreadsheet/exceljs';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -59,7 +59,7 @@ function csvCell(value: string): string {
 }
 
 async function toXlsx(findings: FindingView[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'NOXH Ledger';
   const sheet = workbook.addWorksheet('Phát hiện', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.header, width: c.width }));

@@ -1,8 +1,13 @@
-import * as exceljs from 'exceljs';
+import type * as exceljs from 'exceljs';
 
 /**
- * exceljs is CommonJS whose entry re-exports another file. The compiled CommonJS build sees its
- * classes directly; jest's ES-module loader offers the same object only as `default`. One name
- * that works under both.
+ * exceljs, loaded on first use: with its zip and stream libraries it is about 350 modules, a large
+ * part of the service's start-up, for the few requests that read or write a workbook.
+ *
+ * exceljs is CommonJS whose entry re-exports another file: imported, its classes are `default`
+ * (and, in the compiled build, also named). One name that works under both.
  */
-export const ExcelJS: typeof exceljs = (exceljs as typeof exceljs & { default?: typeof exceljs }).default ?? exceljs;
+export async function loadExcelJS(): Promise<typeof exceljs> {
+  const loaded = (await import('exceljs')) as typeof exceljs & { default?: typeof exceljs };
+  return loaded.default ?? loaded;
+}

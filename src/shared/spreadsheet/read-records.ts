@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { type Cell, cellValue, isBlankRow } from './cell';
 import { isZip, UnreadableSpreadsheet } from './decode-text';
-import { ExcelJS } from './exceljs';
+import { loadExcelJS } from './exceljs';
 import { readCsv } from './read-csv';
 
 /** One row of a sheet or CSV with the line a clerk sees beside it (the header is line 1). CSV rows hold text. */
@@ -39,7 +39,7 @@ export async function* readRecords(file: string): AsyncGenerator<RecordBatch> {
 
 async function* readXlsx(file: string): AsyncGenerator<RecordBatch> {
   const stream = createReadStream(file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let width = 0;
   let batch: SheetRecord[] = [];
   try {

@@ -1,9 +1,9 @@
-import { ExcelJS } from '../../../shared/spreadsheet/exceljs';
+import { loadExcelJS } from '../../../shared/spreadsheet/exceljs';
 import type { AccessReportView } from './access-report.view';
 
 /** The report as a workbook, Vietnamese headers, dates as DD/MM/YYYY HH:mm (UTC+7) the way a citizen reads them. */
 export async function accessReportWorkbook(report: AccessReportView): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   const sheet = book.addWorksheet('Truy cập dữ liệu');
   sheet.addRow([`Báo cáo truy cập dữ liệu cá nhân — Số CCCD ${report.citizenId}`]);
   sheet.addRow([]);
