@@ -1,4 +1,6 @@
 import type { Cell } from '../../shared/spreadsheet/cell';
+import { HouseholdMemberDto, PersonDto } from '../commands/submit-application/person.dto';
+import { HousingDto, SubmitApplicationRequest } from '../commands/submit-application/submit-application.request.dto';
 import { type Problem, type Read, readAmount, readCitizenId, readDate, readGender, readNumber, readText } from '../../shared/spreadsheet/clerk-cells';
 import { readCategory, readRelation, readTenure, readYesNo } from './application-cells';
 import { APPLICATION_COLUMNS, type ApplicationColumn, columnIndexes, MEMBER_COLUMNS, type MemberColumn } from './intake-columns';
@@ -10,14 +12,17 @@ export interface RowProblem extends Problem {
 }
 
 /**
- * One application of the spreadsheet as the API would have received it (a plain body for the
- * same DTO), with what the cells already told us is wrong. `memberRows[i]` is the sheet row of
- * `household[i]`, so a member's problem can name the row the clerk must fix.
+ * One application of the spreadsheet as the API would have received it, with what the cells
+ * already told us is wrong. `body` is the DTO built field by field, as class-transformer would
+ * build it from the same plain body (a read cell is a string, number, boolean or undefined): the
+ * intake knows the shape, and class-transformer's generic walk cost as much as the validation.
+ * Its fields are unchecked until validated. `memberRows[i]` is the sheet row of `household[i]`,
+ * so a member's problem can name the row the clerk must fix.
  */
 export interface IntakeRow {
   row: number;
   id: string;
-  body: Record<string, unknown>;
+  body: SubmitApplicationRequest;
   memberRows: number[];
   problems: RowProblem[];
 }
@@ -77,7 +82,7 @@ export function intakeRows(book: Spreadsheet, projectId: string, receivedBy: str
 
 interface MemberRow {
   row: number;
-  member: Record<string, unknown>;
+  member: HouseholdMemberDto;
   problems: RowProblem[];
 }
 
@@ -89,13 +94,13 @@ function memberRows(sheet: Sheet): Map<string, MemberRow[]> {
     const problems: RowProblem[] = [];
     const read = rowReader(cells, at, MEMBER_COLUMNS, problems, '');
     const id = read('id', readText, 'id') ?? '';
-    const member = {
+    const member = Object.assign(new HouseholdMemberDto(), {
       citizenId: read('citizenId', readCitizenId, 'citizenId'),
       fullName: read('fullName', readText, 'fullName'),
       dateOfBirth: read('dateOfBirth', readDate, 'dateOfBirth'),
       gender: read('gender', readGender, 'gender'),
       relation: read('relation', readRelation, 'relation'),
-    };
+    });
     const list = byFile.get(id) ?? [];
     list.push({ row, member, problems });
     byFile.set(id, list);
@@ -113,23 +118,26 @@ function applicationRows(sheet: Sheet, projectId: string, receivedBy: string, me
     members.delete(id);
     own.forEach((m, index) => problems.push(...m.problems.map((p) => ({ ...p, path: `household.${index}.${p.path}` }))));
     const ownsHome = read('ownsHome', readYesNo, 'housing.ownsHome');
-    const body = {
+    const body = Object.assign(new SubmitApplicationRequest(), {
       id,
       projectId,
       tenure: read('tenure', readTenure, 'tenure'),
-      applicant: {
+      applicant: Object.assign(new PersonDto(), {
         citizenId: read('citizenId', readCitizenId, 'applicant.citizenId'),
         fullName: read('fullName', readText, 'applicant.fullName'),
         dateOfBirth: read('dateOfBirth', readDate, 'applicant.dateOfBirth'),
         gender: read('gender', readGender, 'applicant.gender'),
-      },
+      }),
       household: own.map((m) => m.member),
       category: read('category', readCategory, 'category'),
       monthlyIncomeVnd: read('monthlyIncomeVnd', readAmount, 'monthlyIncomeVnd'),
-      housing: { ownsHome: ownsHome === undefined ? undefined : ownsHome === 'yes', floorAreaPerPersonM2: read('floorAreaPerPersonM2', readNumber, 'housing.floorAreaPerPersonM2') },
+      housing: Object.assign(new HousingDto(), {
+        ownsHome: ownsHome === undefined ? undefined : ownsHome === 'yes',
+        floorAreaPerPersonM2: read('floorAreaPerPersonM2', readNumber, 'housing.floorAreaPerPersonM2'),
+      }),
       submittedAt: read('submittedAt', readDate, 'submittedAt'),
       receivedBy,
-    };
+    });
     return { row, id, body, memberRows: own.map((m) => m.row), problems };
   });
 }
