@@ -4,7 +4,7 @@ import { HousingDto, SubmitApplicationRequest } from '../commands/submit-applica
 import { type Problem, type Read, readAmount, readCitizenId, readDate, readGender, readNumber, readText } from '../../shared/spreadsheet/clerk-cells';
 import { readCategory, readRelation, readTenure, readYesNo } from './application-cells';
 import { APPLICATION_COLUMNS, type ApplicationColumn, columnIndexes, MEMBER_COLUMNS, type MemberColumn } from './intake-columns';
-import type { Sheet, Spreadsheet } from './read-spreadsheet';
+import type { Sheet, SheetRow, Spreadsheet } from './read-spreadsheet';
 
 /** A problem found in a cell or by the rules, for the request field it concerns. */
 export interface RowProblem extends Problem {
@@ -70,14 +70,31 @@ function rowReader<C extends string>(cells: readonly Cell[], at: Record<C, numbe
   };
 }
 
-/** The applications of a spreadsheet with their household members joined by `Mã hồ sơ`; members of no file are reported apart. */
-export function intakeRows(book: Spreadsheet, projectId: string, receivedBy: string): { rows: IntakeRow[]; strayMembers: { row: number; problem: Problem }[] } {
+/**
+ * The applications of a spreadsheet with their household members joined by `Mã hồ sơ`, built one
+ * by one as the import takes them (a batch is written while the next is read), so only a batch of
+ * rows is alive at a time. The headers are checked at once, before anything can be written.
+ */
+export interface Intake {
+  /** The rows of sheet 'Hồ sơ', for progress. */
+  total: number;
+  rows: Iterable<IntakeRow>;
+  /** The members no file claimed, reported apart: complete once `rows` has been read to the end. */
+  strayMembers(): { row: number; problem: Problem }[];
+}
+
+export function intakeRows(book: Spreadsheet, projectId: string, receivedBy: string): Intake {
   const members = book.members ? memberRows(book.members) : new Map<string, MemberRow[]>();
-  const rows = applicationRows(book.applications, projectId, receivedBy, members);
-  const strayMembers = [...members.entries()].flatMap(([id, list]) =>
-    list.map((m) => ({ row: m.row, problem: { vi: `Mã hồ sơ '${id}' không có trong sheet 'Hồ sơ'`, en: `application '${id}' is not in sheet 'Hồ sơ'` } })),
-  );
-  return { rows, strayMembers };
+  const sheet = book.applications;
+  const at = columnIndexes<ApplicationColumn>(sheet.name, sheet.header, APPLICATION_COLUMNS);
+  return {
+    total: sheet.rows.length,
+    rows: applicationRows(sheet.rows, at, projectId, receivedBy, members),
+    strayMembers: () =>
+      [...members.entries()].flatMap(([id, list]) =>
+        list.map((m) => ({ row: m.row, problem: { vi: `Mã hồ sơ '${id}' không có trong sheet 'Hồ sơ'`, en: `application '${id}' is not in sheet 'Hồ sơ'` } })),
+      ),
+  };
 }
 
 interface MemberRow {
@@ -108,9 +125,14 @@ function memberRows(sheet: Sheet): Map<string, MemberRow[]> {
   return byFile;
 }
 
-function applicationRows(sheet: Sheet, projectId: string, receivedBy: string, members: Map<string, MemberRow[]>): IntakeRow[] {
-  const at = columnIndexes<ApplicationColumn>(sheet.name, sheet.header, APPLICATION_COLUMNS);
-  return sheet.rows.map(({ row, cells }) => {
+function* applicationRows(
+  rows: readonly SheetRow[],
+  at: Record<ApplicationColumn, number>,
+  projectId: string,
+  receivedBy: string,
+  members: Map<string, MemberRow[]>,
+): Generator<IntakeRow> {
+  for (const { row, cells } of rows) {
     const problems: RowProblem[] = [];
     const read = rowReader(cells, at, APPLICATION_COLUMNS, problems, '');
     const id = read('id', readText, 'id') ?? '';
@@ -138,6 +160,6 @@ function applicationRows(sheet: Sheet, projectId: string, receivedBy: string, me
       submittedAt: read('submittedAt', readDate, 'submittedAt'),
       receivedBy,
     });
-    return { row, id, body, memberRows: own.map((m) => m.row), problems };
-  });
+    yield { row, id, body, memberRows: own.map((m) => m.row), problems };
+  }
 }
