@@ -3,6 +3,7 @@ import { ConcurrencyConflict } from '../../event-store/event-store.errors';
 import type { EventStore, NewStream, StreamAppend } from '../../event-store/event-store.port';
 import { decide, loadedFrom } from '../../event-store/handle-command';
 import type { Actor } from '../../shared/actor';
+import { chunksOf } from '../../shared/chunks';
 import { streams } from '../../shared/streams';
 import { submissionOf } from '../commands/submit-application/submit-application.handler';
 import type { SubmitApplicationRequest } from '../commands/submit-application/submit-application.request.dto';
@@ -63,7 +64,7 @@ export async function importApplications(store: EventStore, bytes: Buffer, optio
   // Batches never share an id (a repeated id is rejected below), so they may be written in any order, and at once.
   const writing: Promise<void>[] = [];
   try {
-    for (const rows of batches(intake.rows, batchRows)) {
+    for (const rows of chunksOf(intake.rows, batchRows)) {
       const good: Good[] = [];
       for (const row of rows) {
         const { request, problems } = await validateRow(row);
@@ -83,7 +84,7 @@ export async function importApplications(store: EventStore, bytes: Buffer, optio
       writing.push(write);
       // pg sends a pooled query on the next tick, which waits until the microtasks drain: without this
       // yield the batch would go out only once the next one is validated, and the two never overlap.
-      await new Promise(setImmediate);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await Promise.all(writing);
   } finally {
@@ -141,18 +142,6 @@ async function writeOnExisting(store: EventStore, good: Good[], provinceCode: st
       }
     }
   }
-}
-
-function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 type Past = Parameters<typeof loadedFrom>[1];
