@@ -112,7 +112,7 @@ export const identityConflict = detector({
     }
 
     const contradicted = mine
-      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.p.date_of_birth, gender: gender(m.p.gender) }) }))
+      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.p.date_of_birth, gender: gender(m.p.gender) }).map((c) => c.vi) }))
       .filter((c) => c.reasons.length > 0);
     if (contradicted.length > 0) {
       drafts.push({

@@ -24,19 +24,19 @@ interface ImportOptions {
  */
 async function runImport<T>(schema: ExtractSchema<T>, file: string | undefined, { acceptRejected = false }: ImportOptions): Promise<void> {
   if (!file) {
-    fail('give the extract file: FILE.csv or FILE.xlsx');
+    fail('cần tệp trích lục: FILE.csv hoặc FILE.xlsx');
     return;
   }
   const path = resolve(file);
   try {
     await access(path, constants.R_OK);
   } catch (error) {
-    fail(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    fail(`không đọc được tệp ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return;
   }
   await withRegistryClient(async (client) => {
     const bar = new SingleBar(
-      { format: `${schema.kind} [{bar}] {percentage}% | {rows} rows | {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+      { format: `${schema.kind} [{bar}] {percentage}% | {rows} dòng | {duration_formatted}`, hideCursor: true, clearOnComplete: true },
       Presets.shades_classic,
     );
     try {
@@ -91,20 +91,20 @@ function errorLines(errors: RowError[], rejected: number): string {
 
 /** The flag both import commands take. */
 abstract class ImportCommand extends CommandRunner {
-  @Option({ flags: '--accept-rejected', description: 'make the snapshot current even though rows were rejected' })
+  @Option({ flags: '--accept-rejected', description: 'vẫn dùng bản trích lục dù có dòng bị từ chối (make the snapshot current even though rows were rejected)' })
   parseAcceptRejected(): boolean {
     return true;
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a population extract (CSV or .xlsx, Vietnamese or English headers) as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Nhập bản trích lục dân cư (CSV hoặc .xlsx, tiêu đề tiếng Việt hoặc tiếng Anh); được dùng ngay trừ khi có dòng bị từ chối (import a population extract)' })
 export class RegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(POPULATION_EXTRACT, file, options);
   }
 }
 
-@SubCommand({ name: 'import', arguments: '<file>', description: 'Import a land registry extract (CSV or .xlsx; certificates by owner) as a snapshot (current unless rows are rejected)' })
+@SubCommand({ name: 'import', arguments: '<file>', description: 'Nhập bản trích lục đất đai (CSV hoặc .xlsx; giấy chứng nhận theo chủ sở hữu); được dùng ngay trừ khi có dòng bị từ chối (import a land registry extract)' })
 export class LandRegistryImportCommand extends ImportCommand {
   async run([file]: string[], options: ImportOptions): Promise<void> {
     await runImport(LAND_EXTRACT, file, options);

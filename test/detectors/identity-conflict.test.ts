@@ -74,7 +74,7 @@ describe('detector: identity-conflict', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'medium', citizen_ids: ['031090000706'], evidence: [{ eventId: file, stream: 'application-i3-nam' }] });
     expect(findings[0].summary).toBe(
-      'Các chữ số của số CCCD 031090000706 mâu thuẫn với thông tin đã khai: citizen id encodes birth year 1990, declared 1991; citizen id encodes gender male, declared female.',
+      'Các chữ số của số CCCD 031090000706 mâu thuẫn với thông tin đã khai: số CCCD ghi năm sinh 1990, đã khai 1991; số CCCD ghi giới tính nam, đã khai nữ.',
     );
   });
 

@@ -67,23 +67,23 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
     const list = await noxh('registry', 'list');
     expect(list.code).toBe(0);
     const lines = list.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ +snapshot +imported at \(UTC\) +rows +rejected +file sha256$/);
+    expect(lines[0]).toMatch(/^ +bản trích lục +nhập lúc \(UTC\) +số dòng +bị từ chối +sha256 của tệp$/);
     expect(lines.slice(1).map((l) => l.replace(/ +/g, ' ').split(' ').slice(0, 1).join(''))).toEqual(['', '*']);
     const [first, second] = lines.slice(1).map((l) => /(\d+) +\d{4}-\d\d-\d\dT[\d:]+Z +(\d+) +(\d+) +[0-9a-f]{16}$/.exec(l)?.slice(1));
     expect([first?.slice(1), second?.slice(1)]).toEqual([['20', '0'], ['50', '1']]);
 
     const use = await noxh('registry', 'use', first?.[0] ?? '');
-    expect(use).toMatchObject({ code: 0, stdout: `population: snapshot ${first?.[0]} is current (was ${second?.[0]})\n` });
+    expect(use).toMatchObject({ code: 0, stdout: `population: bản trích lục ${first?.[0]} đang được dùng (thay cho ${second?.[0]})\n` });
     expect(await current('population')).toBe(first?.[0]);
     const unknown = await noxh('registry', 'use', '999999');
-    expect(unknown).toMatchObject({ code: 1, stderr: 'noxh: population: no snapshot 999999 (see `noxh registry list`)\n' });
+    expect(unknown).toMatchObject({ code: 1, stderr: 'noxh: population: không có bản trích lục 999999 (xem `noxh registry list`)\n' });
     expect(await current('population')).toBe(first?.[0]);
   });
 
   it('exit 1 and nothing written when the file cannot be read or its header is wrong', async () => {
     const before = await snapshots();
     const missing = await noxh('registry', 'import', join(dir, 'nope.csv'));
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: cannot read .*nope\.csv: ENOENT\n$/) });
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: không đọc được tệp .*nope\.csv: ENOENT\n$/) });
     const wrong = await noxh('land-registry', 'import', await file('wrong.csv', populationCsv(3)));
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe(
@@ -102,10 +102,10 @@ describe('noxh registry and noxh land-registry: import, use, list', () => {
     expect(partial).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: 1 dòng bị từ chối: bản trích lục \d+ được giữ lại nhưng không được dùng\. Để vẫn dùng: noxh land-registry import /) });
     expect(await current('land')).toBe(firstId);
     const partialId = /bản trích lục (\d+):/.exec(partial.stdout)?.[1] ?? '';
-    expect(await noxh('land-registry', 'use', partialId)).toMatchObject({ code: 0, stdout: `land: snapshot ${partialId} is current (was ${firstId})\n` });
+    expect(await noxh('land-registry', 'use', partialId)).toMatchObject({ code: 0, stdout: `land: bản trích lục ${partialId} đang được dùng (thay cho ${firstId})\n` });
     expect((await noxh('land-registry', 'list')).stdout).toMatch(new RegExp(`\\n\\* +${partialId} `));
     // A population snapshot is not a land one.
-    expect(await noxh('land-registry', 'use', (await current('population')) ?? '')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: land: no snapshot \d+/) });
+    expect(await noxh('land-registry', 'use', (await current('population')) ?? '')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: land: không có bản trích lục \d+/) });
   });
 
   describe('extracts as clerks keep them', () => {

@@ -60,6 +60,15 @@ describe('spreadsheet intake (API.md "Bulk intake from spreadsheets")', () => {
     expect(rows[1].data).toMatchObject({ tenure: 'hire-purchase', housing: { ownsHome: true, floorAreaPerPersonM2: 8 } });
   });
 
+  it('writes the same rows and reports the same ones when the file goes in batches of two, written two at a time', async () => {
+    const projectId = await nextProject();
+    const report = await importApplications(t.store, Buffer.from(clerkCsv('SMALL-')), { projectId, officer: 'Phạm Thu Hà', actor: board, batchRows: 2 });
+    expect({ accepted: report.accepted, rows: rowsOf(report) }).toEqual({ accepted: 4, rows: [['Hồ sơ', 4], ['Hồ sơ', 6], ['Hồ sơ', 8]] });
+    // Row 8 repeats row 2's id from three batches earlier.
+    expect(report.rejected[2].errors).toEqual(["cột 'Mã hồ sơ': trùng với dòng 2 trong cùng tệp"]);
+    expect((await submitted(projectId)).map((r) => r.id)).toEqual(['SMALL-01', 'SMALL-02', 'SMALL-04', 'SMALL-06']);
+  });
+
   it('importing the same file again writes nothing new', async () => {
     const projectId = await nextProject();
     const bytes = Buffer.from(clerkCsv('AGAIN-'));

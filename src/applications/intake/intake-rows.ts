@@ -1,8 +1,10 @@
 import type { Cell } from '../../shared/spreadsheet/cell';
+import { HouseholdMemberDto, PersonDto } from '../commands/submit-application/person.dto';
+import { HousingDto, SubmitApplicationRequest } from '../commands/submit-application/submit-application.request.dto';
 import { type Problem, type Read, readAmount, readCitizenId, readDate, readGender, readNumber, readText } from '../../shared/spreadsheet/clerk-cells';
 import { readCategory, readRelation, readTenure, readYesNo } from './application-cells';
 import { APPLICATION_COLUMNS, type ApplicationColumn, columnIndexes, MEMBER_COLUMNS, type MemberColumn } from './intake-columns';
-import type { Sheet, Spreadsheet } from './read-spreadsheet';
+import type { Sheet, SheetRow, Spreadsheet } from './read-spreadsheet';
 
 /** A problem found in a cell or by the rules, for the request field it concerns. */
 export interface RowProblem extends Problem {
@@ -10,14 +12,17 @@ export interface RowProblem extends Problem {
 }
 
 /**
- * One application of the spreadsheet as the API would have received it (a plain body for the
- * same DTO), with what the cells already told us is wrong. `memberRows[i]` is the sheet row of
- * `household[i]`, so a member's problem can name the row the clerk must fix.
+ * One application of the spreadsheet as the API would have received it, with what the cells
+ * already told us is wrong. `body` is the DTO built field by field, as class-transformer would
+ * build it from the same plain body (a read cell is a string, number, boolean or undefined): the
+ * intake knows the shape, and class-transformer's generic walk cost as much as the validation.
+ * Its fields are unchecked until validated. `memberRows[i]` is the sheet row of `household[i]`,
+ * so a member's problem can name the row the clerk must fix.
  */
 export interface IntakeRow {
   row: number;
   id: string;
-  body: Record<string, unknown>;
+  body: SubmitApplicationRequest;
   memberRows: number[];
   problems: RowProblem[];
 }
@@ -65,19 +70,36 @@ function rowReader<C extends string>(cells: readonly Cell[], at: Record<C, numbe
   };
 }
 
-/** The applications of a spreadsheet with their household members joined by `Mã hồ sơ`; members of no file are reported apart. */
-export function intakeRows(book: Spreadsheet, projectId: string, receivedBy: string): { rows: IntakeRow[]; strayMembers: { row: number; problem: Problem }[] } {
+/**
+ * The applications of a spreadsheet with their household members joined by `Mã hồ sơ`, built one
+ * by one as the import takes them (a batch is written while the next is read), so only a batch of
+ * rows is alive at a time. The headers are checked at once, before anything can be written.
+ */
+export interface Intake {
+  /** The rows of sheet 'Hồ sơ', for progress. */
+  total: number;
+  rows: Iterable<IntakeRow>;
+  /** The members no file claimed, reported apart: complete once `rows` has been read to the end. */
+  strayMembers(): { row: number; problem: Problem }[];
+}
+
+export function intakeRows(book: Spreadsheet, projectId: string, receivedBy: string): Intake {
   const members = book.members ? memberRows(book.members) : new Map<string, MemberRow[]>();
-  const rows = applicationRows(book.applications, projectId, receivedBy, members);
-  const strayMembers = [...members.entries()].flatMap(([id, list]) =>
-    list.map((m) => ({ row: m.row, problem: { vi: `Mã hồ sơ '${id}' không có trong sheet 'Hồ sơ'`, en: `application '${id}' is not in sheet 'Hồ sơ'` } })),
-  );
-  return { rows, strayMembers };
+  const sheet = book.applications;
+  const at = columnIndexes<ApplicationColumn>(sheet.name, sheet.header, APPLICATION_COLUMNS);
+  return {
+    total: sheet.rows.length,
+    rows: applicationRows(sheet.rows, at, projectId, receivedBy, members),
+    strayMembers: () =>
+      [...members.entries()].flatMap(([id, list]) =>
+        list.map((m) => ({ row: m.row, problem: { vi: `Mã hồ sơ '${id}' không có trong sheet 'Hồ sơ'`, en: `application '${id}' is not in sheet 'Hồ sơ'` } })),
+      ),
+  };
 }
 
 interface MemberRow {
   row: number;
-  member: Record<string, unknown>;
+  member: HouseholdMemberDto;
   problems: RowProblem[];
 }
 
@@ -89,13 +111,13 @@ function memberRows(sheet: Sheet): Map<string, MemberRow[]> {
     const problems: RowProblem[] = [];
     const read = rowReader(cells, at, MEMBER_COLUMNS, problems, '');
     const id = read('id', readText, 'id') ?? '';
-    const member = {
+    const member = Object.assign(new HouseholdMemberDto(), {
       citizenId: read('citizenId', readCitizenId, 'citizenId'),
       fullName: read('fullName', readText, 'fullName'),
       dateOfBirth: read('dateOfBirth', readDate, 'dateOfBirth'),
       gender: read('gender', readGender, 'gender'),
       relation: read('relation', readRelation, 'relation'),
-    };
+    });
     const list = byFile.get(id) ?? [];
     list.push({ row, member, problems });
     byFile.set(id, list);
@@ -103,9 +125,14 @@ function memberRows(sheet: Sheet): Map<string, MemberRow[]> {
   return byFile;
 }
 
-function applicationRows(sheet: Sheet, projectId: string, receivedBy: string, members: Map<string, MemberRow[]>): IntakeRow[] {
-  const at = columnIndexes<ApplicationColumn>(sheet.name, sheet.header, APPLICATION_COLUMNS);
-  return sheet.rows.map(({ row, cells }) => {
+function* applicationRows(
+  rows: readonly SheetRow[],
+  at: Record<ApplicationColumn, number>,
+  projectId: string,
+  receivedBy: string,
+  members: Map<string, MemberRow[]>,
+): Generator<IntakeRow> {
+  for (const { row, cells } of rows) {
     const problems: RowProblem[] = [];
     const read = rowReader(cells, at, APPLICATION_COLUMNS, problems, '');
     const id = read('id', readText, 'id') ?? '';
@@ -113,23 +140,26 @@ function applicationRows(sheet: Sheet, projectId: string, receivedBy: string, me
     members.delete(id);
     own.forEach((m, index) => problems.push(...m.problems.map((p) => ({ ...p, path: `household.${index}.${p.path}` }))));
     const ownsHome = read('ownsHome', readYesNo, 'housing.ownsHome');
-    const body = {
+    const body = Object.assign(new SubmitApplicationRequest(), {
       id,
       projectId,
       tenure: read('tenure', readTenure, 'tenure'),
-      applicant: {
+      applicant: Object.assign(new PersonDto(), {
         citizenId: read('citizenId', readCitizenId, 'applicant.citizenId'),
         fullName: read('fullName', readText, 'applicant.fullName'),
         dateOfBirth: read('dateOfBirth', readDate, 'applicant.dateOfBirth'),
         gender: read('gender', readGender, 'applicant.gender'),
-      },
+      }),
       household: own.map((m) => m.member),
       category: read('category', readCategory, 'category'),
       monthlyIncomeVnd: read('monthlyIncomeVnd', readAmount, 'monthlyIncomeVnd'),
-      housing: { ownsHome: ownsHome === undefined ? undefined : ownsHome === 'yes', floorAreaPerPersonM2: read('floorAreaPerPersonM2', readNumber, 'housing.floorAreaPerPersonM2') },
+      housing: Object.assign(new HousingDto(), {
+        ownsHome: ownsHome === undefined ? undefined : ownsHome === 'yes',
+        floorAreaPerPersonM2: read('floorAreaPerPersonM2', readNumber, 'housing.floorAreaPerPersonM2'),
+      }),
       submittedAt: read('submittedAt', readDate, 'submittedAt'),
       receivedBy,
-    };
-    return { row, id, body, memberRows: own.map((m) => m.row), problems };
-  });
+    });
+    yield { row, id, body, memberRows: own.map((m) => m.row), problems };
+  }
 }

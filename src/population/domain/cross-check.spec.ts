@@ -63,6 +63,14 @@ describe('police cross-check of one file', () => {
     expect(check.identityReasons).toEqual(['citizen id encodes birth year 1985, declared 1990']);
   });
 
+  it('given an id whose own digits say male for a declared woman, then gender-mismatch though the registry agrees', () => {
+    // 0 = male born in the 1900s, 90 = 1990: the year agrees, the gender does not.
+    const forged = { ...lan, citizenId: '031090001234', gender: 'female' as const };
+    const [check] = given([record(forged)]).when({ applicant: forged, household: [] });
+    expect(check.identity).toBe('gender-mismatch');
+    expect(check.identityReasons).toEqual(['citizen id encodes gender male, declared female']);
+  });
+
   it('given a registry record of a deceased person, then alive is false', () => {
     const [, child] = given([record(lan), record(an, { status: 'deceased', dateOfDeath: '2024-02-02' })]).when({ applicant: lan, household: [an] });
     expect(child.alive).toBe(false);

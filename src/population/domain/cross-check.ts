@@ -81,8 +81,9 @@ function identityOf(person: Person, record: RegistryPerson | undefined): { ident
   if (person.gender !== null && person.gender !== record.gender) {
     found.push({ identity: 'gender-mismatch', reason: `gender ${person.gender} declared, ${record.gender} in the registry` });
   }
-  for (const reason of citizenIdContradictions(person.citizenId, { dateOfBirth: person.dateOfBirth, gender: person.gender ?? record.gender })) {
-    found.push({ identity: reason.includes('gender') ? 'gender-mismatch' : 'birth-date-mismatch', reason });
+  // The check's reasons are English, as recorded in its events so far.
+  for (const { concerns, en } of citizenIdContradictions(person.citizenId, { dateOfBirth: person.dateOfBirth, gender: person.gender ?? record.gender })) {
+    found.push({ identity: concerns === 'gender' ? 'gender-mismatch' : 'birth-date-mismatch', reason: en });
   }
   const order: IdentityResult[] = ['name-mismatch', 'birth-date-mismatch', 'gender-mismatch'];
   const first = order.find((kind) => found.some((f) => f.identity === kind));

@@ -11,10 +11,14 @@ export interface SnapshotSummary {
   current: boolean;
 }
 
-/** The operator named a snapshot that is not one of this registry's. */
+/** The operator named a snapshot that is not one of this registry's. `message` is English, `messageVi` the operator's. */
 export class UnknownSnapshot extends Error {
+  readonly messageVi: string;
+
   constructor(kind: ExtractKind, id: string) {
-    super(`${kind}: no snapshot ${id} (see \`noxh ${kind === 'land' ? 'land-registry' : 'registry'} list\`)`);
+    const list = `\`noxh ${kind === 'land' ? 'land-registry' : 'registry'} list\``;
+    super(`${kind}: no snapshot ${id} (see ${list})`);
+    this.messageVi = `${kind}: không có bản trích lục ${id} (xem ${list})`;
     this.name = 'UnknownSnapshot';
   }
 }

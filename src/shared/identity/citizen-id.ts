@@ -20,18 +20,39 @@ export function decodeCitizenId(citizenId: string): DecodedCitizenId | undefined
   return { birthRegistrationCode: match[1], gender: marker % 2 === 0 ? 'male' : 'female', birthYear: century + Number(match[3]) };
 }
 
-/** Where the id's own digits contradict what was declared: each a short reason for an inspector. */
+/**
+ * One way the id's own digits contradict a declaration: `vi` for the board that reads the finding,
+ * `en` kept for the police check's English reasons. `concerns` says which declared field it is
+ * about; a century/gender digit that is never issued counts as gender, the check's long-standing
+ * reading of that digit.
+ */
+export interface IdDigitsContradiction {
+  concerns: 'birth-year' | 'gender';
+  vi: string;
+  en: string;
+}
+
+const GENDER_VI = { male: 'nam', female: 'nữ' } as const;
+
 export function citizenIdContradictions(
   citizenId: string,
   declared: { dateOfBirth: string; gender: 'male' | 'female' | null },
-): string[] {
+): IdDigitsContradiction[] {
   const decoded = decodeCitizenId(citizenId);
-  if (!decoded) return [`citizen id ${citizenId} has no valid century/gender digit`];
-  const reasons: string[] = [];
-  const year = Number(declared.dateOfBirth.slice(0, 4));
-  if (year !== decoded.birthYear) reasons.push(`citizen id encodes birth year ${decoded.birthYear}, declared ${year}`);
-  if (declared.gender !== null && declared.gender !== decoded.gender) {
-    reasons.push(`citizen id encodes gender ${decoded.gender}, declared ${declared.gender}`);
+  if (!decoded) {
+    return [{ concerns: 'gender', vi: `chữ số thế kỷ/giới tính của số CCCD ${citizenId} không hợp lệ`, en: `citizen id ${citizenId} has no valid century/gender digit` }];
   }
-  return reasons;
+  const found: IdDigitsContradiction[] = [];
+  const year = Number(declared.dateOfBirth.slice(0, 4));
+  if (year !== decoded.birthYear) {
+    found.push({ concerns: 'birth-year', vi: `số CCCD ghi năm sinh ${decoded.birthYear}, đã khai ${year}`, en: `citizen id encodes birth year ${decoded.birthYear}, declared ${year}` });
+  }
+  if (declared.gender !== null && declared.gender !== decoded.gender) {
+    found.push({
+      concerns: 'gender',
+      vi: `số CCCD ghi giới tính ${GENDER_VI[decoded.gender]}, đã khai ${GENDER_VI[declared.gender]}`,
+      en: `citizen id encodes gender ${decoded.gender}, declared ${declared.gender}`,
+    });
+  }
+  return found;
 }

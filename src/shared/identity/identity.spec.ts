@@ -32,8 +32,11 @@ describe('decodeCitizenId', () => {
   it('names what the digits contradict, and nothing when they agree', () => {
     expect(citizenIdContradictions('031090001234', { dateOfBirth: '1990-04-12', gender: 'male' })).toEqual([]);
     expect(citizenIdContradictions('031090001234', { dateOfBirth: '1991-04-12', gender: 'female' })).toEqual([
-      'citizen id encodes birth year 1990, declared 1991',
-      'citizen id encodes gender male, declared female',
+      { concerns: 'birth-year', vi: 'số CCCD ghi năm sinh 1990, đã khai 1991', en: 'citizen id encodes birth year 1990, declared 1991' },
+      { concerns: 'gender', vi: 'số CCCD ghi giới tính nam, đã khai nữ', en: 'citizen id encodes gender male, declared female' },
+    ]);
+    expect(citizenIdContradictions('031790001234', { dateOfBirth: '1990-04-12', gender: null })).toEqual([
+      { concerns: 'gender', vi: 'chữ số thế kỷ/giới tính của số CCCD 031790001234 không hợp lệ', en: 'citizen id 031790001234 has no valid century/gender digit' },
     ]);
   });
 });

@@ -106,7 +106,7 @@ export const identityConflict: Detector = {
     }
 
     const contradicted = mine
-      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.date_of_birth, gender: gender(m.gender) }) }))
+      .map((m) => ({ m, reasons: citizenIdContradictions(citizenId, { dateOfBirth: m.date_of_birth, gender: gender(m.gender) }).map((c) => c.vi) }))
       .filter((c) => c.reasons.length > 0);
     if (contradicted.length > 0) {
       drafts.push({
