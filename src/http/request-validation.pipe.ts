@@ -1,6 +1,8 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { isPlainText } from '../shared/plain-json';
 import { type BilingualLine, bilingualBadRequest } from './bilingual-bad-request';
+import { passesValidation } from './passes-validation';
 import { validationProblems, vietnameseLine } from './validation-problems';
 
 /**
@@ -32,6 +34,15 @@ export class RequestValidationPipe extends ValidationPipe {
     const bad = textProblems(value, metadata.data ?? '');
     if (bad.length > 0) throw bilingualBadRequest(bad);
     return super.transform(value, metadata);
+  }
+
+  /**
+   * The same rules, first without class-validator's per-call work (passesValidation, the intake's
+   * check): a valid body costs a fraction of it. Anything else goes to class-validator, which
+   * writes the messages, so no body is let through that it would refuse.
+   */
+  protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    return passesValidation(object) ? [] : super.validate(object, validatorOptions);
   }
 }
 
