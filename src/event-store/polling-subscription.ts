@@ -21,39 +21,51 @@ export function pollingSubscription(
   listen?: (wake: () => void) => Promise<() => Promise<void>>,
 ): Subscription {
   let stopped = false;
-  // A commit's announcement cuts the idle wait short, not the gap after it; stop() cuts both.
-  let wake: () => void = () => undefined;
-  let interrupt: () => void = () => undefined;
-  /** Waits `ms`, or less when woken (if `wakeable`) or stopped; true when it was cut short. */
-  const wait = (ms: number, wakeable: boolean) =>
-    new Promise<boolean>((resolve) => {
+  /** A commit was announced since the last read began: the next read must not wait for the idle poll. */
+  let announced = false;
+  let idle = false;
+  /** Ends the wait in progress early: stop() always, an announcement only the idle wait. */
+  let endWait: () => void = () => undefined;
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
       // stop() came while the last batch was handled: no wait.
       if (stopped) {
-        resolve(true);
+        resolve();
         return;
       }
-      const end = (early: boolean) => () => {
+      const timer = setTimeout(() => {
+        endWait();
+      }, ms);
+      endWait = () => {
         clearTimeout(timer);
-        wake = interrupt = () => undefined;
-        resolve(early);
+        endWait = () => undefined;
+        resolve();
       };
-      const timer = setTimeout(end(false), ms);
-      interrupt = end(true);
-      if (wakeable) wake = interrupt;
     });
+  const onAnnounce = () => {
+    announced = true;
+    if (idle) endWait();
+  };
   let lastRead = 0;
   const sleep = async (): Promise<void> => {
-    const woken = await wait(IDLE_POLL_MS, true);
+    if (!announced) {
+      idle = true;
+      await wait(IDLE_POLL_MS);
+      idle = false;
+    }
+    // The idle poll ran out: nothing was announced, read at once.
+    if (!announced || stopped) return;
     const gap = lastRead + MIN_READ_GAP_MS - performance.now();
-    if (woken && !stopped && gap > 0) await wait(gap, false);
+    if (gap > 0) await wait(gap);
   };
 
   const run = async (): Promise<void> => {
-    const unlisten = listen ? await listen(() => wake()) : () => Promise.resolve();
+    const unlisten = listen ? await listen(onAnnounce) : () => Promise.resolve();
     let position: LogPosition = after;
     try {
       while (!stopped) {
         lastRead = performance.now();
+        announced = false;
         const { events, next } = await store.readAll({ after: position, limit: batchSize });
         if (events.length > 0) {
           await onBatch(events, next);
@@ -74,7 +86,7 @@ export function pollingSubscription(
   return {
     async stop() {
       stopped = true;
-      interrupt();
+      endWait();
       await running;
     },
   };

@@ -83,4 +83,48 @@ describe("pollingSubscription under a steady stream of commits", () => {
     );
     expect(reads - 1).toBeLessThan(commits / 2);
   });
+  it("reads a commit announced while the last batch was being handled without waiting for the idle poll", async () => {
+    let announce: () => void = () => undefined;
+    const seen: StoredEvent[] = [];
+    let announcedAt = 0;
+    let seenAt = 0;
+    const subscription = pollingSubscription(
+      store,
+      {
+        after: await store.headPosition(),
+        batchSize: 500,
+        onBatch: async (events) => {
+          seen.push(...events);
+          if (seen.length === 1) {
+            // A commit lands, and is announced, while this batch is still being handled.
+            await store.append(
+              "late-commit",
+              [{ type: "Tick", data: { i: 1 } }],
+              { ...writer, expectedRevision: "no_stream" },
+            );
+            announcedAt = performance.now();
+            announce();
+          } else seenAt = performance.now();
+        },
+        onError: (error) => {
+          throw error;
+        },
+      },
+      (wake) => {
+        announce = wake;
+        return Promise.resolve(() => Promise.resolve());
+      },
+    );
+    await store.append("first-commit", [{ type: "Tick", data: { i: 0 } }], {
+      ...writer,
+      expectedRevision: "no_stream",
+    });
+    announce();
+    await eventually(() => Promise.resolve(seen.length === 2));
+    await subscription.stop();
+
+    expect(seen.map((e) => e.stream)).toEqual(["first-commit", "late-commit"]);
+    // Lost, the announcement would leave the commit to the idle poll, 500 ms later.
+    expect(seenAt - announcedAt).toBeLessThan(400);
+  });
 });
