@@ -43,18 +43,30 @@ describe('starting and stopping the service', () => {
     expect((await stat(parent)).mode & 0o777).toBe(0o700);
     const npm = await start(['npm', 'start'], env, base);
     const tree = await descendants(npm.pid ?? 0);
-    // `exec`: node is npm's own child, with no shell between to swallow the signal.
-    expect(tree.find((p) => p.ppid === npm.pid)?.args).toBe('node dist/src/main.js');
-    expect(tree.some((p) => /postgres/.test(p.args))).toBe(true);
+    try {
+      // `exec`: node is npm's own child, with no shell between to swallow the signal.
+      expect(tree.find((p) => p.ppid === npm.pid)?.args).toBe('node dist/src/main.js');
+      expect(tree.some((p) => /postgres/.test(p.args))).toBe(true);
 
-    const pgPort = Number((await readFile(join(parent, 'data', 'postgres-port'), 'utf8')).trim());
-    expect(pgPort).not.toBe(54329);
-    expect(tree.some((p) => p.args.includes(`-p ${pgPort}`))).toBe(true);
-    const list = await runCli(env, 'registry', 'list');
-    expect(list).toMatchObject({ code: 0, stdout: 'population: no snapshots (noxh registry import FILE.csv)\n' });
-    expect(list.stderr).toContain(`using the embedded PostgreSQL already running on port ${pgPort}`);
-    // Generated for this DATA_DIR, not the same everywhere.
-    expect((await readFile(join(parent, 'data', 'postgres-password'), 'utf8')).trim()).toMatch(/^[\w-]{32}$/);
+      const pgPort = Number((await readFile(join(parent, 'data', 'postgres-port'), 'utf8')).trim());
+      expect(pgPort).not.toBe(54329);
+      expect(tree.some((p) => p.args.includes(`-p ${pgPort}`))).toBe(true);
+      const list = await runCli(env, 'registry', 'list');
+      expect(list).toMatchObject({ code: 0, stdout: 'population: chưa có bản trích lục nào (noxh registry import FILE.csv)\n' });
+      expect(list.stderr).toContain(`using the embedded PostgreSQL already running on port ${pgPort}`);
+      // Generated for this DATA_DIR, not the same everywhere.
+      expect((await readFile(join(parent, 'data', 'postgres-password'), 'utf8')).trim()).toMatch(/^[\w-]{32}$/);
+    } catch (error) {
+      // A failed check must not leave the service and its PostgreSQL running for the rest of the suite.
+      for (const p of [npm.pid ?? 0, ...tree.map((t) => t.pid)]) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      throw error;
+    }
 
     const started = Date.now();
     npm.kill('SIGTERM');
