@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
+import { canonicalJsonText } from '../shared/canonical-json-text';
 import { canonicalJson, JsonObject, JsonValue } from '../shared/json';
-import { EventMetadata, StoredEvent } from './event-store.port';
+import { EventMetadata, StoredEvent, StoredEventText } from './event-store.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,6 +22,17 @@ export function chainHash(prevHash: string, revision: number, body: string): str
 export function hashOf(event: StoredEvent): string {
   return chainHash(event.prevHash, event.revision, eventBody(event.stream, event.type, event.data, event.metadata));
 }
+
+/** `hashOf` the event its payload texts hold; the canonical body is written from the texts, with no objects built. */
+export function hashOfText(event: Pick<StoredEventText, 'stream' | 'type' | 'dataText' | 'metadataText' | 'revision' | 'prevHash'>): string {
+  // eventBody's keys in canonical order: data, metadata, stream, type.
+  const body = `{"data":${canonicalJsonText(event.dataText)},"metadata":${canonicalJsonText(event.metadataText)},` +
+    `"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`;
+  return chainHash(event.prevHash, event.revision, body);
+}
+
+/** What following a chain reads of an event: the content's own hash is checked by the caller. */
+export type ChainLink = Pick<StoredEvent, 'eventId' | 'stream' | 'revision' | 'globalPosition' | 'prevHash' | 'hash'>;
 
 export interface ChainBreak {
   eventId: string;
@@ -48,6 +60,11 @@ export class ChainVerifier {
 
   /** The first break in this event, or undefined when it extends its chain correctly. */
   check(event: StoredEvent): ChainBreak | undefined {
+    return this.follow(event, () => hashOf(event) === event.hash);
+  }
+
+  /** `check` for a caller that hashes the content itself (the verifier, from the payloads' text). */
+  follow(event: ChainLink, contentMatches: () => boolean): ChainBreak | undefined {
     this.checked += 1;
     const tip = this.tips.get(event.stream) ?? { revision: -1, hash: GENESIS_HASH };
     const broken = (reason: string): ChainBreak => ({
@@ -62,7 +79,7 @@ export class ChainVerifier {
       return broken(`revision ${event.revision} follows ${tip.revision}: an event is missing`);
     }
     if (event.prevHash !== tip.hash) return broken('prevHash does not match the previous event of the stream');
-    if (hashOf(event) !== event.hash) return broken('content does not match its hash: the event was altered');
+    if (!contentMatches()) return broken('content does not match its hash: the event was altered');
     return undefined;
   }
 }
