@@ -50,10 +50,10 @@ export class ChainVerifier {
   private readonly tips = new Map<string, { revision: number; hash: string }>();
   checked = 0;
 
-  /** The same tips, to resume from later (incremental verification). */
+  /** The same tips, to resume from later (incremental verification); copies, as `follow` moves tips in place. */
   clone(): ChainVerifier {
     const copy = new ChainVerifier();
-    for (const [stream, tip] of this.tips) copy.tips.set(stream, tip);
+    for (const [stream, tip] of this.tips) copy.tips.set(stream, { ...tip });
     copy.checked = this.checked;
     return copy;
   }
@@ -66,20 +66,24 @@ export class ChainVerifier {
   /** `check` for a caller that hashes the content itself (the verifier, from the payloads' text). */
   follow(event: ChainLink, contentMatches: () => boolean): ChainBreak | undefined {
     this.checked += 1;
-    const tip = this.tips.get(event.stream) ?? { revision: -1, hash: GENESIS_HASH };
-    const broken = (reason: string): ChainBreak => ({
-      eventId: event.eventId,
-      stream: event.stream,
-      revision: event.revision,
-      globalPosition: event.globalPosition.toString(),
-      reason,
-    });
-    this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
-    if (event.revision !== tip.revision + 1) {
-      return broken(`revision ${event.revision} follows ${tip.revision}: an event is missing`);
+    // The tip is moved in place, not replaced: an object per event, kept by the map until the
+    // stream's next event, would outlive the young generation and cost the collector its copying.
+    const tip = this.tips.get(event.stream);
+    const revision = tip?.revision ?? -1;
+    const hash = tip?.hash ?? GENESIS_HASH;
+    if (tip) {
+      tip.revision = event.revision;
+      tip.hash = event.hash;
+    } else {
+      this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
     }
-    if (event.prevHash !== tip.hash) return broken('prevHash does not match the previous event of the stream');
-    if (!contentMatches()) return broken('content does not match its hash: the event was altered');
+    if (event.revision !== revision + 1) return broken(event, `revision ${event.revision} follows ${revision}: an event is missing`);
+    if (event.prevHash !== hash) return broken(event, 'prevHash does not match the previous event of the stream');
+    if (!contentMatches()) return broken(event, 'content does not match its hash: the event was altered');
     return undefined;
   }
+}
+
+function broken(event: ChainLink, reason: string): ChainBreak {
+  return { eventId: event.eventId, stream: event.stream, revision: event.revision, globalPosition: event.globalPosition.toString(), reason };
 }

@@ -5,10 +5,10 @@ import { inThreadHasher, pageHasher, type PageHasher } from './page-hasher';
 /** Pages read and hashed ahead of the one being checked: one per hashing thread and one more. */
 const AHEAD = 3;
 /**
- * Full pages hashed here before threads start: a fresh thread runs its first few thousand events
+ * Events hashed here before threads start: a fresh thread runs its first few thousand events
  * unoptimised (bench, 10k events: 2.0 s with threads from the second page), so only a long read pays them back.
  */
-const PAGES_BEFORE_THREADS = 4;
+const EVENTS_BEFORE_THREADS = 20_000;
 
 export interface HashedPage {
   events: StoredEventText[];
@@ -34,7 +34,7 @@ export async function* hashedPages(store: Pick<EventStore, 'readAllText'>, after
     return page;
   };
   let hasher: PageHasher = inThreadHasher;
-  let fullPages = 0;
+  let hashedHere = 0;
   const ahead: { events: StoredEventText[]; hash: Promise<PageHash> }[] = [];
   let reading: Promise<ReadAllTextResult> | undefined = read(after);
   try {
@@ -46,8 +46,10 @@ export async function* hashedPages(store: Pick<EventStore, 'readAllText'>, after
         const hash = hasher.hash(pageTexts(page.events));
         hash.catch(() => undefined);
         ahead.push({ events: page.events, hash });
-        if (full) fullPages += 1;
-        if (fullPages === PAGES_BEFORE_THREADS && hasher === inThreadHasher) hasher = pageHasher();
+        if (hasher === inThreadHasher) {
+          hashedHere += page.events.length;
+          if (full && hashedHere >= EVENTS_BEFORE_THREADS) hasher = pageHasher();
+        }
       }
       const next = ahead.shift();
       if (!next) return;

@@ -84,7 +84,9 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
   const report = (firstBad?: VerificationFailure): LedgerVerification => ({
     ok: firstBad === undefined, eventsChecked: checked, checkpointsChecked: roots.size, lastCheckpoint, verifiedFrom, ...(firstBad && { firstBad }),
   });
-  const limit = options.pageSize ?? 5000;
+  // Small pages: a page of 5000 events (~9 MB of strings on each side of a thread) outlived the
+  // young generation while it waited to be hashed; 500 cut Node's CPU per event from 28-30 to 24-25 µs.
+  const limit = options.pageSize ?? 500;
   for await (const page of hashedPages(store, resume?.after ?? LOG_START, limit)) {
     const { events, hash } = page;
     for (let i = 0; i < events.length; i += 1) {
