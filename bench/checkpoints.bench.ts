@@ -22,7 +22,7 @@ import { plantRates } from './ledger-plants';
 import { cpuMark, withBar } from './population-report';
 
 /** The verifier's own page size (ledger-verifier.ts): the baseline reads the log the same way. */
-const PAGE = 5000;
+const PAGE = 500;
 const SIGNINGS = 10;
 
 const list = (name: string, fallback: number[]): number[] => {

@@ -5,6 +5,7 @@ import { Actor } from '../src/shared/actor';
 import { JsonObject } from '../src/shared/json';
 import { ConcurrencyConflict, EventNotPlainJson, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
 import { EventStore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
+import { hashOfText } from '../src/event-store/hash-chain';
 import { verifyLog } from '../src/event-store/verify-log';
 
 /** What a backend gives the contract: its store, and the two things only it can stage. */
@@ -229,6 +230,19 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       for (const s of streams) {
         expect(ours.filter((e) => e.stream === s).map((e) => e.revision)).toEqual(Array.from({ length: 10 }, (_, i) => i));
       }
+    });
+
+    it('reads the log with payloads as text exactly as readAll reads it, and each text hashes to the stored hash', async () => {
+      const from = await head();
+      const s = stream();
+      await store.append(s, [event('A', { name: 'Nguyễn Thị Ánh', note: 'say "hi"\n', n: [1, 2.5, -3], nested: { b: true, a: null } }), event('B', {})], any);
+      const objects = await tail(from);
+      const texts = (await store.readAllText({ after: from, limit: 1000 })).events;
+      expect(texts.map(({ dataText, metadataText, ...e }) => ({ ...e, data: JSON.parse(dataText) as unknown, metadata: JSON.parse(metadataText) as unknown }))).toEqual(objects);
+      for (const e of texts) expect(hashOfText(e)).toBe(e.hash);
+      const paged = await store.readAllText({ after: from, limit: 1 });
+      expect(paged.events.map((e) => e.eventId)).toEqual([objects[0].eventId]);
+      expect(paged.next).toEqual(objects[0].position);
     });
 
     it('a subscription delivers new events in batches, in log order', async () => {

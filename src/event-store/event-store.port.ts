@@ -130,6 +130,14 @@ export interface ReadAllResult {
   next: LogPosition;
 }
 
+/** An event with data and metadata as the JSON text its backend holds (any key order and spacing). */
+export type StoredEventText = Omit<StoredEvent, 'data' | 'metadata'> & { dataText: string; metadataText: string };
+
+export interface ReadAllTextResult {
+  events: StoredEventText[];
+  next: LogPosition;
+}
+
 export interface SubscribeOptions {
   after: LogPosition;
   batchSize?: number;
@@ -170,6 +178,11 @@ export interface EventStore {
   readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>>;
   /** The global log in its total order, never skipping an event that commits late. */
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /**
+   * `readAll` with the payloads as text: the verifier hashes them (canonical-json-text.ts) and
+   * never needs them as objects, which would cost it a parse and a copy per event.
+   */
+  readAllText(options: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** The position of the last event written: a reader that has passed it has seen every write made so far. */
   headPosition(): Promise<LogPosition>;

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
+import { canonicalJsonText } from '../shared/canonical-json-text';
 import { canonicalJson, JsonObject, JsonValue } from '../shared/json';
-import { EventMetadata, StoredEvent } from './event-store.port';
+import { EventMetadata, StoredEvent, StoredEventText } from './event-store.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,6 +23,17 @@ export function hashOf(event: StoredEvent): string {
   return chainHash(event.prevHash, event.revision, eventBody(event.stream, event.type, event.data, event.metadata));
 }
 
+/** `hashOf` the event its payload texts hold; the canonical body is written from the texts, with no objects built. */
+export function hashOfText(event: Pick<StoredEventText, 'stream' | 'type' | 'dataText' | 'metadataText' | 'revision' | 'prevHash'>): string {
+  // eventBody's keys in canonical order: data, metadata, stream, type.
+  const body = `{"data":${canonicalJsonText(event.dataText)},"metadata":${canonicalJsonText(event.metadataText)},` +
+    `"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`;
+  return chainHash(event.prevHash, event.revision, body);
+}
+
+/** What following a chain reads of an event: the content's own hash is checked by the caller. */
+export type ChainLink = Pick<StoredEvent, 'eventId' | 'stream' | 'revision' | 'globalPosition' | 'prevHash' | 'hash'>;
+
 export interface ChainBreak {
   eventId: string;
   stream: string;
@@ -38,31 +50,40 @@ export class ChainVerifier {
   private readonly tips = new Map<string, { revision: number; hash: string }>();
   checked = 0;
 
-  /** The same tips, to resume from later (incremental verification). */
+  /** The same tips, to resume from later (incremental verification); copies, as `follow` moves tips in place. */
   clone(): ChainVerifier {
     const copy = new ChainVerifier();
-    for (const [stream, tip] of this.tips) copy.tips.set(stream, tip);
+    for (const [stream, tip] of this.tips) copy.tips.set(stream, { ...tip });
     copy.checked = this.checked;
     return copy;
   }
 
   /** The first break in this event, or undefined when it extends its chain correctly. */
   check(event: StoredEvent): ChainBreak | undefined {
+    return this.follow(event, () => hashOf(event) === event.hash);
+  }
+
+  /** `check` for a caller that hashes the content itself (the verifier, from the payloads' text). */
+  follow(event: ChainLink, contentMatches: () => boolean): ChainBreak | undefined {
     this.checked += 1;
-    const tip = this.tips.get(event.stream) ?? { revision: -1, hash: GENESIS_HASH };
-    const broken = (reason: string): ChainBreak => ({
-      eventId: event.eventId,
-      stream: event.stream,
-      revision: event.revision,
-      globalPosition: event.globalPosition.toString(),
-      reason,
-    });
-    this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
-    if (event.revision !== tip.revision + 1) {
-      return broken(`revision ${event.revision} follows ${tip.revision}: an event is missing`);
+    // The tip is moved in place, not replaced: an object per event, kept by the map until the
+    // stream's next event, would outlive the young generation and cost the collector its copying.
+    const tip = this.tips.get(event.stream);
+    const revision = tip?.revision ?? -1;
+    const hash = tip?.hash ?? GENESIS_HASH;
+    if (tip) {
+      tip.revision = event.revision;
+      tip.hash = event.hash;
+    } else {
+      this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
     }
-    if (event.prevHash !== tip.hash) return broken('prevHash does not match the previous event of the stream');
-    if (hashOf(event) !== event.hash) return broken('content does not match its hash: the event was altered');
+    if (event.revision !== revision + 1) return broken(event, `revision ${event.revision} follows ${revision}: an event is missing`);
+    if (event.prevHash !== hash) return broken(event, 'prevHash does not match the previous event of the stream');
+    if (!contentMatches()) return broken(event, 'content does not match its hash: the event was altered');
     return undefined;
   }
+}
+
+function broken(event: ChainLink, reason: string): ChainBreak {
+  return { eventId: event.eventId, stream: event.stream, revision: event.revision, globalPosition: event.globalPosition.toString(), reason };
 }

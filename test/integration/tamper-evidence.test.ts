@@ -75,6 +75,17 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     expect(verifyConsistency(12, 14, Buffer.from(c12.root_hash, 'hex'), Buffer.from(latest?.rootHash ?? '', 'hex'), consistency.proof.map((h) => Buffer.from(h, 'hex')))).toBe(true);
   });
 
+  it('resumes from the last good checkpoint with each stream’s tip as it was there, though the run went on past it', async () => {
+    const l = await ledger();
+    current = l;
+    const service = l.t.app.get(LedgerVerificationService);
+    const more = (i: number) => l.t.store.append('stream-d', [{ type: 'Noted', data: { s: 'd', i } }], { expectedRevision: 'any', actor: admin });
+    await more(1);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 0, lastCheckpoint: { treeSize: 14 } });
+    await more(2);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 14, lastCheckpoint: { treeSize: 14 } });
+  });
+
   it('an event edited with its stream’s chain recomputed contradicts the checkpoint', async () => {
     const l = await ledger();
     current = l;

@@ -49,14 +49,14 @@ export class MerkleTreeProjection implements Projection {
     const firstLeaf = tree.size;
     const levels: number[] = [];
     const indexes: number[] = [];
-    const hashes: string[] = [];
+    const hashes: Buffer[] = [];
     const store = (level: number, index: number, hash: Buffer) => {
       // Every level's last node is kept in memory (the next one's left sibling); only some levels in the table.
       tree.lastAt.set(level, { index, hash });
       if (!isStored(level)) return;
       levels.push(level);
       indexes.push(index);
-      hashes.push(hash.toString('hex'));
+      hashes.push(hash);
     };
     for (const event of events) {
       const leaf = tree.size;
@@ -77,11 +77,13 @@ export class MerkleTreeProjection implements Projection {
       if (event.stream === CHECKPOINT_STREAM) await recordCheckpointEvent(tx, event);
       else tree.lastContentLeaf = leaf;
     }
-    await tx.query(`INSERT INTO merkle_nodes (level, idx, hash) SELECT l, i, decode(h, 'hex') FROM unnest($1::smallint[], $2::bigint[], $3::text[]) AS n(l, i, h)`, [
-      arrayLiteral(levels),
-      arrayLiteral(indexes),
-      arrayLiteral(hashes),
-    ]);
+    // The hashes go as one binary parameter, 32 bytes each, cut by ordinality: as hex text in an
+    // array PostgreSQL parsed and decoded each, and Node encoded each (bench: tree leaves/s).
+    await tx.query(
+      `INSERT INTO merkle_nodes (level, idx, hash)
+       SELECT l, i, substring($3::bytea FROM (o::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS n(l, i, o)`,
+      [arrayLiteral(levels), arrayLiteral(indexes), Buffer.concat(hashes)],
+    );
     // A batch's leaves are consecutive: the n-th event read is leaf firstLeaf + n - 1.
     await tx.query(`INSERT INTO merkle_leaves (global_position, leaf_index) SELECT p, $2::bigint + n - 1 FROM unnest($1::bigint[]) WITH ORDINALITY AS x(p, n)`, [
       arrayLiteral(events.map((e) => e.globalPosition)),
@@ -96,10 +98,10 @@ export class MerkleTreeProjection implements Projection {
 }
 
 /**
- * A PostgreSQL array literal of numbers or hex strings, none of which needs quoting: pg's own
+ * A PostgreSQL array literal of numbers, none of which needs quoting: pg's own
  * conversion escapes element by element, 9% of the tree's Node CPU in a profile of its catch-up.
  */
-function arrayLiteral(items: readonly (number | bigint | string)[]): string {
+function arrayLiteral(items: readonly (number | bigint)[]): string {
   return `{${items.join(',')}}`;
 }
 

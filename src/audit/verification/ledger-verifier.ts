@@ -2,9 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { type LogPosition, LOG_START, type EventStore } from '../../event-store/event-store.port';
 import { ChainVerifier } from '../../event-store/hash-chain';
 import type { SignedCheckpoint } from '../checkpoints/checkpoint';
-import { eventLeafHash } from '../merkle/merkle-hash';
 import { MerkleFrontier } from '../merkle/merkle-frontier';
 import { checkpointProblem } from './checkpoint-checks';
+import { hashedPages, leafOf } from './hashed-pages';
 import { loggedCheckpoints } from './logged-checkpoints';
 
 export interface CheckpointRef {
@@ -56,7 +56,7 @@ export interface VerifyOptions {
  * every checkpoint — its signatures, and that the log's root at its size is the one it signed.
  * With `resume`, only the events after the last good checkpoint are read and hashed.
  */
-export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStream'>, options: VerifyOptions): Promise<{ report: LedgerVerification; prefix?: VerifiedPrefix }> {
+export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'readStream'>, options: VerifyOptions): Promise<{ report: LedgerVerification; prefix?: VerifiedPrefix }> {
   const all = [...(await loggedCheckpoints(store)), ...(options.external ?? [])];
   const ref = (c: SignedCheckpoint): CheckpointRef => ({ treeSize: c.treeSize, rootHash: c.rootHash });
   let resume = options.resume;
@@ -84,25 +84,19 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
   const report = (firstBad?: VerificationFailure): LedgerVerification => ({
     ok: firstBad === undefined, eventsChecked: checked, checkpointsChecked: roots.size, lastCheckpoint, verifiedFrom, ...(firstBad && { firstBad }),
   });
-  const limit = options.pageSize ?? 5000;
-  // The next page is read while this one is hashed: PostgreSQL and Node work side by side.
-  const read = (after: LogPosition) => {
-    const page = store.readAll({ after, limit });
-    // A run that stops at a break leaves the last read unawaited; its failure must not go unhandled.
-    page.catch(() => undefined);
-    return page;
-  };
-  let reading = read(resume?.after ?? LOG_START);
-  for (;;) {
-    const page = await reading;
-    if (page.events.length > 0) reading = read(page.next);
-    for (const event of page.events) {
-      const broken = chains.check(event);
+  // Small pages: a page of 5000 events (~9 MB of strings on each side of a thread) outlived the
+  // young generation while it waited to be hashed; 500 cut Node's CPU per event from 28-30 to 24-25 µs.
+  const limit = options.pageSize ?? 500;
+  for await (const page of hashedPages(store, resume?.after ?? LOG_START, limit)) {
+    const { events, hash } = page;
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i];
+      const broken = chains.follow(event, () => hash.matches[i] === 1);
       if (broken) {
         const covering = pending.at(next);
         return { report: report({ ...broken, ...(covering && { checkpoint: ref(covering), reason: `${broken.reason}; contradicts checkpoint ${covering.treeSize}` }) }) };
       }
-      frontier.add(eventLeafHash(event.hash));
+      frontier.add(leafOf(page, i));
       checked += 1;
       while (pending[next] && pending[next].treeSize === frontier.size) {
         const checkpoint = pending[next];
@@ -122,7 +116,6 @@ export async function verifyLedger(store: Pick<EventStore, 'readAll' | 'readStre
       }
     }
     options.onProgress?.(checked);
-    if (page.events.length === 0) break;
   }
   const missing = pending.at(next);
   if (missing) {

@@ -8,7 +8,7 @@ import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
 import {
   type AppendOptions, type AppendResult, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
-  type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllOptions, type ReadAllResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
+  type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
@@ -148,6 +148,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const delivered = events.slice(0, limit);
     return { events: delivered, next: delivered.length > 0 ? delivered[delivered.length - 1].position : (after ?? LOG_START) };
+  }
+
+  async readAllText(options: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult> {
+    // The client parses every event's JSON itself: the text is written back from the objects.
+    const { events, next } = await this.readAll(options);
+    return { events: events.map(({ data, metadata, ...event }) => ({ ...event, dataText: JSON.stringify(data), metadataText: JSON.stringify(metadata) })), next };
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

@@ -6,7 +6,7 @@ import { JsonObject } from '../../shared/json';
 import { IdempotencyKeyReused } from '../event-store.errors';
 import {
   AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
-  NewStreamsResult, ReadAllOptions, ReadAllResult, ReadStreamOptions, StoredEvent, StreamAppend, Subscription, SubscribeOptions,
+  NewStreamsResult, ReadAllOptions, ReadAllResult, ReadAllTextResult, ReadStreamOptions, StoredEvent, StoredEventText, StreamAppend, Subscription, SubscribeOptions,
   WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
@@ -23,6 +23,10 @@ const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_positi
 const SELECT_EVENT_PAYLOADS_OF = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text, type,
   CASE WHEN stream_id = ANY($4::text[]) THEN data END AS data, CASE WHEN stream_id = ANY($4::text[]) THEN metadata END AS metadata,
   prev_hash, hash FROM events`;
+
+/** SELECT_EVENT with data and metadata as jsonb's text, which pg would otherwise parse. */
+const SELECT_EVENT_TEXT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
+  type, data::text AS data, metadata::text AS metadata, prev_hash, hash FROM events`;
 
 /**
  * Read order. A sequence number alone is not safe to tail: transaction A can take position 10,
@@ -46,6 +50,8 @@ interface EventRow {
   prev_hash: string;
   hash: string;
 }
+
+type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
 
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
@@ -199,6 +205,16 @@ export class PostgresEventStore implements EventStore {
     return { events, next: events.length > 0 ? events[events.length - 1].position : after };
   }
 
+  async readAllText({ after = LOG_START, limit }: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult> {
+    const { rows } = await this.pool.query<EventTextRow>(
+      `${SELECT_EVENT_TEXT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
+       ORDER BY events.tx_id, events.global_position LIMIT $3`,
+      [after.commit.toString(), after.prepare.toString(), limit],
+    );
+    const events = rows.map(toStoredEventText);
+    return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription(this, options, (wake) => this.listen(wake));
   }
@@ -266,6 +282,22 @@ function toStoredEvent(row: EventRow): StoredEvent {
     // Left out (`payloadsOf`): `{}`, as ReadAllOptions says.
     data: row.data ?? {},
     metadata: row.metadata ?? ({} as EventMetadata),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function toStoredEventText(row: EventTextRow): StoredEventText {
+  const globalPosition = BigInt(row.global_position);
+  return {
+    eventId: row.event_id,
+    stream: row.stream_id,
+    revision: Number(row.stream_revision),
+    globalPosition,
+    position: { commit: BigInt(row.tx_text), prepare: globalPosition },
+    type: row.type,
+    dataText: row.data,
+    metadataText: row.metadata,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
