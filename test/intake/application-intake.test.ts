@@ -69,6 +69,16 @@ describe('spreadsheet intake (API.md "Bulk intake from spreadsheets")', () => {
     expect((await submitted(projectId)).map((r) => r.id)).toEqual(['SMALL-01', 'SMALL-02', 'SMALL-04', 'SMALL-06']);
   });
 
+  it('reports a name with a NUL as its row\'s problem and writes the other good rows', async () => {
+    const projectId = await nextProject();
+    // A NUL is valid UTF-8 but cannot be stored (jsonb); a lone surrogate cannot even be decoded from a CSV.
+    const nul = clerkCsv('NUL-').replace('Nguyễn Thị Lan', 'Nguyễn Thị\u0000 Lan');
+    const report = await importInto(projectId, Buffer.from(nul));
+    expect(report.accepted).toBe(3);
+    expect(report.rejected[0]).toMatchObject({ row: 2, errors: ["cột 'Họ và tên': chứa ký tự NUL hoặc ký tự surrogate đơn lẻ"] });
+    expect((await submitted(projectId)).map((r) => r.id)).toEqual(['NUL-02', 'NUL-04', 'NUL-06']);
+  });
+
   it('importing the same file again writes nothing new', async () => {
     const projectId = await nextProject();
     const bytes = Buffer.from(clerkCsv('AGAIN-'));

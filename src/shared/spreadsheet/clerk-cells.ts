@@ -1,4 +1,5 @@
 import type { Cell } from './cell';
+import { isPlainText } from '../plain-json';
 import { plainKey } from './plain-key';
 
 /** One problem with a cell, for the clerk in Vietnamese and for the API's clients in English. */
@@ -20,8 +21,14 @@ export function textOf(cell: Cell): string {
   return String(cell).replace(/\s+/g, ' ').trim();
 }
 
-/** Free text (names): spaces tidied; empty is left for the DTO's own "must not be blank". */
-export const readText = (cell: Cell): Read<string> => ok(textOf(cell));
+/**
+ * Free text (names): spaces tidied; empty is left for the DTO's own "must not be blank". A NUL or a
+ * lone surrogate cannot be stored (jsonb): it is this row's problem, not the whole batch's failure.
+ */
+export function readText(cell: Cell): Read<string> {
+  const text = textOf(cell);
+  return isPlainText(text) ? ok(text) : bad('chứa ký tự NUL hoặc ký tự surrogate đơn lẻ', 'must not contain a NUL character or a lone surrogate');
+}
 
 /**
  * Ids typed with spaces or dots ("001 090 012 345", "001.090.012.345"); a numeric .xlsx cell has
