@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Actor, Role } from '../shared/actor';
 import { metadataKeys } from './auth.constants';
+import { badToken, noToken, wrongRole } from './auth-errors';
 import { TokenService } from './token.service';
 
 export interface AuthenticatedRequest {
@@ -23,13 +24,13 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('A bearer token is required');
+    if (!match) throw noToken();
     const actor = await this.tokens.verify(match[1]);
-    if (!actor) throw new UnauthorizedException('The bearer token is invalid or expired');
+    if (!actor) throw badToken();
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(metadataKeys.ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw new ForbiddenException(`Role ${actor.role} may not do this; allowed: ${roles.join(', ')}`);
+      throw wrongRole(actor.role, roles);
     }
     return true;
   }

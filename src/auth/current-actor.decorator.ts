@@ -1,5 +1,6 @@
-import { createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Actor } from '../shared/actor';
+import { otherProvince } from './auth-errors';
 import { AuthenticatedRequest } from './auth.guard';
 
 /** The authenticated actor of the request (set by AuthGuard). */
@@ -12,6 +13,6 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 /** Boards and police act only in their own province; inspectors and admins in all (API.md). */
 export function assertProvince(actor: Actor, provinceCode: string): void {
   if ((actor.role === 'board' || actor.role === 'police') && actor.province !== provinceCode) {
-    throw new ForbiddenException(`A ${actor.role} of province ${actor.province} may not act for province ${provinceCode}`);
+    throw otherProvince(actor.role, actor.province, provinceCode);
   }
 }

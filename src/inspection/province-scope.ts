@@ -1,4 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
+import { notReadable, type Readable } from '../auth/auth-errors';
 import type { Actor } from '../shared/actor';
 import { currentProvince, MERGED_INTO } from '../shared/identity/province-mergers';
 
@@ -18,10 +18,10 @@ export function readableProvinces(actor: Actor): string[] | undefined {
 }
 
 /** 403 unless the actor may read what belongs to `provinceCode` (null: no province, inspectors only). */
-export function assertReadable(actor: Actor, provinceCode: string | null, what: string): void {
+export function assertReadable(actor: Actor, provinceCode: string | null, what: Readable): void {
   const scope = readableProvinces(actor);
   if (scope && (provinceCode === null || !scope.includes(provinceCode))) {
-    throw new ForbiddenException(`A ${actor.role} of province ${actor.province} may not read ${what} of ${provinceCode ?? 'no province'}`);
+    throw notReadable(actor.role, actor.province, what, provinceCode);
   }
 }
 
@@ -34,7 +34,7 @@ export function provinceFilter(actor: Actor, requested: string | undefined): str
   if (requested === undefined) return scope;
   const group = provinceGroup(requested);
   if (scope && !group.some((code) => scope.includes(code))) {
-    throw new ForbiddenException(`A ${actor.role} of province ${actor.province} may not read province ${requested}`);
+    throw notReadable(actor.role, actor.province, { vi: 'dữ liệu', en: 'the data' }, requested);
   }
   return group;
 }

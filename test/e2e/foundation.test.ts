@@ -48,7 +48,12 @@ describe('the service over HTTP', () => {
   describe('auth (API.md): 401 without a valid token, 403 for the wrong role or province', () => {
     it('401 without a token', async () => {
       const res = await http().get('/api/v1/audit/verify').expect(401);
-      expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: [expect.stringMatching(/bearer token is required/)] });
+      expect(res.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: ['Cần mã truy cập (bearer token) để dùng chức năng này'],
+        messageEn: ['A bearer token is required'],
+      });
     });
 
     it('401 for a token signed with another secret, or expired', async () => {
@@ -68,13 +73,19 @@ describe('the service over HTTP', () => {
 
     it('403 for a valid token of a role the route does not allow', async () => {
       const res = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'police' })).expect(403);
-      expect(res.body).toEqual({ statusCode: 403, error: 'Forbidden', message: [expect.stringMatching(/Role police may not/)] });
+      expect(res.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: ['Vai trò Công an không được làm việc này; được phép: Thanh tra, Quản trị'],
+        messageEn: [expect.stringMatching(/^Role police may not do this; allowed: /)],
+      });
     });
 
     it('403 for a board reading a stream another province wrote; 200 for its own', async () => {
       const writer = { subject: 'board-hp', role: 'board' as const, province: '31' };
       await t.store.append('application-scope-1', [{ type: 'ApplicationSubmitted', data: { fullName: 'Trần Văn Bình' } }], { expectedRevision: 'no_stream', actor: writer });
-      await http().get('/api/v1/streams/application-scope-1/events').set(t.auth({ role: 'board', province: '56' })).expect(403);
+      const other = await http().get('/api/v1/streams/application-scope-1/events').set(t.auth({ role: 'board', province: '56' })).expect(403);
+      expect(other.body).toMatchObject({ message: ['Luồng application-scope-1 có sự kiện của tỉnh khác'], messageEn: ['Stream application-scope-1 holds events of another province'] });
       await http().get('/api/v1/streams/application-scope-1/events').set(t.auth({ role: 'board', province: '31' })).expect(200);
     });
   });

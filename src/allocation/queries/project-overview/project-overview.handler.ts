@@ -40,7 +40,7 @@ export class ProjectOverviewHandler implements IQueryHandler<ProjectOverviewQuer
   async execute({ projectId, actor }: ProjectOverviewQuery): Promise<ProjectOverviewView> {
     const project = (await this.readModels.query<ProjectRow[]>(`SELECT project_id, name, province_code, planned_units, released_units FROM rm_projects WHERE project_id = $1`, [projectId])).at(0);
     if (!project) throw new ProjectNotFound(projectId);
-    assertReadable(actor, project.province_code, 'a project');
+    assertReadable(actor, project.province_code, { vi: 'dự án', en: 'a project' });
     const units = await this.readModels.query<UnitRow[]>(
       `SELECT unit_no, floor_area_m2, tenure, price_vnd::text AS price_vnd, status, allocation_id, application_id, citizen_id, allocated_at, handed_over_at, transfers
        FROM rm_units WHERE project_id = $1 ORDER BY unit_no`,

@@ -1,4 +1,5 @@
-import { ForbiddenException, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { forbidden } from '../../../auth/auth-errors';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port';
 import { recordPersonalDataRead } from '../../../inspection/personal-data/personal-data-reads';
@@ -21,7 +22,7 @@ export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
     if (events.length === 0) throw new StreamNotFound(stream);
     // A board reads only what its own province wrote (API.md: boards read their own province).
     if (actor.role === 'board' && events.some((e) => e.metadata.actor.province !== actor.province)) {
-      throw new ForbiddenException(`Stream ${stream} holds events of another province`);
+      throw forbidden(`Luồng ${stream} có sự kiện của tỉnh khác`, `Stream ${stream} holds events of another province`);
     }
     // Raw events are personal data too; only the audit log of reads is not itself recorded (it would never end).
     if (!stream.startsWith('audit-reads-')) {

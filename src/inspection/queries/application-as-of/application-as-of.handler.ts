@@ -30,7 +30,7 @@ export class ApplicationAsOfHandler implements IQueryHandler<ApplicationAsOfQuer
     const events = validAt === undefined ? recorded : recorded.filter((e) => inForceOn([typed(e)], validAt).length === 1);
     const state = fold(applicationDecider, events.map(typed));
     if (state.status === 'not-submitted') throw new ApplicationNotFoundAsOf(applicationId, validAt === undefined ? asOf.toISOString() : `${asOf.toISOString()} (validAt ${validAt})`);
-    assertReadable(actor, state.provinceCode, 'an application');
+    assertReadable(actor, state.provinceCode, { vi: 'hồ sơ', en: 'an application' });
     const people = [state.citizenId, ...state.declaration.household.map((m) => m.citizenId)];
     await this.reads.record(actor, { endpoint: 'GET /api/v1/applications/:id', ids: [applicationId], citizenIds: people });
     return { applicationId, asOf: asOf.toISOString(), ...(validAt !== undefined && { validAt }), state, events: events.map((e) => LoggedEventView.from(e)) };

@@ -21,7 +21,7 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
   async execute({ findingId, actor }: GetFindingQuery): Promise<FindingDetailView> {
     const finding = await findingById(this.readModels, findingId);
     if (!finding) throw new FindingNotFound(findingId);
-    assertReadable(actor, finding.provinceCode, 'a finding');
+    assertReadable(actor, finding.provinceCode, { vi: 'phát hiện', en: 'a finding' });
     // From the log, not the read models: the inspector sees the events exactly as recorded and hashed.
     const streams = new Map<string, Promise<StoredEvent[]>>();
     const scope = readableProvinces(actor);

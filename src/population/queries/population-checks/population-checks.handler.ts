@@ -23,7 +23,7 @@ export class PopulationChecksHandler implements IQueryHandler<PopulationChecksQu
     const events = await this.store.readStream(stream);
     const { state } = loadedFrom(stream, events, applicationDecider);
     if (state.status === 'not-submitted') throw new ApplicationNotFound(applicationId);
-    assertReadable(actor, state.provinceCode, 'the checks of an application');
+    assertReadable(actor, state.provinceCode, { vi: 'kết quả đối chiếu của hồ sơ', en: 'the checks of an application' });
     const view = PopulationChecksView.of(applicationId, state.provinceCode, events);
     const citizenIds = view.checks.flatMap((c) => c.persons.flatMap((p) => [p.citizenId, ...(p.undeclaredSpouseCitizenId ? [p.undeclaredSpouseCitizenId] : [])]));
     await this.reads.record(actor, { endpoint: 'GET /api/v1/population/checks/:applicationId', ids: [applicationId], citizenIds });
