@@ -4,7 +4,7 @@ import { loadConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { resolveDatabase } from '../database/resolve-database';
 import type { EventStore } from '../event-store/event-store.port';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { openEventStore } from '../event-store/open-event-store';
 import { type Clock, systemClock } from '../shared/clock';
 
 /** What a command that reads or rebuilds the ledger needs: the read-model database and the event store. */
@@ -36,10 +36,7 @@ export async function openLedgerContext(): Promise<LedgerContext> {
   const pool = new Pool({ connectionString: database.url, max: 4 });
   // Without a listener an idle connection the server drops would crash the command mid-import.
   pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
-  const store =
-    config.eventStore === 'esdb' && config.eventStoreConnectionString
-      ? (await import('../event-store/eventstoredb/eventstoredb-event-store.js')).EventStoreDbEventStore.connect(config.eventStoreConnectionString, systemClock, config.maxEventBytes)
-      : new PostgresEventStore(pool, systemClock, config.maxEventBytes);
+  const store = await openEventStore(config, pool, systemClock);
   return {
     dataSource,
     store,

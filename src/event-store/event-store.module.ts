@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PG_POOL } from '../database/database.module';
 import { type Clock, CLOCK } from '../shared/clock';
 import { EVENT_STORE, type EventStore } from './event-store.port';
-import { PostgresEventStore } from './postgres/postgres-event-store';
+import { openEventStore } from './open-event-store';
 
 /** Binds the EventStore port to the backend EVENT_STORE names. */
 @Global()
@@ -13,12 +13,7 @@ import { PostgresEventStore } from './postgres/postgres-event-store';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG, PG_POOL, CLOCK],
-      // The EventStoreDB client (and gRPC under it) is loaded only when used: it was a tenth of the
-      // service's start-up CPU on a PostgreSQL installation.
-      useFactory: async (config: AppConfig, pool: Pool, clock: Clock): Promise<EventStore> =>
-        config.eventStore === 'esdb' && config.eventStoreConnectionString
-          ? (await import('./eventstoredb/eventstoredb-event-store.js')).EventStoreDbEventStore.connect(config.eventStoreConnectionString, clock, config.maxEventBytes)
-          : new PostgresEventStore(pool, clock, config.maxEventBytes),
+      useFactory: (config: AppConfig, pool: Pool, clock: Clock): Promise<EventStore> => openEventStore(config, pool, clock),
     },
   ],
   exports: [EVENT_STORE],
