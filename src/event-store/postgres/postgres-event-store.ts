@@ -196,23 +196,13 @@ export class PostgresEventStore implements EventStore {
   async readAll({ after = LOG_START, limit, payloadsOf }: ReadAllOptions): Promise<ReadAllResult> {
     const parameters: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
     if (payloadsOf) parameters.push(payloadsOf);
-    const { rows } = await this.pool.query<EventRow>(
-      `${payloadsOf ? SELECT_EVENT_PAYLOADS_OF : SELECT_EVENT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
-       ORDER BY events.tx_id, events.global_position LIMIT $3`,
-      parameters,
-    );
-    const events = rows.map(toStoredEvent);
-    return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+    const { rows } = await this.pool.query<EventRow>(pageAfter(payloadsOf ? SELECT_EVENT_PAYLOADS_OF : SELECT_EVENT), parameters);
+    return pageOf(rows.map(toStoredEvent), after);
   }
 
   async readAllText({ after = LOG_START, limit }: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult> {
-    const { rows } = await this.pool.query<EventTextRow>(
-      `${SELECT_EVENT_TEXT} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
-       ORDER BY events.tx_id, events.global_position LIMIT $3`,
-      [after.commit.toString(), after.prepare.toString(), limit],
-    );
-    const events = rows.map(toStoredEventText);
-    return { events, next: events.length > 0 ? events[events.length - 1].position : after };
+    const { rows } = await this.pool.query<EventTextRow>(pageAfter(SELECT_EVENT_TEXT), [after.commit.toString(), after.prepare.toString(), limit]);
+    return pageOf(rows.map(toStoredEventText), after);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -268,6 +258,17 @@ export class PostgresEventStore implements EventStore {
       client.release(lost);
     };
   }
+}
+
+/** A page of the log in read order: $3 events after position ($1, $2), by one of the SELECTs above. */
+function pageAfter(select: string): string {
+  return `${select} WHERE (tx_id, global_position) > ($1::text::xid8, $2::bigint) AND ${SAFE_HORIZON}
+    ORDER BY events.tx_id, events.global_position LIMIT $3`;
+}
+
+/** The page and where the next one starts: after its last event, or where this one was asked from. */
+function pageOf<E extends { position: LogPosition }>(events: E[], after: LogPosition): { events: E[]; next: LogPosition } {
+  return { events, next: events.length > 0 ? events[events.length - 1].position : after };
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
