@@ -8,7 +8,7 @@ import type { KeyRing } from '../src/audit/checkpoints/signing-keys';
 import { rootFromInclusionProof, verifyConsistency } from '../src/audit/merkle/proof-verification';
 import { rootAt, treeSize } from '../src/audit/merkle/stored-tree';
 import { consistencyProof, inclusionProof } from '../src/audit/proofs/proofs';
-import { verifyLedger } from '../src/audit/verification/ledger-verifier';
+import { VERIFY_PAGE_SIZE, verifyLedger } from '../src/audit/verification/ledger-verifier';
 import { LOG_START, type LogPosition } from '../src/event-store/event-store.port';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
 import { systemClock } from '../src/shared/clock';
@@ -21,8 +21,8 @@ import { LedgerDataset } from './ledger-dataset';
 import { plantRates } from './ledger-plants';
 import { cpuMark, withBar } from './population-report';
 
-/** The verifier's own page size (ledger-verifier.ts): the baseline reads the log the same way. */
-const PAGE = 500;
+/** The verifier's own page size: the baseline reads the log the same way. */
+const PAGE = VERIFY_PAGE_SIZE;
 const SIGNINGS = 10;
 
 const list = (name: string, fallback: number[]): number[] => {
