@@ -74,8 +74,7 @@ export function nameMayBeAlike(a: string, b: string): boolean {
   const wb = wordsOf(b);
   // twoRealNames' commonest case, without its other tests: another common family or given name.
   const [fa, fb, ga, gb] = [wa[0], wb[0], wa[wa.length - 1], wb[wb.length - 1]];
-  if (fa !== fb && COMMON_NAME_WORDS.has(fa) && COMMON_NAME_WORDS.has(fb)) return false;
-  if (ga !== gb && COMMON_NAME_WORDS.has(ga) && COMMON_NAME_WORDS.has(gb)) return false;
+  if (otherCommonWords(fa, fb) || otherCommonWords(ga, gb)) return false;
   return droppedMiddle(wa, wb) || !twoRealNames(wa, wb);
 }
 
@@ -130,13 +129,17 @@ const SAME_WORD_MIN = 0.8;
  * common name. Then the full-string measure, lifted by the shared rest, must not decide.
  */
 function twoRealNames(wa: readonly string[], wb: readonly string[]): boolean {
-  const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y && COMMON_NAME_WORDS.has(x) && COMMON_NAME_WORDS.has(y);
   const far = (x: string, y: string) => x !== y && !oneEditApart(x, y) && jaroWinkler(x, y) < SAME_WORD_MIN;
   const [fa, fb, ga, gb] = [wa[0], wb[0], wa[wa.length - 1], wb[wb.length - 1]];
-  if (differ(fa, fb) || differ(ga, gb) || far(fa, fb) || far(ga, gb)) return true;
+  if (otherCommonWords(fa, fb) || otherCommonWords(ga, gb) || far(fa, fb) || far(ga, gb)) return true;
   if (wa.length !== wb.length) return false;
-  for (let i = 1; i < wa.length - 1; i += 1) if (differ(wa[i], wb[i])) return true;
+  for (let i = 1; i < wa.length - 1; i += 1) if (otherCommonWords(wa[i], wb[i])) return true;
   return false;
+}
+
+/** Two different words, both common names: another person's name, not a slip of this one. */
+function otherCommonWords(x: string | undefined, y: string | undefined): boolean {
+  return x !== undefined && y !== undefined && x !== y && COMMON_NAME_WORDS.has(x) && COMMON_NAME_WORDS.has(y);
 }
 
 /**
