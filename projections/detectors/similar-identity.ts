@@ -36,7 +36,6 @@ const bare = (p: PersonRow) => ({ citizenId: p.citizen_id, nameNorm: p.name_norm
 const mayReach = (p: PersonRow, q: PersonRow): boolean =>
   nameMayBeAlike(p.name_norm, q.name_norm) && mayBeSimilar(dated(p), dated(q)) && similarityCeiling(bare(p), bare(q)) >= SIMILAR_IDENTITY_THRESHOLD;
 
-
 export function profileOf(p: PersonRow, state: LedgerState): IdentityProfile {
   return {
     citizenId: p.citizen_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender,

@@ -29,7 +29,6 @@ const READ_MODELS: ((state: LedgerState, event: LedgerEvent) => void)[] = [
   applyLotteryEvent,
 ];
 
-
 /**
  * How far from the ids a batch names a partial state's prefetch follows files and citizens: three
  * steps cover what the detectors look up (100k-event bench, memory for 50k rows: 2 batches of 20
@@ -177,7 +176,6 @@ export class LedgerProjection implements Projection {
     state.endBatch();
     return state.takeWrites();
   }
-
 }
 
 /**
