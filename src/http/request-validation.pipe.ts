@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
-import { isPlainText } from '../shared/plain-json';
+import { isPlainText, NOT_PLAIN_TEXT } from '../shared/plain-json';
 import { type BilingualLine, bilingualBadRequest } from './bilingual-bad-request';
 import { passesValidation } from './passes-validation';
 import { validationProblems, vietnameseLine } from './validation-problems';
@@ -56,7 +56,7 @@ function textProblems(value: unknown, path: string): BilingualLine[] {
   const whereVi = path === '' ? 'Yêu cầu' : `Trường '${path}'`;
   if (typeof value === 'string') {
     if (isPlainText(value)) return [];
-    return [{ vi: `${whereVi} chứa ký tự NUL hoặc ký tự surrogate đơn lẻ`, en: `${where} must not contain a NUL character or a lone surrogate` }];
+    return [{ vi: `${whereVi} ${NOT_PLAIN_TEXT.vi}`, en: `${where} ${NOT_PLAIN_TEXT.en}` }];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => textProblems(item, path === '' ? String(i) : `${path}.${i}`));
   if (!isObject(value)) return [];
@@ -65,7 +65,7 @@ function textProblems(value: unknown, path: string): BilingualLine[] {
       ? textProblems(inner, path === '' ? key : `${path}.${key}`)
       : [
           {
-            vi: `${whereVi} có tên thuộc tính chứa ký tự NUL hoặc ký tự surrogate đơn lẻ`,
+            vi: `${whereVi} có tên thuộc tính ${NOT_PLAIN_TEXT.vi}`,
             en: `${where} must not have a property name with a NUL character or a lone surrogate`,
           },
         ],

@@ -16,6 +16,9 @@ export function firstNotPlainJson(value: unknown, path: string): NotPlainJson | 
   return found && { path: path + found.at.reverse().join(''), problem: found.problem };
 }
 
+/** What a text failing isPlainText is told, after the field's name: one wording for the API and the spreadsheets. */
+export const NOT_PLAIN_TEXT = { vi: 'chứa ký tự NUL hoặc ký tự surrogate đơn lẻ', en: 'must not contain a NUL character or a lone surrogate' } as const;
+
 /** Text every JSON store keeps as given: no NUL (jsonb refuses it) and no half of a surrogate pair. */
 export function isPlainText(value: string): boolean {
   return !value.includes('\u0000') && value.isWellFormed();

@@ -1,5 +1,5 @@
 import type { Cell } from './cell';
-import { isPlainText } from '../plain-json';
+import { isPlainText, NOT_PLAIN_TEXT } from '../plain-json';
 import { plainKey } from './plain-key';
 
 /** One problem with a cell, for the clerk in Vietnamese and for the API's clients in English. */
@@ -27,7 +27,7 @@ export function textOf(cell: Cell): string {
  */
 export function readText(cell: Cell): Read<string> {
   const text = textOf(cell);
-  return isPlainText(text) ? ok(text) : bad('chứa ký tự NUL hoặc ký tự surrogate đơn lẻ', 'must not contain a NUL character or a lone surrogate');
+  return isPlainText(text) ? ok(text) : bad(NOT_PLAIN_TEXT.vi, NOT_PLAIN_TEXT.en);
 }
 
 /**
