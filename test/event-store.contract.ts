@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Actor } from '../src/shared/actor';
 import { JsonObject } from '../src/shared/json';
 import { ConcurrencyConflict, EventNotPlainJson, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
-import { EventStore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
+import { EventStore, isBefore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
 import { hashOfText } from '../src/event-store/hash-chain';
 import { verifyLog } from '../src/event-store/verify-log';
 
@@ -284,6 +284,24 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
     it('names the last written event as the head of the log', async () => {
       const { events } = await store.append(stream(), [event('A'), event('B')], any);
       expect(await store.headPosition()).toEqual(events[1].position);
+    });
+
+    it('knows the furthest position it has appended at, whatever the kind of append, without asking the log', async () => {
+      const furthest = (positions: LogPosition[]): LogPosition => positions.reduce((a, b) => (isBefore(a, b) ? b : a));
+      const concurrent = await Promise.all(Array.from({ length: 20 }, () => store.append(stream(), [event('A'), event('B')], any)));
+      expect(store.lastAppended()).toEqual(furthest(concurrent.flatMap((r) => r.events.map((e) => e.position))));
+      const twice = stream();
+      const repeated = await store.appendMany(
+        [
+          { stream: twice, events: [event('A')], expectedRevision: 'no_stream' },
+          { stream: twice, events: [event('B')], expectedRevision: 0 },
+        ],
+        { actor },
+      );
+      expect(store.lastAppended()).toEqual(repeated.events[1].position);
+      const bulk = await store.appendNewStreams([stream('bulk'), stream('bulk')].map((s) => ({ stream: s, event: event('Submitted') })), { actor, correlationId: 'furthest' });
+      expect(store.lastAppended()).toEqual(bulk.events[1].position);
+      expect(await store.headPosition()).toEqual(store.lastAppended());
     });
 
     describe('multi-stream append', () => {

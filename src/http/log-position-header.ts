@@ -10,5 +10,3 @@ export function parsePosition(value: string): LogPosition | null {
   const match = /^(\d{1,20})\/(\d{1,20})$/.exec(value);
   return match ? { commit: BigInt(match[1]), prepare: BigInt(match[2]) } : null;
 }
-
-export const isBefore = (a: LogPosition, b: LogPosition): boolean => a.commit < b.commit || (a.commit === b.commit && a.prepare < b.prepare);

@@ -6,8 +6,7 @@ import { readCheckpoint } from '../../projections/runner/checkpoint-store';
 import { type LiveProjection, ProjectionRunner } from '../../projections/runner/projection-runner';
 import { type Projection, PROJECTIONS } from '../../projections/runner/projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { EVENT_STORE, type EventStore, type LogPosition } from '../event-store/event-store.port';
-import { isBefore } from '../http/log-position-header';
+import { EVENT_STORE, type EventStore, isBefore, type LogPosition } from '../event-store/event-store.port';
 import { ProjectionLagging } from '../http/projection-lagging';
 import type { ReadModelFreshness } from '../http/read-model-freshness';
 

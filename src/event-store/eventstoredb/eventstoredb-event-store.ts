@@ -11,6 +11,7 @@ import {
   type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
+import { FurthestAppend } from '../furthest-append';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { fingerprint, type PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
@@ -48,6 +49,7 @@ const HEAD_SCAN = 4096;
 export class EventStoreDbEventStore implements EventStore {
   readonly backend = 'esdb';
   readonly atomicMultiStream = false;
+  private readonly appended = new FurthestAppend();
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -70,6 +72,10 @@ export class EventStoreDbEventStore implements EventStore {
    * them lose; two racing requests that both expect 'any' can both write.
    */
   async appendMany(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult> {
+    return this.appended.note(await this.writeOrReplay(appends, options));
+  }
+
+  private async writeOrReplay(appends: StreamAppend[], options: WriteOptions): Promise<AppendResult> {
     const prepared = prepareAppends(appends, options, this.clock.now(), this.maxEventBytes);
     const key = options.idempotencyKey;
     if (key === undefined) return { events: await this.write(prepared), replayed: false };
@@ -110,7 +116,7 @@ export class EventStoreDbEventStore implements EventStore {
         result.existing.push(p.stream);
       }
     }
-    return result;
+    return this.appended.note(result);
   }
 
   async readStreams(streams: string[]): Promise<Map<string, StoredEvent[]>> {
@@ -158,6 +164,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription(this, options);
+  }
+
+  lastAppended(): LogPosition | undefined {
+    return this.appended.position;
   }
 
   async headPosition(): Promise<LogPosition> {

@@ -12,6 +12,7 @@ import {
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { MIN_READ_GAP_MS, pollingSubscription } from '../polling-subscription';
 import { CoalescedRead } from './coalesced-read';
+import { FurthestAppend } from '../furthest-append';
 import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } from './append-group';
 
 // The text form of tx_id gets its own name: an ORDER BY tx_id would otherwise sort by this text
@@ -60,6 +61,7 @@ export class PostgresEventStore implements EventStore {
   private announceAgain = false;
   private readonly groups: AppendGroups;
   private readonly head = new CoalescedRead(() => this.readHead());
+  private readonly appended = new FurthestAppend();
 
   constructor(
     private readonly pool: Pool,
@@ -82,13 +84,13 @@ export class PostgresEventStore implements EventStore {
     // Only a key's retry is compared with its first request; without a key nothing needs the print.
     const print = options.idempotencyKey === undefined ? '' : fingerprint(appends);
     const streams = new Set(prepared.map((p) => p.stream));
-    if (streams.size === prepared.length) return this.groups.append({ prepared, idempotencyKey: options.idempotencyKey, print });
+    if (streams.size === prepared.length) return this.appended.note(await this.groups.append({ prepared, idempotencyKey: options.idempotencyKey, print }));
     // A stream named twice: its second check must see its first writes, which only noxh_append does.
     const client = await this.pool.connect();
     try {
       const result = await this.appendWith(client, prepared, options.idempotencyKey, print);
       if (!result.replayed) this.announce();
-      return result;
+      return this.appended.note(result);
     } finally {
       client.release();
     }
@@ -127,7 +129,7 @@ export class PostgresEventStore implements EventStore {
       });
     });
     if (result.events.length > 0) this.announce();
-    return result;
+    return this.appended.note(result);
   }
 
   /**
@@ -207,6 +209,10 @@ export class PostgresEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return pollingSubscription(this, options, (wake) => this.listen(wake));
+  }
+
+  lastAppended(): LogPosition | undefined {
+    return this.appended.position;
   }
 
   headPosition(): Promise<LogPosition> {
