@@ -5,19 +5,8 @@ import type { PersonCheck } from '../src/population/domain/population-check.even
 import { streams } from '../src/shared/streams';
 import { append, type DatasetEvent } from './ledger-events';
 import { PeopleFactory } from './ledger-people';
+import { seededRandom } from './seeded-random';
 import { FILE_PLANTS, noPlants, type PlantKind, type PlantRates, type PlantedTruth } from './ledger-plants';
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same dataset on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One store call. A barrier is written alone, after every earlier group and before any later one. */
 export interface DatasetGroup {
@@ -71,7 +60,7 @@ export class LedgerDataset {
   private readonly next = { applicants: [] as Person[], spouses: [] as HouseholdMember[], children: [] as HouseholdMember[], buyers: [] as string[] };
 
   constructor(private readonly rates: PlantRates, seed = 338) {
-    this.rnd = random(seed);
+    this.rnd = seededRandom(seed);
     this.people = new PeopleFactory(this.rnd);
   }
 
