@@ -41,17 +41,19 @@ export class LedgerState {
   readonly lotteries = new Table(LOTTERIES);
   readonly findings = new Table(FINDINGS);
 
-  private readonly applicationsByCitizen = new IndexMap(this.journal);
-  private readonly applicationsByProject = new IndexMap(this.journal);
-  private readonly peopleByApplication = new IndexMap(this.journal);
-  private readonly peopleByCitizen = new IndexMap(this.journal);
-  private readonly peopleByIdentity = new IndexMap(this.journal);
+  /** The indexes over the large tables, cleared with their rows by `evict`: each is made by `largeIndex`, so none can be left out. */
+  private readonly largeIndexes: IndexMap[] = [];
+  private readonly applicationsByCitizen = this.largeIndex();
+  private readonly applicationsByProject = this.largeIndex();
+  private readonly peopleByApplication = this.largeIndex();
+  private readonly peopleByCitizen = this.largeIndex();
+  private readonly peopleByIdentity = this.largeIndex();
   /** The block of the fuzzy identity match: by birth date, and by birth date and given-name bucket. */
-  private readonly peopleByBirthDate = new IndexMap(this.journal);
-  private readonly peopleByBirthDateAndGivenName = new IndexMap(this.journal);
-  private readonly unitsByProject = new IndexMap(this.journal);
-  private readonly unitsByApplication = new IndexMap(this.journal);
-  private readonly claimsByCitizen = new IndexMap(this.journal);
+  private readonly peopleByBirthDate = this.largeIndex();
+  private readonly peopleByBirthDateAndGivenName = this.largeIndex();
+  private readonly unitsByProject = this.largeIndex();
+  private readonly unitsByApplication = this.largeIndex();
+  private readonly claimsByCitizen = this.largeIndex();
   private readonly lotteriesByProject = new IndexMap(this.journal);
   private readonly findingsByKey = new IndexMap(this.journal);
   private readonly openFindingsByStream = new IndexMap(this.journal);
@@ -85,6 +87,12 @@ export class LedgerState {
 
   private get tables(): Table<object>[] {
     return [this.projects, this.applications, this.people, this.units, this.claims, this.landFund, this.programmeTargets, this.populationChecks, this.lotteries, this.findings] as Table<object>[];
+  }
+
+  private largeIndex(): IndexMap {
+    const index = new IndexMap(this.journal);
+    this.largeIndexes.push(index);
+    return index;
   }
 
   /** The tables that may be partial: the ones that grow with the ledger. */
@@ -204,10 +212,7 @@ export class LedgerState {
   /** Drops the large tables' rows (between batches, once their writes are taken): they are read again as batches ask. */
   evict(): void {
     for (const table of this.largeTables) table.evict();
-    for (const index of [
-      this.applicationsByCitizen, this.applicationsByProject, this.peopleByApplication, this.peopleByCitizen, this.peopleByIdentity,
-      this.peopleByBirthDate, this.peopleByBirthDateAndGivenName, this.unitsByProject, this.unitsByApplication, this.claimsByCitizen,
-    ]) index.clear();
+    for (const index of this.largeIndexes) index.clear();
     for (const family of this.families) family.forget();
   }
 
