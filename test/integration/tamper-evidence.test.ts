@@ -120,6 +120,32 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     expect(report.firstBad?.checkpoint?.treeSize).toBe(12);
   });
 
+  it('reads the same whatever the page size: whole pages as Merkle nodes (powers of two) or leaf by leaf, checkpoints inside pages', async () => {
+    const l = await ledger();
+    current = l;
+    // Checkpoints at 12 and 14 (the ledger's), then at 18, 28, 30, 45 and 50: inside pages of 4, 8 and 16 and on their edges.
+    for (const steps of [3, 9, 1, 14, 4]) {
+      for (let i = 0; i < steps; i += 1) await l.t.store.append(`stream-e${i % 3}`, [{ type: 'Noted', data: { steps, i } }], { expectedRevision: 'any', actor: admin });
+      await l.checkpointer.checkpointNow();
+    }
+    const config = loadConfig({ DATA_DIR: l.dataDir });
+    const { trusted } = await loadKeyRing(undefined, config.dataDir);
+    const reports = async () => Promise.all([1, 3, 4, 8, 16, 512].map(async (pageSize) => (await verifyLedger(l.t.store, { trusted, witnesses: new Map(), pageSize })).report));
+    const good = await reports();
+    expect(good[0]).toMatchObject({ ok: true, eventsChecked: 51, checkpointsChecked: 7, lastCheckpoint: { treeSize: 50 } });
+    for (const report of good) expect(report).toEqual(good[0]);
+    // An edit with its chain recomputed inside the third checkpoint's range: only the roots can tell.
+    await asAttacker(l.t, [
+      `UPDATE events SET data = '{"steps":9,"i":7}' WHERE stream_id = 'stream-e1' AND data->>'steps' = '9' AND data->>'i' = '4'`,
+      `UPDATE events e SET hash = encode(sha256(convert_to(e.prev_hash || ':' || e.stream_revision || ':' ||
+         (SELECT jsonb_build_object('data', e.data, 'metadata', e.metadata, 'stream', e.stream_id, 'type', e.type))::text, 'UTF8')), 'hex')
+       WHERE stream_id = 'stream-e1' AND data->>'steps' = '9'`,
+    ]);
+    const bad = await reports();
+    expect(bad[0]).toMatchObject({ ok: false, firstBad: { checkpoint: { treeSize: 28 } } });
+    for (const report of bad) expect(report).toEqual(bad[0]);
+  });
+
   it('the log truncated to an earlier size is caught by its checkpoints, and with them deleted too by --against', async () => {
     const l = await ledger();
     current = l;

@@ -11,13 +11,23 @@ export class MerkleFrontier {
   size = 0;
 
   add(leafHash: Buffer): void {
-    let node = { level: 0, hash: leafHash };
+    this.addSubtree(0, leafHash);
+  }
+
+  /**
+   * The 2^level leaves that follow, as the root of their perfect subtree: what adding them one by
+   * one would give. The size must be a multiple of 2^level, so they form a node of the tree.
+   */
+  addSubtree(level: number, hash: Buffer): void {
+    const leaves = 2 ** level;
+    if (this.size % leaves !== 0) throw new Error(`merkle frontier: a subtree of ${leaves} leaves cannot start at leaf ${this.size}`);
+    let node = { level, hash };
     for (let top = this.stack.at(-1); top && top.level === node.level; top = this.stack.at(-1)) {
       this.stack.pop();
       node = { level: node.level + 1, hash: hashChildren(top.hash, node.hash) };
     }
     this.stack.push(node);
-    this.size += 1;
+    this.size += leaves;
   }
 
   root(): Buffer {

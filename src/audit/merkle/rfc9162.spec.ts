@@ -113,6 +113,26 @@ describe('RFC 9162 Merkle tree', () => {
     }
   });
 
+  it('takes aligned blocks of leaves as their subtree roots, giving every root that leaf-by-leaf adding gives, and refuses a block out of line', () => {
+    const leaves = leavesOf(300);
+    const range = perfectTree(leaves);
+    const { MTH } = rfc(leaves);
+    const frontier = new MerkleFrontier();
+    // Blocks of 1, 2, 4, 8 and 16 leaves in turn, each at a multiple of its size: 0, 1, 2, 4, 8, 16, 32, …
+    while (frontier.size < 300) {
+      let level = 0;
+      while (level < 4 && frontier.size % 2 ** (level + 1) === 0 && frontier.size + 2 ** (level + 1) <= 300) level += 1;
+      frontier.addSubtree(level, range({ start: frontier.size, end: frontier.size + 2 ** level }));
+      expect(frontier.root().equals(MTH(frontier.size))).toBe(true);
+    }
+    expect(frontier.size).toBe(300);
+    const odd = new MerkleFrontier();
+    odd.add(hashLeaf(leaves[0]));
+    expect(() => {
+      odd.addSubtree(1, range({ start: 1, end: 3 }));
+    }).toThrow(/cannot start at leaf 1/);
+  });
+
   it('agrees with PROOF for every pair of sizes up to 120 and samples up to 1,000, and its verifier accepts them', () => {
     const leaves = leavesOf(1000);
     const range = perfectTree(leaves);

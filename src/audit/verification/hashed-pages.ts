@@ -1,4 +1,5 @@
 import type { EventStore, LogPosition, ReadAllTextResult, StoredEventText } from '../../event-store/event-store.port';
+import type { MerkleFrontier } from '../merkle/merkle-frontier';
 import { LEAF_BYTES, type PageHash, pageTexts } from './page-hash';
 import { inThreadHasher, pageHasher, type PageHasher } from './page-hasher';
 
@@ -16,8 +17,31 @@ export interface HashedPage {
 }
 
 /** The leaf hash of the page's i-th event, without a copy. */
-export function leafOf(page: HashedPage, i: number): Buffer {
+function leafOf(page: HashedPage, i: number): Buffer {
   return Buffer.from(page.hash.leaves.buffer, i * LEAF_BYTES, LEAF_BYTES);
+}
+
+/** The page tree's node over its leaves i·2^level … (i+1)·2^level − 1 (page-hash.ts lays the levels out from 1). */
+function nodeOf(page: HashedPage, level: number, i: number): Buffer {
+  const n = page.events.length;
+  return Buffer.from(page.hash.nodes.buffer, (n - (n >> (level - 1)) + i) * LEAF_BYTES, LEAF_BYTES);
+}
+
+/**
+ * Adds the leaves of the page's events `from` … `to` − 1 to the frontier. When the page starts at a
+ * multiple of its own (power of two) length, every aligned block among them is a node of the page's
+ * tree, added at once: on the reading thread, which was the verification's bottleneck, this spares
+ * about one hash per event (profile of verifying 300k events: the frontier's hashes were ~10% of it).
+ */
+export function addToFrontier(frontier: MerkleFrontier, page: HashedPage, from: number, to: number): void {
+  const n = page.events.length;
+  const blocks = page.hash.nodes.length > 0 && (frontier.size - from) % n === 0;
+  for (let i = from; i < to; ) {
+    let level = 0;
+    while (blocks && 2 ** (level + 1) <= n && i % 2 ** (level + 1) === 0 && i + 2 ** (level + 1) <= to) level += 1;
+    frontier.addSubtree(level, level === 0 ? leafOf(page, i) : nodeOf(page, level, i >> level));
+    i += 2 ** level;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { StoredEventText } from '../../event-store/event-store.port';
 import { hashOfText } from '../../event-store/hash-chain';
-import { eventLeafHash } from '../merkle/merkle-hash';
+import { eventLeafHash, hashChildren } from '../merkle/merkle-hash';
 
 /** What a page hasher needs of each event: plain strings and numbers, cheap to hand to a worker thread. */
 export interface PageTexts {
@@ -13,10 +13,16 @@ export interface PageTexts {
   hashes: string[];
 }
 
-/** Per event: 1 when its content hashes to its stored hash; and its Merkle leaf hash, 32 bytes each. */
+/**
+ * Per event: 1 when its content hashes to its stored hash; and its Merkle leaf hash, 32 bytes each.
+ * When the page holds a power of two of events, also the inner nodes of the perfect tree over its
+ * leaves, level 1 first (page-nodes.ts reads them): the reading thread then adds whole blocks to
+ * its Merkle frontier instead of hashing its way up from every leaf.
+ */
 export interface PageHash {
   matches: Uint8Array<ArrayBuffer>;
   leaves: Uint8Array<ArrayBuffer>;
+  nodes: Uint8Array<ArrayBuffer>;
 }
 
 export const LEAF_BYTES = 32;
@@ -47,5 +53,26 @@ export function hashPage(page: PageTexts): PageHash {
     matches[i] = computed === hash ? 1 : 0;
     leaves.set(eventLeafHash(hash), i * LEAF_BYTES);
   }
-  return { matches, leaves };
+  return { matches, leaves, nodes: innerNodes(leaves, n) };
+}
+
+const isPowerOfTwo = (n: number): boolean => n >= 2 && (n & (n - 1)) === 0;
+
+/** The perfect tree's inner nodes over `n` leaves, level by level from 1; none unless n is a power of two. */
+function innerNodes(leaves: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+  if (!isPowerOfTwo(n)) return new Uint8Array(0);
+  const nodes = new Uint8Array((n - 1) * LEAF_BYTES);
+  let below = Buffer.from(leaves.buffer, leaves.byteOffset, n * LEAF_BYTES);
+  let at = 0;
+  for (let width = n / 2; width >= 1; width /= 2) {
+    const level = Buffer.from(nodes.buffer, at, width * LEAF_BYTES);
+    for (let j = 0; j < width; j += 1) {
+      const left = below.subarray(2 * j * LEAF_BYTES, (2 * j + 1) * LEAF_BYTES);
+      const right = below.subarray((2 * j + 1) * LEAF_BYTES, (2 * j + 2) * LEAF_BYTES);
+      level.set(hashChildren(left, right), j * LEAF_BYTES);
+    }
+    below = level;
+    at += width * LEAF_BYTES;
+  }
+  return nodes;
 }

@@ -6,5 +6,5 @@ const port = parentPort;
 if (!port) throw new Error('page-hasher.worker runs as a worker thread only');
 port.on('message', (page: PageTexts) => {
   const hashed = hashPage(page);
-  port.postMessage(hashed, [hashed.matches.buffer, hashed.leaves.buffer]);
+  port.postMessage(hashed, [hashed.matches.buffer, hashed.leaves.buffer, hashed.nodes.buffer]);
 });
