@@ -6,6 +6,7 @@ import { IntakeHeaderMismatch } from '../applications/intake/intake-columns';
 import { importApplications, type IntakeReport } from '../applications/intake/import-applications';
 import { intakeTemplate } from '../applications/intake/intake-template';
 import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
+import { errorMessageVi } from '../http/error-messages-vi';
 import { CodedError } from '../shared/coded-error';
 import { fail, withLedger } from './ledger-context';
 
@@ -63,7 +64,8 @@ export class ImportApplicationsCommand extends CommandRunner {
           return;
         }
         if (error instanceof CodedError) {
-          fail(`${error.code}: ${error.message}`);
+          // The board's wording of the refusal, as the API gives it; the English, with its ids, beside it.
+          fail(`${error.code}: ${errorMessageVi(error.code, error.message, error.details)} (${error.message})`);
           return;
         }
         throw error;

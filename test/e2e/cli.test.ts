@@ -111,6 +111,13 @@ describe('noxh verify, projections rebuild, findings export', () => {
     expect(await noxh('evidence', 'verify', join(dataDir, 'none.json'))).toMatchObject({ code: 1, stderr: `noxh: không đọc được tệp: ${join(dataDir, 'none.json')} (ENOENT)\n` });
   }, 180_000); // five runs of the CLI, each starting Node and Nest
 
+  it('import applications: a refusal of the ledger in the board’s Vietnamese, its code and English beside it', async () => {
+    const file = join(dataDir, 'ho-so.csv');
+    await writeFile(file, 'Mã hồ sơ,Số CCCD\n');
+    const result = await noxh('import', 'applications', file, '--project', 'hp-none', '--officer', 'Lê Văn A');
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^noxh: PROJECT_NOT_FOUND: Không tìm thấy dự án \(.*hp-none.*\)\n$/) });
+  });
+
   it('verify: exit 1 naming the first altered event (stream, revision, event id, reason)', async () => {
     const [altered] = await h.store.readStream('application-cli-1');
     const client = await h.db.pool.connect();
