@@ -11,6 +11,7 @@ interface Claims {
   province?: string;
 }
 
+/** A token `noxh token` cannot sign; its message, in Vietnamese, is the operator's one line. */
 export class InvalidTokenRequest extends Error {}
 
 /** Signs and checks the bearer tokens of API.md: claims `sub`, `role`, and `province` for boards and police. */
@@ -38,12 +39,12 @@ export class TokenService {
   }
 
   sign(actor: Actor, ttl: string): string {
-    if (!ROLES.includes(actor.role)) throw new InvalidTokenRequest(`role must be one of ${ROLES.join(', ')}`);
-    if (needsProvince(actor.role) && !actor.province) throw new InvalidTokenRequest(`a ${actor.role} token needs --province`);
+    if (!ROLES.includes(actor.role)) throw new InvalidTokenRequest(`vai trò (role) phải là một trong ${ROLES.join(', ')}`);
+    if (needsProvince(actor.role) && !actor.province) throw new InvalidTokenRequest(`token vai trò ${actor.role} cần --province`);
     if (actor.province !== undefined && !isProvinceCode(actor.province)) {
-      throw new InvalidTokenRequest(`province must be a 2-digit province code (got "${actor.province}")`);
+      throw new InvalidTokenRequest(`mã tỉnh phải gồm 2 chữ số (nhận được "${actor.province}")`);
     }
-    if (!/^\d+[smhd]$/.test(ttl)) throw new InvalidTokenRequest(`ttl must look like 30m, 8h or 7d (got "${ttl}")`);
+    if (!/^\d+[smhd]$/.test(ttl)) throw new InvalidTokenRequest(`thời hạn (ttl) phải có dạng 30m, 8h hoặc 7d (nhận được "${ttl}")`);
     const claims: Claims = { sub: actor.subject, role: actor.role, ...(actor.province && { province: actor.province }) };
     return this.jwt.sign(claims, { secret: this.secret, expiresIn: ttl as `${number}h`, algorithm: 'HS256' });
   }

@@ -145,14 +145,14 @@ export class DemoCommand extends CommandRunner {
   @Option({ flags: '--applicants <n>', description: 'số người nộp hồ sơ (applicants)', defaultValue: 2000 })
   parseApplicants(value: string): number {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 50 || n > 200_000) throw new Error(`--applicants: a whole number from 50 to 200000 (got "${value}")`);
+    if (!Number.isSafeInteger(n) || n < 50 || n > 200_000) throw new Error(`--applicants: một số nguyên từ 50 đến 200000 (nhận được "${value}")`);
     return n;
   }
 
-  @Option({ flags: '--seed <s>', description: 'hạt giống ngẫu nhiên (seed): the same seed, the same province', defaultValue: 338 })
+  @Option({ flags: '--seed <s>', description: 'hạt giống ngẫu nhiên (seed): cùng hạt giống, cùng tỉnh mẫu', defaultValue: 338 })
   parseSeed(value: string): number {
     const n = Number(value);
-    if (!Number.isSafeInteger(n)) throw new Error(`--seed: a whole number (got "${value}")`);
+    if (!Number.isSafeInteger(n)) throw new Error(`--seed: một số nguyên (nhận được "${value}")`);
     return n;
   }
 }

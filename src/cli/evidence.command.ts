@@ -11,7 +11,7 @@ import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { fail, withLedger } from './ledger-context';
 
 /** `noxh evidence export FINDING_ID --out FILE.json`: the bundle GET /findings/:id/evidence-bundle gives. */
-@SubCommand({ name: 'export', arguments: '<findingId>', description: 'Write a finding’s self-contained evidence bundle (events, proofs, signed checkpoint, keys)' })
+@SubCommand({ name: 'export', arguments: '<findingId>', description: 'Ghi gói bằng chứng tự đủ của một phát hiện: sự kiện, bằng chứng bao hàm, điểm kiểm tra (checkpoint) đã ký, khóa (write a finding’s evidence bundle)' })
 export class ExportEvidenceCommand extends CommandRunner {
   async run([findingId]: string[], options: { out?: string }): Promise<void> {
     const config = loadConfig();
@@ -33,38 +33,49 @@ export class ExportEvidenceCommand extends CommandRunner {
       );
       const out = resolve(options.out ?? `noxh-evidence-${findingId}.json`);
       await writeFile(out, text);
-      process.stdout.write(`wrote the evidence bundle of ${findingId} to ${out}\n`);
+      process.stdout.write(`đã ghi gói bằng chứng của phát hiện ${findingId} vào ${out}\n`);
     });
   }
 
-  @Option({ flags: '--out <file>', description: 'where to write (default: noxh-evidence-FINDING_ID.json here)' })
+  @Option({ flags: '--out <file>', description: 'tệp ghi ra (mặc định: noxh-evidence-FINDING_ID.json tại thư mục hiện tại)' })
   parseOut(value: string): string {
     return value;
   }
 }
 
 /** `noxh evidence verify FILE.json [--public-key KEY.pem]`: offline, no database, no service. */
-@SubCommand({ name: 'verify', arguments: '<file>', description: 'Check an evidence bundle offline: event hashes, inclusion proofs, signatures' })
+@SubCommand({ name: 'verify', arguments: '<file>', description: 'Kiểm tra gói bằng chứng không cần mạng: mã băm sự kiện, bằng chứng bao hàm, chữ ký (check an evidence bundle offline)' })
 export class VerifyEvidenceCommand extends CommandRunner {
   async run([file]: string[], options: { publicKey?: string }): Promise<void> {
-    const text = await readFile(file, 'utf8');
-    const pinned = options.publicKey ? await readFile(options.publicKey, 'utf8') : undefined;
+    let text: string;
+    let pinned: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+      pinned = options.publicKey ? await readFile(options.publicKey, 'utf8') : undefined;
+    } catch (error) {
+      fail(`không đọc được tệp: ${(error as NodeJS.ErrnoException).path ?? file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return;
+    }
     const verdict = verifyEvidenceBundle(text, pinned);
     process.stdout.write(`${verdict.lines.join('\n')}\n`);
     if (!verdict.ok) {
-      fail(`${file} does not verify`);
+      fail(`${file}: gói bằng chứng không qua được kiểm tra`);
       return;
     }
-    process.stdout.write(verdict.pinned ? 'ok: the bundle verifies against the pinned key\n' : `ok: the bundle is consistent, but the key is unpinned (keyId ${verdict.checkpointKeyId}); pass --public-key to prove its origin\n`);
+    process.stdout.write(
+      verdict.pinned
+        ? 'ok: gói bằng chứng hợp lệ theo khóa đã ghim\n'
+        : `ok: gói bằng chứng nhất quán, nhưng khóa chưa được ghim (unpinned, keyId ${verdict.checkpointKeyId}); dùng --public-key để chứng minh nguồn gốc\n`,
+    );
   }
 
-  @Option({ flags: '--public-key <file>', description: 'the ledger’s public key (PEM), obtained independently: GET /audit/public-key' })
+  @Option({ flags: '--public-key <file>', description: 'khóa công khai của sổ cái (PEM), lấy qua một kênh độc lập: GET /audit/public-key' })
   parsePublicKey(value: string): string {
     return value;
   }
 }
 
-@Command({ name: 'evidence', description: 'Evidence bundles for inspectors', subCommands: [ExportEvidenceCommand, VerifyEvidenceCommand] })
+@Command({ name: 'evidence', description: 'Gói bằng chứng cho thanh tra (evidence bundles)', subCommands: [ExportEvidenceCommand, VerifyEvidenceCommand] })
 export class EvidenceCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

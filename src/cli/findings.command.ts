@@ -16,15 +16,15 @@ interface ExportOptions {
 }
 
 /** `noxh findings export --format csv|xlsx [--province CODE] [--out FILE]`: the file GET /findings/export gives. */
-@SubCommand({ name: 'export', description: 'Write the findings with their evidence event ids to a CSV or XLSX file' })
+@SubCommand({ name: 'export', description: 'Ghi các phát hiện kèm mã sự kiện bằng chứng ra tệp CSV hoặc XLSX (export the findings)' })
 export class ExportFindingsCommand extends CommandRunner {
   async run(_: string[], options: ExportOptions): Promise<void> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
-      fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      fail(`--format phải là một trong ${EXPORT_FORMATS.join(', ')}`);
       return;
     }
     if (options.province !== undefined && !isProvinceCode(options.province)) {
-      fail('--province must be a 2-digit province code');
+      fail('--province phải là mã tỉnh 2 chữ số');
       return;
     }
     const format = options.format as ExportFormat;
@@ -45,7 +45,7 @@ export class ExportFindingsCommand extends CommandRunner {
       }
       const out = resolve(options.out ?? file.filename);
       await writeFile(out, file.body);
-      process.stdout.write(`wrote ${file.findings.length} findings to ${out}\n`);
+      process.stdout.write(`đã ghi ${file.findings.length} phát hiện vào ${out}\n`);
     });
   }
 
@@ -54,18 +54,18 @@ export class ExportFindingsCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--province <code>', description: 'only this province (with the provinces merged into it)' })
+  @Option({ flags: '--province <code>', description: 'chỉ tỉnh này (gồm cả các tỉnh đã sáp nhập vào)' })
   parseProvince(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--out <file>', description: 'where to write (default: noxh-findings-…-DATE.EXT here; "-": stdout)' })
+  @Option({ flags: '--out <file>', description: 'tệp ghi ra (mặc định: noxh-findings-…-NGÀY.EXT tại thư mục hiện tại; "-": đầu ra chuẩn stdout)' })
   parseOut(value: string): string {
     return value;
   }
 }
 
-@Command({ name: 'findings', description: 'Findings of the detectors', subCommands: [ExportFindingsCommand] })
+@Command({ name: 'findings', description: 'Các phát hiện của bộ phát hiện (findings)', subCommands: [ExportFindingsCommand] })
 export class FindingsCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

@@ -6,6 +6,7 @@ import { IntakeHeaderMismatch } from '../applications/intake/intake-columns';
 import { importApplications, type IntakeReport } from '../applications/intake/import-applications';
 import { intakeTemplate } from '../applications/intake/intake-template';
 import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
+import { errorMessageVi } from '../http/error-messages-vi';
 import { CodedError } from '../shared/coded-error';
 import { fail, withLedger } from './ledger-context';
 
@@ -63,7 +64,8 @@ export class ImportApplicationsCommand extends CommandRunner {
           return;
         }
         if (error instanceof CodedError) {
-          fail(`${error.code}: ${error.message}`);
+          // The board's wording of the refusal, as the API gives it; the English, with its ids, beside it.
+          fail(`${error.code}: ${errorMessageVi(error.code, error.message, error.details)} (${error.message})`);
           return;
         }
         throw error;
@@ -71,17 +73,17 @@ export class ImportApplicationsCommand extends CommandRunner {
     });
   }
 
-  @Option({ flags: '--project <id>', description: 'the project the files apply to' })
+  @Option({ flags: '--project <id>', description: 'dự án mà các hồ sơ nộp vào (the project)' })
   parseProject(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--officer <name>', description: 'the officer who received the files (receivedBy)' })
+  @Option({ flags: '--officer <name>', description: 'cán bộ tiếp nhận hồ sơ (receivedBy)' })
   parseOfficer(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--historical <source>', description: 'migrated from this paper register: stated dates are history, not backdating' })
+  @Option({ flags: '--historical <source>', description: 'chuyển từ sổ giấy này: ngày ghi trong hồ sơ là lịch sử, không phải ghi lùi ngày (historical)' })
   parseHistorical(value: string): string {
     return value;
   }
@@ -113,7 +115,7 @@ export class ImportTemplateCommand extends CommandRunner {
     process.stdout.write(`đã ghi tệp mẫu ${resolve(out)}\n`);
   }
 
-  @Option({ flags: '--out <file>', description: 'where to write the template (default mau-ho-so.xlsx)' })
+  @Option({ flags: '--out <file>', description: 'tệp mẫu ghi ra (mặc định mau-ho-so.xlsx)' })
   parseOut(value: string): string {
     return value;
   }

@@ -35,7 +35,7 @@ export async function openLedgerContext(): Promise<LedgerContext> {
   }
   const pool = new Pool({ connectionString: database.url, max: 4 });
   // Without a listener an idle connection the server drops would crash the command mid-import.
-  pool.on('error', (error) => process.stderr.write(`database: idle connection lost: ${error.message}\n`));
+  pool.on('error', (error) => process.stderr.write(`cơ sở dữ liệu: mất một kết nối đang rỗi: ${error.message}\n`));
   const store = await openEventStore(config, pool, systemClock);
   return {
     dataSource,

@@ -6,37 +6,41 @@ import { replayPublishedLottery } from '../lottery/domain/verify-published-lotte
 import { fail } from './ledger-context';
 
 /** `noxh lottery seed`: for the supervising officer, who keeps the seed offline and gives the board the commitment. */
-@SubCommand({ name: 'seed', description: 'Print a fresh 32-byte seed (keep it offline until the draw) and its commitment (give it to the board)' })
+@SubCommand({ name: 'seed', description: 'In một hạt giống (seed) 32 byte mới (giữ ngoại tuyến tới lúc bốc thăm) và cam kết (commitment) của nó (giao cho hội đồng xét duyệt)' })
 export class LotterySeedCommand extends CommandRunner {
   run(): Promise<void> {
     const seed = randomBytes(32).toString('hex');
-    process.stdout.write(`seed:       ${seed}\ncommitment: ${commitmentOf(seed)}\n`);
+    process.stdout.write(`hạt giống (seed):       ${seed}\ncam kết (commitment):   ${commitmentOf(seed)}\n`);
     return Promise.resolve();
   }
 }
 
 /** `noxh lottery verify FILE.json`: anyone's replay of a published lottery, with no database. Exit 1 when a check fails. */
-@SubCommand({ name: 'verify', arguments: '<file>', description: 'Recompute a published lottery (GET /api/v1/public/lotteries/:id saved as JSON) with no database' })
+@SubCommand({ name: 'verify', arguments: '<file>', description: 'Tính lại một lượt bốc thăm đã công bố (bản lưu JSON của GET /api/v1/public/lotteries/:id), không cần cơ sở dữ liệu' })
 export class LotteryVerifyCommand extends CommandRunner {
   async run([file]: string[]): Promise<void> {
     let published: unknown;
     try {
       published = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      fail(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+      fail(`không đọc được ${file} dưới dạng JSON: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const replay = replayPublishedLottery(published);
     for (const c of replay.checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
     if (!replay.ok) {
-      fail('the published lottery does not recompute');
+      fail('kết quả bốc thăm đã công bố không tính lại được');
       return;
     }
-    process.stdout.write(replay.drawn ? 'ok: the draw recomputes from the published seed, beacon and entrants\n' : 'ok: entrants frozen as published; not drawn yet\n');
+    process.stdout.write(
+      replay.drawn
+        ? 'ok: kết quả bốc thăm tính lại đúng từ seed, beacon và danh sách người tham gia đã công bố\n'
+        : 'ok: danh sách người tham gia đã chốt đúng như công bố; chưa bốc thăm\n',
+    );
   }
 }
 
-@Command({ name: 'lottery', description: 'Lotteries (bốc thăm) anyone can replay', subCommands: [LotterySeedCommand, LotteryVerifyCommand] })
+@Command({ name: 'lottery', description: 'Bốc thăm mà ai cũng tính lại được (lotteries anyone can replay)', subCommands: [LotterySeedCommand, LotteryVerifyCommand] })
 export class LotteryCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

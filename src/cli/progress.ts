@@ -12,12 +12,12 @@ export function rate(start = performance.now()): Rate {
 }
 
 /**
- * A progress bar on stderr with events/s. cli-progress draws only on a terminal, so piped or
+ * A progress bar on stderr with events/s, labelled in Vietnamese. cli-progress draws only on a terminal, so piped or
  * captured output (tests, cron) holds just the final lines the commands print.
  */
 export function eventsBar(label: string): SingleBar {
   return new SingleBar(
-    { format: `${label} [{bar}] {value}/{total} events | {rate} events/s | {duration_formatted}`, hideCursor: true, clearOnComplete: true },
+    { format: `${label} [{bar}] {value}/{total} sự kiện | {rate} sự kiện/s | {duration_formatted}`, hideCursor: true, clearOnComplete: true },
     Presets.shades_classic,
   );
 }

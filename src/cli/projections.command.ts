@@ -10,15 +10,15 @@ import { eventsBar, rate } from './progress';
 @SubCommand({
   name: 'rebuild',
   arguments: '[name]',
-  description: 'Rebuild read models from the log, with progress',
-  argsDescription: { name: `${PROJECTION_NAMES.join(' | ')} (none: all)` },
+  description: 'Dựng lại các mô hình đọc (read models) từ sổ cái, có thanh tiến độ (rebuild read models)',
+  argsDescription: { name: `${PROJECTION_NAMES.join(' | ')} (bỏ trống: tất cả)` },
 })
 export class RebuildProjectionsCommand extends CommandRunner {
   async run(names: string[]): Promise<void> {
     const name = names.at(0);
     const chosen = allProjections(loadConfig()).filter((p) => name === undefined || p.name === name);
     if (chosen.length === 0) {
-      fail(`unknown projection "${name}": one of ${PROJECTION_NAMES.join(', ')}`);
+      fail(`không có phép chiếu (projection) "${name}": chọn một trong ${PROJECTION_NAMES.join(', ')}`);
       return;
     }
     await withLedger(async ({ store, dataSource }) => {
@@ -31,12 +31,12 @@ export class RebuildProjectionsCommand extends CommandRunner {
         try {
           const applied = await runner.rebuild(projection, { onProgress: (n) => bar.update(n, { rate: speed.perSecond(n) }) });
           bar.stop();
-          process.stdout.write(`${projection.name}: rebuilt from ${applied} events in ${speed.seconds().toFixed(1)} s (${speed.perSecond(applied)} events/s)\n`);
+          process.stdout.write(`${projection.name}: đã dựng lại từ ${applied} sự kiện trong ${speed.seconds().toFixed(1)} s (${speed.perSecond(applied)} sự kiện/s)\n`);
         } catch (error) {
           bar.stop();
           // The service runs it live and holds its lock: rebuilding under it would race its writes.
           if (error instanceof ProjectionLocked) {
-            fail(`${error.message}; stop the service (or set PROJECTIONS=off) to rebuild`);
+            fail(`phép chiếu ${projection.name} đang được một tiến trình khác chạy; dừng dịch vụ (hoặc đặt PROJECTIONS=off) rồi dựng lại`);
             return;
           }
           throw error;
@@ -46,7 +46,7 @@ export class RebuildProjectionsCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'projections', description: 'Read models and detectors built from the log', subCommands: [RebuildProjectionsCommand] })
+@Command({ name: 'projections', description: 'Mô hình đọc và bộ phát hiện dựng từ sổ cái (projections)', subCommands: [RebuildProjectionsCommand] })
 export class ProjectionsCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

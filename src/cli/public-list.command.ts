@@ -34,7 +34,7 @@ async function checkpointKeys(publicKeyFile: string | undefined): Promise<Map<st
  * model holds them and the events as the log holds them; then the signed checkpoint and every
  * row's inclusion proof. Exit 1 on any difference or any proof that fails.
  */
-@SubCommand({ name: 'verify', arguments: '<projectId>', description: 'Confirm the published list of beneficiaries equals the project’s current allocations and its proofs verify' })
+@SubCommand({ name: 'verify', arguments: '<projectId>', description: 'Xác nhận danh sách người được hưởng đã công bố trùng với các căn đang phân bổ của dự án và mọi bằng chứng đều hợp lệ (verify a public list)' })
 export class PublicListVerifyCommand extends CommandRunner {
   async run([projectId]: string[], options: VerifyOptions): Promise<void> {
     await withLedger(async ({ store, dataSource }) => {
@@ -42,7 +42,7 @@ export class PublicListVerifyCommand extends CommandRunner {
         ? (JSON.parse(await readFile(options.file, 'utf8')) as BeneficiariesView)
         : await beneficiariesOf(store, projectId, auditInclusionProofs(dataSource));
       if (list.projectId !== projectId) {
-        fail(`the list is of project ${list.projectId}, not ${projectId}`);
+        fail(`danh sách là của dự án ${list.projectId}, không phải ${projectId}`);
         return;
       }
       const ledger = await dataSource.query<LedgerAllocation[]>(
@@ -57,31 +57,33 @@ export class PublicListVerifyCommand extends CommandRunner {
       const checks = comparePublicList(rows, ledger, logEvents);
       for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (checks.some((c) => !c.ok)) {
-        fail('the published list differs from the ledger');
+        fail('danh sách đã công bố khác với sổ cái');
         return;
       }
       const proofs = checkListProofs(list, await checkpointKeys(options.publicKey));
       for (const c of proofs) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (proofs.some((c) => !c.ok)) {
-        fail('the published list’s checkpoint or inclusion proofs do not verify');
+        fail('điểm kiểm tra hoặc bằng chứng bao hàm của danh sách đã công bố không hợp lệ');
         return;
       }
-      process.stdout.write(`ok: the published list of ${projectId} equals its ${ledger.length} current allocation(s), and every row's inclusion proof verifies under signed checkpoint ${list.checkpoint?.treeSize}\n`);
+      process.stdout.write(
+        `ok: danh sách đã công bố của dự án ${projectId} trùng với ${ledger.length} căn đang phân bổ, và bằng chứng bao hàm (inclusion proof) của mọi dòng hợp lệ theo điểm kiểm tra đã ký ${list.checkpoint?.treeSize}\n`,
+      );
     });
   }
 
-  @Option({ flags: '--file <list.json>', description: 'the list as published (saved from the public endpoint); default: as the service builds it now' })
+  @Option({ flags: '--file <list.json>', description: 'danh sách như đã công bố (bản lưu từ địa chỉ công khai); mặc định: danh sách dịch vụ dựng lúc này' })
   parseFile(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--public-key <file>', description: 'the ledger’s checkpoint public key (PEM), obtained independently (GET /audit/public-key); default: DATA_DIR/checkpoint-keys/' })
+  @Option({ flags: '--public-key <file>', description: 'khóa công khai ký điểm kiểm tra của sổ cái (PEM), lấy qua một kênh độc lập (GET /audit/public-key); mặc định: DATA_DIR/checkpoint-keys/' })
   parsePublicKey(value: string): string {
     return value;
   }
 }
 
-@Command({ name: 'public-list', description: 'Public lists of beneficiaries', subCommands: [PublicListVerifyCommand] })
+@Command({ name: 'public-list', description: 'Danh sách công khai người được hưởng (public lists)', subCommands: [PublicListVerifyCommand] })
 export class PublicListCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

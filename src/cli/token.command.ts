@@ -10,7 +10,7 @@ interface TokenOptions {
 }
 
 /** `noxh token --role board|inspector|police|admin [--province CODE] [--sub NAME] [--ttl 8h]` (API.md). */
-@Command({ name: 'token', description: 'Print a signed JWT for a role (secret: JWT_SECRET, or the one generated into DATA_DIR)' })
+@Command({ name: 'token', description: 'In một JWT đã ký cho một vai trò (khóa bí mật: JWT_SECRET, hoặc khóa đã sinh trong DATA_DIR) (print a signed token)' })
 export class TokenCommand extends CommandRunner {
   constructor(private readonly tokens: TokenService) {
     super();
@@ -30,17 +30,17 @@ export class TokenCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--province <code>', description: '2-digit province code (required for board and police)' })
+  @Option({ flags: '--province <code>', description: 'mã tỉnh 2 chữ số (bắt buộc với board và police)' })
   parseProvince(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--sub <name>', description: 'the subject: who the token names' })
+  @Option({ flags: '--sub <name>', description: 'chủ thể (subject): người được token định danh' })
   parseSub(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--ttl <duration>', description: 'lifetime, e.g. 30m, 8h, 7d', defaultValue: '8h' })
+  @Option({ flags: '--ttl <duration>', description: 'thời hạn, ví dụ 30m, 8h, 7d', defaultValue: '8h' })
   parseTtl(value: string): string {
     return value;
   }

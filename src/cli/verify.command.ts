@@ -15,16 +15,16 @@ interface VerifyOptions {
 /**
  * `noxh verify [--against CHECKPOINT.json]` (API.md): the full verification, from the first event:
  * every stream's chain, every checkpoint's signatures, and the log's root at every checkpoint's
- * size. Exit 0 and "ok: …", or exit 1 naming what differs and the checkpoint it contradicts.
+ * size. Exit 0 and "ok: …", or exit 1 naming what differs and the checkpoint it contradicts (in Vietnamese).
  */
-@Command({ name: 'verify', description: 'Check every hash chain and signed checkpoint; exit 1 naming the first thing altered' })
+@Command({ name: 'verify', description: 'Kiểm tra mọi chuỗi băm và điểm kiểm tra (checkpoint) đã ký; mã thoát 1 và nêu chỗ bị sửa đầu tiên (verify the ledger)' })
 export class VerifyCommand extends CommandRunner {
   async run(_: string[], options: VerifyOptions): Promise<void> {
     const config = loadConfig();
     const external = options.against ? [await readCheckpointFile(options.against)] : [];
     const { trusted } = await loadKeyRing(config.checkpoints.signingKeyPem, config.dataDir);
     await withLedger(async ({ store }) => {
-      const bar = eventsBar('verify');
+      const bar = eventsBar('kiểm tra');
       const speed = rate();
       bar.start(await store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER), 0, { rate: 0 });
       const { report } = await verifyLedger(store, {
@@ -36,18 +36,18 @@ export class VerifyCommand extends CommandRunner {
       bar.stop();
       if (report.ok) {
         const last = report.lastCheckpoint;
-        const checkpoints = last ? `, ${report.checkpointsChecked} checkpoints match (last: size ${last.treeSize}, root ${last.rootHash})` : '';
-        process.stdout.write(`ok: ${report.eventsChecked} events checked${checkpoints}\n`);
+        const checkpoints = last ? `, ${report.checkpointsChecked} điểm kiểm tra khớp (cuối cùng: kích thước ${last.treeSize}, gốc ${last.rootHash})` : '';
+        process.stdout.write(`ok: đã kiểm tra ${report.eventsChecked} sự kiện${checkpoints}\n`);
         return;
       }
       const bad = report.firstBad;
-      const where = bad?.eventId ? `stream ${bad.stream} revision ${bad.revision} event ${bad.eventId} (global position ${bad.globalPosition}): ` : '';
-      process.stdout.write(`altered: ${where}${bad?.reason}\n${report.eventsChecked} events checked up to it\n`);
+      const where = bad?.eventId ? `luồng ${bad.stream} phiên bản ${bad.revision} sự kiện ${bad.eventId} (vị trí toàn cục ${bad.globalPosition}): ` : '';
+      process.stdout.write(`bị sửa (altered): ${where}${bad?.reasonVi ?? ''}\nđã kiểm tra ${report.eventsChecked} sự kiện tới chỗ đó\n`);
       process.exitCode = 1;
     });
   }
 
-  @Option({ flags: '--against <file>', description: 'a checkpoint kept outside the database (GET /audit/checkpoints/… saved, or a witness state file)' })
+  @Option({ flags: '--against <file>', description: 'một điểm kiểm tra lưu ngoài cơ sở dữ liệu (bản lưu của GET /audit/checkpoints/…, hoặc tệp trạng thái của bên chứng kiến)' })
   parseAgainst(value: string): string {
     return value;
   }

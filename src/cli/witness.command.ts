@@ -34,16 +34,16 @@ async function readState(file: string): Promise<WitnessState | undefined> {
  * with the witness's Ed25519 key and posts the cosignature. A fork (another root for the same
  * size, a smaller tree, or a failing consistency proof) is refused loudly, exit 1, nothing signed.
  */
-@SubCommand({ name: 'cosign', description: 'Cosign the ledger’s latest checkpoint after checking it does not fork from the last one cosigned' })
+@SubCommand({ name: 'cosign', description: 'Đồng ký điểm kiểm tra (checkpoint) mới nhất của sổ cái sau khi kiểm tra nó không rẽ nhánh so với điểm kiểm tra đã đồng ký lần trước (cosign)' })
 export class WitnessCosignCommand extends CommandRunner {
   async run(_: string[], options: CosignOptions): Promise<void> {
     if (!options.key) {
-      fail('--key FILE (the witness’s Ed25519 private key, PEM) is required');
+      fail('cần --key FILE (khóa bí mật Ed25519 của bên chứng kiến, PEM)');
       return;
     }
     const token = options.token ?? process.env.NOXH_TOKEN;
     if (!token) {
-      fail('an inspector token is needed to post the cosignature: --token or NOXH_TOKEN');
+      fail('cần token của thanh tra để gửi chữ ký đồng xác nhận: --token hoặc NOXH_TOKEN');
       return;
     }
     const privateKey = createPrivateKey(await readFile(options.key, 'utf8'));
@@ -58,15 +58,20 @@ export class WitnessCosignCommand extends CommandRunner {
     const latest = (await get('/audit/checkpoints/latest')) as SignedCheckpoint;
     const note = parseNote(latest.note);
     if (!note || note.treeSize !== latest.treeSize || note.rootHash.toString('hex') !== latest.rootHash) {
-      fail(`FORK? the checkpoint of size ${latest.treeSize} does not match its own note; not cosigned`);
+      fail(`RẼ NHÁNH (FORK)? điểm kiểm tra kích thước ${latest.treeSize} không khớp với ghi chú (note) của chính nó; không đồng ký`);
       return;
     }
     const previous = (await readState(stateFile))?.checkpoint;
     if (previous) {
       const problem = await forkProblem(previous, latest, (from, to) => get(`/audit/proofs/consistency?from=${from}&to=${to}`, true) as Promise<{ proof: string[] }>);
       if (problem) {
-        process.stderr.write(`\n!!! FORK DETECTED: ${problem}\n!!! last cosigned: size ${previous.treeSize} root ${previous.rootHash}\n!!! offered:       size ${latest.treeSize} root ${latest.rootHash}\n!!! Nothing was signed. Report this to the inspectorate.\n\n`);
-        fail('refused to cosign a checkpoint that forks from the last one cosigned');
+        process.stderr.write(
+          `\n!!! PHÁT HIỆN RẼ NHÁNH (FORK DETECTED): ${problem}\n` +
+            `!!! đã đồng ký lần trước: kích thước ${previous.treeSize} gốc ${previous.rootHash}\n` +
+            `!!! được đưa ra:          kích thước ${latest.treeSize} gốc ${latest.rootHash}\n` +
+            '!!! Chưa ký gì. Hãy báo ngay cho cơ quan thanh tra.\n\n',
+        );
+        fail('từ chối đồng ký một điểm kiểm tra rẽ nhánh so với điểm kiểm tra đã đồng ký lần trước');
         return;
       }
     }
@@ -77,31 +82,31 @@ export class WitnessCosignCommand extends CommandRunner {
       body: JSON.stringify({ keyId, signature }),
     });
     if (!res.ok) {
-      fail(`the service refused the cosignature: ${res.status} ${await res.text()}`);
+      fail(`dịch vụ từ chối chữ ký đồng xác nhận: ${res.status} ${await res.text()}`);
       return;
     }
     const state: WitnessState = { checkpoint: { ...latest, cosignatures: [] } };
     await writeFile(`${stateFile}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
     await rename(`${stateFile}.tmp`, stateFile);
-    process.stdout.write(`ok: cosigned checkpoint size ${String(latest.treeSize)} root ${latest.rootHash} as witness ${keyId}\n`);
+    process.stdout.write(`ok: đã đồng ký điểm kiểm tra kích thước ${String(latest.treeSize)} gốc ${latest.rootHash} với tư cách bên chứng kiến ${keyId}\n`);
   }
 
-  @Option({ flags: '--key <file>', description: 'the witness’s Ed25519 private key (PEM); its public key must be in the service’s WITNESS_PUBLIC_KEYS' })
+  @Option({ flags: '--key <file>', description: 'khóa bí mật Ed25519 của bên chứng kiến (PEM); khóa công khai tương ứng phải có trong WITNESS_PUBLIC_KEYS của dịch vụ' })
   parseKey(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--state <file>', description: 'the last checkpoint this witness cosigned (default: witness-state.json)' })
+  @Option({ flags: '--state <file>', description: 'điểm kiểm tra bên chứng kiến này đã đồng ký lần cuối (mặc định: witness-state.json)' })
   parseState(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--url <url>', description: 'the service', defaultValue: 'http://localhost:3000' })
+  @Option({ flags: '--url <url>', description: 'địa chỉ dịch vụ', defaultValue: 'http://localhost:3000' })
   parseUrl(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--token <jwt>', description: 'an inspector token (default: NOXH_TOKEN)' })
+  @Option({ flags: '--token <jwt>', description: 'token của thanh tra (mặc định: NOXH_TOKEN)' })
   parseToken(value: string): string {
     return value;
   }
@@ -109,16 +114,16 @@ export class WitnessCosignCommand extends CommandRunner {
 
 /** Why `latest` cannot extend `previous`, or undefined when it does. */
 async function forkProblem(previous: SignedCheckpoint, latest: SignedCheckpoint, consistency: (from: number, to: number) => Promise<{ proof: string[] }>): Promise<string | undefined> {
-  if (latest.treeSize < previous.treeSize) return `the tree shrank from ${previous.treeSize} to ${latest.treeSize} leaves (a rollback)`;
+  if (latest.treeSize < previous.treeSize) return `cây thu nhỏ từ ${previous.treeSize} xuống ${latest.treeSize} lá (sổ cái bị quay lui)`;
   if (latest.treeSize === previous.treeSize) {
-    return latest.rootHash === previous.rootHash ? undefined : `two different roots for tree size ${latest.treeSize}`;
+    return latest.rootHash === previous.rootHash ? undefined : `hai gốc khác nhau cho cùng kích thước cây ${latest.treeSize}`;
   }
   const { proof } = await consistency(previous.treeSize, latest.treeSize);
   const ok = verifyConsistency(previous.treeSize, latest.treeSize, Buffer.from(previous.rootHash, 'hex'), Buffer.from(latest.rootHash, 'hex'), proof.map((h) => Buffer.from(h, 'hex')));
-  return ok ? undefined : `the consistency proof from size ${previous.treeSize} to ${latest.treeSize} does not verify`;
+  return ok ? undefined : `bằng chứng nhất quán (consistency proof) từ kích thước ${previous.treeSize} tới ${latest.treeSize} không hợp lệ`;
 }
 
-@Command({ name: 'witness', description: 'The inspectorate’s witness: cosign checkpoints, refusing forks', subCommands: [WitnessCosignCommand] })
+@Command({ name: 'witness', description: 'Bên chứng kiến của thanh tra: đồng ký điểm kiểm tra, từ chối khi rẽ nhánh (witness)', subCommands: [WitnessCosignCommand] })
 export class WitnessCommand extends CommandRunner {
   run(): Promise<void> {
     this.command.help();

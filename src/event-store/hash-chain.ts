@@ -39,7 +39,10 @@ export interface ChainBreak {
   stream: string;
   revision: number;
   globalPosition: string;
+  /** In English, as API consumers of GET /audit/verify have always read it. */
   reason: string;
+  /** The same, in Vietnamese, for the operator (`noxh verify`). */
+  reasonVi: string;
 }
 
 /**
@@ -77,13 +80,15 @@ export class ChainVerifier {
     } else {
       this.tips.set(event.stream, { revision: event.revision, hash: event.hash });
     }
-    if (event.revision !== revision + 1) return broken(event, `revision ${event.revision} follows ${revision}: an event is missing`);
-    if (event.prevHash !== hash) return broken(event, 'prevHash does not match the previous event of the stream');
-    if (!contentMatches()) return broken(event, 'content does not match its hash: the event was altered');
+    if (event.revision !== revision + 1) {
+      return broken(event, `revision ${event.revision} follows ${revision}: an event is missing`, `phiên bản ${event.revision} đứng sau phiên bản ${revision}: thiếu một sự kiện`);
+    }
+    if (event.prevHash !== hash) return broken(event, 'prevHash does not match the previous event of the stream', 'prevHash không khớp với sự kiện trước đó của luồng');
+    if (!contentMatches()) return broken(event, 'content does not match its hash: the event was altered', 'nội dung không khớp với mã băm: sự kiện đã bị sửa');
     return undefined;
   }
 }
 
-function broken(event: ChainLink, reason: string): ChainBreak {
-  return { eventId: event.eventId, stream: event.stream, revision: event.revision, globalPosition: event.globalPosition.toString(), reason };
+function broken(event: ChainLink, reason: string, reasonVi: string): ChainBreak {
+  return { eventId: event.eventId, stream: event.stream, revision: event.revision, globalPosition: event.globalPosition.toString(), reason, reasonVi };
 }

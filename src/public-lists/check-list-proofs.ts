@@ -12,26 +12,26 @@ import type { BeneficiariesView } from './queries/beneficiaries/beneficiaries.vi
  */
 export function checkListProofs(list: Pick<BeneficiariesView, 'checkpoint' | 'items'>, keys: Map<string, KeyObject>): Check[] {
   const cp = list.checkpoint;
-  if (!cp) return [{ name: 'signed checkpoint', ok: false, detail: 'the list carries no signed checkpoint' }];
+  if (!cp) return [{ name: 'điểm kiểm tra đã ký', ok: false, detail: 'danh sách không kèm điểm kiểm tra (checkpoint) đã ký' }];
   const key = keys.get(cp.keyId);
   const note = parseNote(cp.note);
   const checks: Check[] = [
     {
-      name: 'checkpoint signature',
+      name: 'chữ ký của điểm kiểm tra',
       ok: !!key && verifyNoteSignature(cp.note, cp.signature, key),
-      detail: key ? `tree size ${cp.treeSize}, key ${cp.keyId}` : `key ${cp.keyId} is not a trusted checkpoint key`,
+      detail: key ? `kích thước cây ${cp.treeSize}, khóa ${cp.keyId}` : `khóa ${cp.keyId} không phải khóa ký điểm kiểm tra được tin cậy`,
     },
     {
-      name: 'checkpoint note',
+      name: 'ghi chú (note) của điểm kiểm tra',
       ok: !!note && note.treeSize === cp.treeSize && note.rootHash.toString('hex') === cp.rootHash,
-      detail: note ? `note says size ${note.treeSize}` : 'the note does not parse',
+      detail: note ? `ghi chú nêu kích thước ${note.treeSize}` : 'không đọc được ghi chú',
     },
   ];
   const root = Buffer.from(cp.rootHash, 'hex');
   for (const row of list.items) {
     const ok = row.leafIndex !== null && row.auditPath !== null &&
       verifyInclusion(row.leafIndex, cp.treeSize, eventLeafHash(row.hash), row.auditPath.map((h) => Buffer.from(h, 'hex')), root);
-    checks.push({ name: `proof of unit ${row.unitNo}`, ok, detail: row.leafIndex === null ? 'no proof (event after the checkpoint?)' : `leaf ${row.leafIndex} of ${cp.treeSize}` });
+    checks.push({ name: `bằng chứng của căn hộ ${row.unitNo}`, ok, detail: row.leafIndex === null ? 'không có bằng chứng (sự kiện ghi sau điểm kiểm tra?)' : `lá (leaf) ${row.leafIndex} trên ${cp.treeSize}` });
   }
   return checks;
 }

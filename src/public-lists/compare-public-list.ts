@@ -30,22 +30,22 @@ export function comparePublicList(rows: PublishedRow[], ledger: LedgerAllocation
   const missing = [...held.keys()].filter((u) => !published.has(u));
   const extra = [...published.keys()].filter((u) => !held.has(u));
   checks.push({
-    name: 'same units as the ledger’s allocations',
+    name: 'đúng các căn hộ đang được phân bổ trong sổ cái',
     ok: missing.length === 0 && extra.length === 0 && published.size === rows.length,
-    detail: `${rows.length} published, ${ledger.length} allocated` +
-      (missing.length ? `; not published: ${missing.join(', ')}` : '') + (extra.length ? `; published but not allocated: ${extra.join(', ')}` : ''),
+    detail: `${rows.length} căn công bố, ${ledger.length} căn đã phân bổ` +
+      (missing.length ? `; chưa công bố: ${missing.join(', ')}` : '') + (extra.length ? `; công bố nhưng không được phân bổ: ${extra.join(', ')}` : ''),
   });
   for (const row of rows) {
     const a = held.get(row.unitNo);
     const event = logEvents.get(row.eventId);
     const problems = [
-      a && a.allocationEventId !== row.eventId ? `the ledger's allocation is event ${a.allocationEventId}` : '',
-      !event ? 'no such event in the unit’s stream' : '',
-      event && event.type !== 'UnitAllocated' ? `event is ${event.type}` : '',
-      event && event.hash !== row.hash ? `the log's hash is ${event.hash}` : '',
-      a && maskCitizenId(a.citizenId) !== row.citizenId ? 'citizen id does not mask the allocated citizen’s' : '',
+      a && a.allocationEventId !== row.eventId ? `sổ cái ghi quyết định phân bổ là sự kiện ${a.allocationEventId}` : '',
+      !event ? 'không có sự kiện này trong luồng của căn hộ' : '',
+      event && event.type !== 'UnitAllocated' ? `sự kiện là ${event.type}` : '',
+      event && event.hash !== row.hash ? `mã băm trong sổ cái là ${event.hash}` : '',
+      a && maskCitizenId(a.citizenId) !== row.citizenId ? 'số CCCD che không phải của người được phân bổ' : '',
     ].filter((p) => p !== '');
-    checks.push({ name: `unit ${row.unitNo}`, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `event ${row.eventId}, hash as logged` });
+    checks.push({ name: `căn hộ ${row.unitNo}`, ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `sự kiện ${row.eventId}, mã băm đúng như sổ cái` });
   }
   return checks;
 }

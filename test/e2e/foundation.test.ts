@@ -145,6 +145,9 @@ describe('the service over HTTP', () => {
       client.release();
     }
     const bad = await http().get('/api/v1/audit/verify').set(t.auth({ role: 'admin' })).expect(200);
-    expect(bad.body).toMatchObject({ ok: false, firstBad: { stream: 'project-raw-1', revision: 0 } });
+    expect(bad.body).toMatchObject({
+      ok: false,
+      firstBad: { stream: 'project-raw-1', revision: 0, reason: 'content does not match its hash: the event was altered', reasonVi: 'nội dung không khớp với mã băm: sự kiện đã bị sửa' },
+    });
   });
 });

@@ -120,13 +120,14 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
     const env = { ...process.env, DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://nowhere.invalid:1/none' };
     const ok = await runCli(env, 'lottery', 'verify', file);
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.stdout).toContain('ok: the draw recomputes from the published seed, beacon and entrants');
+    expect(ok.stdout).toContain('ok: kết quả bốc thăm tính lại đúng từ seed, beacon và danh sách người tham gia đã công bố');
     // A ranking edited after the fact does not recompute.
     const swapped = { ...published, ranking: [ranking[1], ranking[0], ...ranking.slice(2)] };
     await writeFile(file, JSON.stringify(swapped));
     const bad = await runCli(env, 'lottery', 'verify', file);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain('FAIL ranking: differs at rank 1');
+    expect(bad.stdout).toContain('FAIL thứ tự (ranking): sai khác từ thứ hạng 1');
+    expect(bad.stderr).toBe('noxh: kết quả bốc thăm đã công bố không tính lại được\n');
   });
 
   it('allocates in ranking order with no queue-jump or lottery finding, and refuses a new lottery once allocations exist', async () => {
@@ -184,20 +185,22 @@ describe('lottery round: open, freeze, draw, replay, allocate, publish', () => {
   it('`noxh public-list verify` confirms the published list equals the project’s allocations', async () => {
     const env = { ...process.env, DATABASE_URL: t.db.url, DATA_DIR: dataDir, EVENT_STORE: 'postgres', LOG_LEVEL: 'silent' };
     const result = await runCli(env, 'public-list', 'verify', 'hp-bt', '--public-key', publicKeyFile);
-    expect(result.stdout).toContain('ok: the published list of hp-bt equals its 3 current allocation(s), and every row\'s inclusion proof verifies');
-    expect(result.stdout).toContain('ok   proof of unit A-1');
+    expect(result.stdout).toContain('ok: danh sách đã công bố của dự án hp-bt trùng với 3 căn đang phân bổ, và bằng chứng bao hàm (inclusion proof) của mọi dòng hợp lệ');
+    expect(result.stdout).toContain('ok   bằng chứng của căn hộ A-1');
     expect(result.code).toBe(0);
     const list = bodyOf<ProvenList>(await get('/public/projects/hp-bt/beneficiaries').expect(200));
     const file = join(dataDir, 'list.json');
     const [first, ...rest] = list.items;
     await writeFile(file, JSON.stringify({ ...list, items: [{ ...first, auditPath: ['00'.repeat(32), ...first.auditPath.slice(1)] }, ...rest] }));
     const badProof = await runCli(env, 'public-list', 'verify', 'hp-bt', '--file', file, '--public-key', publicKeyFile);
-    expect(badProof.stdout).toContain('FAIL proof of unit A-1');
+    expect(badProof.stdout).toContain('FAIL bằng chứng của căn hộ A-1');
+    expect(badProof.stderr).toBe('noxh: điểm kiểm tra hoặc bằng chứng bao hàm của danh sách đã công bố không hợp lệ\n');
     expect(badProof.code).toBe(1);
     await writeFile(file, JSON.stringify({ ...list, items: list.items.slice(1) }));
     const tampered = await runCli(env, 'public-list', 'verify', 'hp-bt', '--file', file);
     expect(tampered.code).toBe(1);
-    expect(tampered.stdout).toContain('not published: A-1');
+    expect(tampered.stdout).toContain('FAIL đúng các căn hộ đang được phân bổ trong sổ cái: 2 căn công bố, 3 căn đã phân bổ; chưa công bố: A-1');
+    expect(tampered.stderr).toBe('noxh: danh sách đã công bố khác với sổ cái\n');
   });
 
   it('limits each address on the public endpoints: 429 with Retry-After past the limit', async () => {

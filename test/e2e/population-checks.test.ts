@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import type { PopulationCheckRecorded } from '../../src/population/domain/population-check.events';
 import type { PopulationChecksView } from '../../src/population/queries/population-checks/population-checks.view';
 import request from 'supertest';
 import type { RegistryPerson } from '../../src/population/population-registry.port';
@@ -124,7 +125,7 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
 
     it.each([
       ['unknown', 1, { identity: 'unknown', alive: null, household: 'unknown' }],
-      ['nameMismatch', 0, { identity: 'name-mismatch', identityReasons: ['name declared "Lê Thị Hoa", registry "Lê Thị Hồng"'] }],
+      ['nameMismatch', 0, { identity: 'name-mismatch', identityReasons: ['họ tên đã khai "Lê Thị Hoa", cơ sở dữ liệu dân cư ghi "Lê Thị Hồng"'], identityReasonsEn: ['name declared "Lê Thị Hoa", registry "Lê Thị Hồng"'] }],
       ['deceased', 1, { identity: 'match', alive: false }],
       ['birthDate', 0, { identity: 'birth-date-mismatch' }],
       ['gender', 0, { identity: 'gender-mismatch' }],
@@ -235,6 +236,28 @@ describe('police cross-check (POST /population/checks, GET /population/checks/:a
       const last = reads[reads.length - 1];
       expect(last.what.citizenIds).toEqual([mai.citizenId, hiddenHusband.citizenId].sort());
       expect(Date.parse(last.at)).toBeGreaterThanOrEqual(before - 1000);
+    });
+
+    it('records a new check’s reasons in English with the Vietnamese beside them', async () => {
+      const [recorded] = (await t.store.readStream(`application-${ids.nameMismatch}`)).filter((e) => e.type === 'PopulationCheckRecorded');
+      expect((recorded.data as PopulationCheckRecorded['data']).persons[0]).toMatchObject({
+        identityReasons: ['name declared "Lê Thị Hoa", registry "Lê Thị Hồng"'],
+        identityReasonsVi: ['họ tên đã khai "Lê Thị Hoa", cơ sở dữ liệu dân cư ghi "Lê Thị Hồng"'],
+      });
+    });
+
+    it('reads a check recorded with English reasons only (before the Vietnamese was kept) in Vietnamese, the English beside them', async () => {
+      const stream = `application-${ids.unknown}`;
+      const [recorded] = (await t.store.readStream(stream)).filter((e) => e.type === 'PopulationCheckRecorded');
+      const data = recorded.data as PopulationCheckRecorded['data'];
+      const englishOnly = { ...data, persons: data.persons.map(({ identityReasonsVi: _vi, ...p }) => ({ ...p, identityReasons: ['born 2016-02-02 declared, 2016-02-20 in the registry', ...p.identityReasons] })) };
+      await t.store.append(stream, [{ type: 'PopulationCheckRecorded', data: englishOnly }], { expectedRevision: 'any', actor: { subject: 'police-31', role: 'police', province: '31' } });
+      const { persons } = await latest('unknown');
+      expect(persons.map((p) => [p.identityReasons, p.identityReasonsEn])).toEqual([
+        [['ngày sinh đã khai 2016-02-02, cơ sở dữ liệu dân cư ghi 2016-02-20'], ['born 2016-02-02 declared, 2016-02-20 in the registry']],
+        [['ngày sinh đã khai 2016-02-02, cơ sở dữ liệu dân cư ghi 2016-02-20', 'không có trong cơ sở dữ liệu dân cư'], ['born 2016-02-02 declared, 2016-02-20 in the registry', 'not in the population registry']],
+      ]);
+      expect(persons.every((p) => !('identityReasonsVi' in p))).toBe(true);
     });
 
     it('answers 404 for an unknown file and 403 for another province’s police', async () => {

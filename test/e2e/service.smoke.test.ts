@@ -85,7 +85,7 @@ describe('the built service, started as `npm start` does', () => {
   it('`noxh token` refuses a board token without a province', async () => {
     const result = await run('node', [join(ROOT, 'dist/src/cli.js'), 'token', '--role', 'board'], { env }).catch((e: unknown) => e as { code: number; stderr: string });
     expect(result).toMatchObject({ code: 1 });
-    expect((result as { stderr: string }).stderr).toMatch(/a board token needs --province/);
+    expect((result as { stderr: string }).stderr).toMatch(/token vai trò board cần --province/);
   });
 });
 

@@ -146,7 +146,7 @@ describe('tamper evidence over HTTP', () => {
     const cosign = () => runCli(env, 'witness', 'cosign', '--key', keyFile, '--state', state, '--url', `http://127.0.0.1:${address.port}`);
 
     const firstRun = await cosign();
-    expect(firstRun.stdout).toContain(`as witness ${witnessKeyId}`);
+    expect(firstRun.stdout).toContain(`với tư cách bên chứng kiến ${witnessKeyId}`);
     expect(firstRun.code).toBe(0);
     const saved = JSON.parse(await readFile(state, 'utf8')) as WitnessState;
     await t.app.get(Checkpointer).catchUpTree();
@@ -166,7 +166,8 @@ describe('tamper evidence over HTTP', () => {
     await writeFile(state, JSON.stringify({ checkpoint: { ...saved.checkpoint, rootHash: 'ab'.repeat(32) } }));
     const forked = await cosign();
     expect(forked.code).toBe(1);
-    expect(forked.stderr).toContain('FORK DETECTED');
+    expect(forked.stderr).toContain('PHÁT HIỆN RẼ NHÁNH (FORK DETECTED)');
+    expect(forked.stderr).toContain('noxh: từ chối đồng ký một điểm kiểm tra rẽ nhánh so với điểm kiểm tra đã đồng ký lần trước\n');
     expect((JSON.parse(await readFile(state, 'utf8')) as WitnessState).checkpoint.rootHash).toBe('ab'.repeat(32));
   });
 });

@@ -99,6 +99,11 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     const report = await verify(l.t);
     expect(report.ok).toBe(false);
     expect(report.firstBad?.checkpoint?.treeSize).toBe(12);
+    // The reason in English as GET /audit/verify has always given it, and in Vietnamese for `noxh verify`.
+    expect(report.firstBad).toMatchObject({
+      reason: 'content does not match its hash: the event was altered; contradicts checkpoint 12',
+      reasonVi: 'nội dung không khớp với mã băm: sự kiện đã bị sửa; mâu thuẫn với điểm kiểm tra 12',
+    });
   });
 
   it.each([
@@ -159,6 +164,7 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     expect(without.report.ok).toBe(true);
     const against = await verifyLedger(l.t.store, { trusted, witnesses: new Map(), external: outside ? [{ ...outside, cosignatures: [] }] : [] });
     expect(against.report).toMatchObject({ ok: false, firstBad: { checkpoint: { treeSize: 14 } } });
+    expect(against.report.firstBad?.reasonVi).toMatch(/^sổ cái có \d+ sự kiện, nhưng điểm kiểm tra 14 đã được ký trên 14 sự kiện: sự kiện đã bị xóa hoặc sổ cái bị quay lui$/);
   });
 
   it('two instances taking turns at the tree keep it the log’s tree', async () => {
@@ -197,7 +203,7 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     const { text } = buildEvidenceBundle({ finding, events, proofs, checkpoint, signer: keys.current, keys: keys.trusted, exportedAt: new Date() });
     const pinned = keys.current.publicKey.export({ format: 'pem', type: 'spki' }).toString();
     expect(verifyEvidenceBundle(text, pinned)).toMatchObject({ ok: true, pinned: true });
-    expect(verifyEvidenceBundle(text).lines[0]).toMatch(/unpinned/);
+    expect(verifyEvidenceBundle(text).lines[0]).toMatch(/^WARN khóa chưa được ghim \(unpinned\)/);
     const bytes = Buffer.from(text, 'utf8');
     for (let i = 0; i < bytes.length; i += Math.max(1, Math.floor(bytes.length / 400))) {
       const changed = Buffer.from(bytes);

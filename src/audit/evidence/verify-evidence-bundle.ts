@@ -9,7 +9,7 @@ import { BUNDLE_FORMAT, type EvidenceBundle } from './evidence-bundle';
 
 export interface BundleVerdict {
   ok: boolean;
-  /** What was checked, one line each, in the order checked. */
+  /** What was checked, one line each, in the order checked, in Vietnamese for the inspector. */
   lines: string[];
   /** Without a pinned key the bundle's own key was used: it proves consistency, not origin. */
   pinned: boolean;
@@ -26,7 +26,7 @@ export function verifyEvidenceBundle(text: string, pinnedPem?: string): BundleVe
     return check(text, pinnedPem);
   } catch (error) {
     // A field of the wrong shape (an edited file) is a failed check, not a crash.
-    return { ok: false, lines: [`FAIL the bundle is malformed: ${error instanceof Error ? error.message : String(error)}`], pinned: pinnedPem !== undefined };
+    return { ok: false, lines: [`FAIL gói bằng chứng bị sai cấu trúc: ${error instanceof Error ? error.message : String(error)}`], pinned: pinnedPem !== undefined };
   }
 }
 
@@ -37,12 +37,12 @@ function check(text: string, pinnedPem?: string): BundleVerdict {
   try {
     bundle = JSON.parse(text) as EvidenceBundle;
   } catch {
-    return fail('the file is not JSON');
+    return fail('tệp không phải JSON');
   }
-  if (text !== `${canonicalJson(bundle as unknown as JsonValue)}\n`) return fail('the file is not in the canonical form it was written in: it was edited');
+  if (text !== `${canonicalJson(bundle as unknown as JsonValue)}\n`) return fail('tệp không còn ở dạng chuẩn tắc (canonical) như khi được ghi: tệp đã bị sửa');
   // The file is untrusted: a field the type promises may be missing or of another kind.
   const format: unknown = bundle.format;
-  if (format !== BUNDLE_FORMAT) return fail(`unknown format ${String(format)}`);
+  if (format !== BUNDLE_FORMAT) return fail(`định dạng không xác định ${String(format)}`);
   const bundleKeys = new Map<string, KeyObject>();
   const witnesses = new Map<string, KeyObject>();
   for (const k of (bundle.publicKeys as EvidenceBundle['publicKeys'] | undefined) ?? []) {
@@ -50,43 +50,43 @@ function check(text: string, pinnedPem?: string): BundleVerdict {
     try {
       key = publicKeyFromPem(k.publicKeyPem);
     } catch {
-      return fail(`public key ${k.keyId} is not an Ed25519 key`);
+      return fail(`khóa công khai ${k.keyId} không phải khóa Ed25519`);
     }
-    if (keyIdOf(key) !== k.keyId) return fail(`public key listed as ${k.keyId} has keyId ${keyIdOf(key)}`);
+    if (keyIdOf(key) !== k.keyId) return fail(`khóa công khai ghi là ${k.keyId} lại có keyId ${keyIdOf(key)}`);
     (k.role === 'witness' ? witnesses : bundleKeys).set(k.keyId, key);
   }
   let trusted = bundleKeys;
   if (pinnedPem !== undefined) {
     const pinned = publicKeyFromPem(pinnedPem);
     trusted = new Map([[keyIdOf(pinned), pinned]]);
-    lines.push(`ok   pinned key ${keyIdOf(pinned)}`);
+    lines.push(`ok   khóa đã ghim (pinned) ${keyIdOf(pinned)}`);
   } else {
-    lines.push(`WARN key unpinned: trusting the bundle's own key ${(bundle.checkpoint as EvidenceBundle['checkpoint'] | undefined)?.keyId ?? '?'}; pass --public-key with the ledger's key to prove the origin`);
+    lines.push(`WARN khóa chưa được ghim (unpinned): đang tin khóa do chính gói bằng chứng mang theo ${(bundle.checkpoint as EvidenceBundle['checkpoint'] | undefined)?.keyId ?? '?'}; dùng --public-key với khóa của sổ cái để chứng minh nguồn gốc`);
   }
   const { checkpoint } = bundle;
   const problem = checkpointProblem(checkpoint, trusted, witnesses);
-  if (problem) return fail(`checkpoint ${checkpoint.treeSize}: ${problem}`, { checkpointKeyId: checkpoint.keyId });
-  lines.push(`ok   checkpoint ${checkpoint.origin} size ${checkpoint.treeSize} root ${checkpoint.rootHash} signed by ${checkpoint.keyId}${checkpoint.cosignatures.map((c) => `, cosigned by ${c.keyId}`).join('')}`);
+  if (problem) return fail(`điểm kiểm tra ${checkpoint.treeSize}: ${problem.vi}`, { checkpointKeyId: checkpoint.keyId });
+  lines.push(`ok   điểm kiểm tra ${checkpoint.origin} kích thước ${checkpoint.treeSize} gốc ${checkpoint.rootHash} ký bởi ${checkpoint.keyId}${checkpoint.cosignatures.map((c) => `, đồng ký bởi ${c.keyId}`).join('')}`);
   const root = Buffer.from(checkpoint.rootHash, 'hex');
   for (const { event, leafIndex, auditPath } of bundle.evidence) {
     const recomputed = chainHash(event.prevHash, event.revision, eventBody(event.stream, event.type, event.data, event.metadata));
-    if (recomputed !== event.hash) return fail(`event ${event.eventId}: its content does not hash to ${event.hash}`);
+    if (recomputed !== event.hash) return fail(`sự kiện ${event.eventId}: nội dung không băm ra ${event.hash}`);
     const path = auditPath.map((h) => Buffer.from(h, 'hex'));
     if (!verifyInclusion(leafIndex, checkpoint.treeSize, eventLeafHash(event.hash), path, root)) {
-      return fail(`event ${event.eventId}: its inclusion proof (leaf ${leafIndex}) does not lead to the checkpoint's root`);
+      return fail(`sự kiện ${event.eventId}: bằng chứng bao hàm (inclusion proof, lá ${leafIndex}) không dẫn tới gốc của điểm kiểm tra`);
     }
-    lines.push(`ok   event ${event.eventId} ${event.type} (${event.stream} #${event.revision}) is leaf ${leafIndex} of the checkpoint`);
+    lines.push(`ok   sự kiện ${event.eventId} ${event.type} (${event.stream} #${event.revision}) là lá (leaf) ${leafIndex} của điểm kiểm tra`);
   }
   const bundled = new Set(bundle.evidence.map((e) => e.event.eventId));
   const evidence = (bundle.finding.evidence ?? []) as { eventId: string }[];
   const absent = evidence.filter((e) => !bundled.has(e.eventId));
-  if (absent.length > 0) return fail(`the finding names evidence not in the bundle: ${absent.map((e) => e.eventId).join(', ')}`);
+  if (absent.length > 0) return fail(`phát hiện nêu bằng chứng không có trong gói: ${absent.map((e) => e.eventId).join(', ')}`);
   const { bundleSignature, ...unsigned } = bundle;
   const bundleKey = trusted.get(bundle.bundleKeyId);
   if (!bundleKey || !verifyNoteSignature(canonicalJson(unsigned as unknown as JsonValue), bundleSignature, bundleKey)) {
-    return fail(`the bundle's signature by ${bundle.bundleKeyId} does not verify${bundleKey ? '' : ' (not the trusted key)'}`);
+    return fail(`chữ ký của gói bằng khóa ${bundle.bundleKeyId} không hợp lệ${bundleKey ? '' : ' (không phải khóa được tin cậy)'}`);
   }
   const findingId = bundle.finding.id;
-  lines.push(`ok   finding ${typeof findingId === 'string' ? findingId : JSON.stringify(findingId)} and the whole file signed by ${bundle.bundleKeyId}`);
+  lines.push(`ok   phát hiện ${typeof findingId === 'string' ? findingId : JSON.stringify(findingId)} và toàn bộ tệp được ký bởi ${bundle.bundleKeyId}`);
   return { ok: true, lines, pinned: pinnedPem !== undefined, checkpointKeyId: checkpoint.keyId };
 }

@@ -14,7 +14,10 @@ export interface CheckpointRef {
 
 /** The first thing found wrong: an event (a broken chain) and/or the checkpoint the log contradicts. */
 export interface VerificationFailure {
+  /** In English, as GET /audit/verify has always said it. */
   reason: string;
+  /** The same, in Vietnamese, for the operator (`noxh verify`). */
+  reasonVi: string;
   checkpoint?: CheckpointRef;
   eventId?: string;
   stream?: string;
@@ -71,10 +74,17 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
   const bySize = new Map<number, SignedCheckpoint>();
   for (const checkpoint of all) {
     const problem = checkpointProblem(checkpoint, options.trusted, options.witnesses);
-    const fail = (reason: string) => ({ report: { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastCheckpoint: null, verifiedFrom: 0, firstBad: { reason, checkpoint: ref(checkpoint) } } });
-    if (problem) return fail(`checkpoint ${checkpoint.treeSize}: ${problem}`);
+    const fail = (reason: string, reasonVi: string) => ({
+      report: { ok: false, eventsChecked: 0, checkpointsChecked: 0, lastCheckpoint: null, verifiedFrom: 0, firstBad: { reason, reasonVi, checkpoint: ref(checkpoint) } },
+    });
+    if (problem) return fail(`checkpoint ${checkpoint.treeSize}: ${problem.en}`, `điểm kiểm tra ${checkpoint.treeSize}: ${problem.vi}`);
     const other = bySize.get(checkpoint.treeSize);
-    if (other && other.rootHash !== checkpoint.rootHash) return fail(`fork: two checkpoints of size ${checkpoint.treeSize} with different roots (${other.rootHash}, ${checkpoint.rootHash})`);
+    if (other && other.rootHash !== checkpoint.rootHash) {
+      return fail(
+        `fork: two checkpoints of size ${checkpoint.treeSize} with different roots (${other.rootHash}, ${checkpoint.rootHash})`,
+        `rẽ nhánh (fork): hai điểm kiểm tra cùng kích thước ${checkpoint.treeSize} với hai gốc khác nhau (${other.rootHash}, ${checkpoint.rootHash})`,
+      );
+    }
     bySize.set(checkpoint.treeSize, checkpoint);
     // A checkpoint below the resumed prefix that this process did not see: only a full run can judge it.
     if (resume && checkpoint.treeSize <= resume.frontier.size && resume.roots.get(checkpoint.treeSize) !== checkpoint.rootHash) resume = undefined;
@@ -104,7 +114,12 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
         const broken = chains.follow(events[i], () => hash.matches[i] === 1);
         if (broken) {
           const covering = pending.at(next);
-          return { report: report({ ...broken, ...(covering && { checkpoint: ref(covering), reason: `${broken.reason}; contradicts checkpoint ${covering.treeSize}` }) }) };
+          const contradicted = covering && {
+            checkpoint: ref(covering),
+            reason: `${broken.reason}; contradicts checkpoint ${covering.treeSize}`,
+            reasonVi: `${broken.reasonVi}; mâu thuẫn với điểm kiểm tra ${covering.treeSize}`,
+          };
+          return { report: report({ ...broken, ...contradicted }) };
         }
         checked += 1;
       }
@@ -117,6 +132,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
           return {
             report: report({
               reason: `checkpoint ${checkpoint.treeSize} signed root ${checkpoint.rootHash}, but the log's first ${checkpoint.treeSize} events now hash to ${root}: an event was altered, removed, added or moved`,
+              reasonVi: `điểm kiểm tra ${checkpoint.treeSize} đã ký gốc ${checkpoint.rootHash}, nhưng ${checkpoint.treeSize} sự kiện đầu của sổ cái nay băm ra ${root}: có sự kiện đã bị sửa, xóa, thêm hoặc đổi chỗ`,
               checkpoint: ref(checkpoint),
             }),
           };
@@ -135,6 +151,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
     return {
       report: report({
         reason: `the log has ${frontier.size} events, but checkpoint ${missing.treeSize} was signed over ${missing.treeSize}: events were deleted or the log rolled back`,
+        reasonVi: `sổ cái có ${frontier.size} sự kiện, nhưng điểm kiểm tra ${missing.treeSize} đã được ký trên ${missing.treeSize} sự kiện: sự kiện đã bị xóa hoặc sổ cái bị quay lui`,
         checkpoint: ref(missing),
       }),
     };

@@ -77,4 +77,4 @@ export interface LandFundObligation {
   paidInLieuVnd: string; discharged: boolean; dueDate: string; overdue: boolean; overdueSeenAt: string | null;
 }
 
-export interface Verification { ok: boolean; eventsChecked: number; lastCheckpoint: unknown; firstBad?: { eventId: string; stream: string; reason: string } }
+export interface Verification { ok: boolean; eventsChecked: number; lastCheckpoint: unknown; firstBad?: { eventId?: string; stream?: string; reason: string; reasonVi: string } }

@@ -23,7 +23,7 @@ export function LedgerHealthPage() {
             {(v) => (
               <>
                 <p role="status" className={`alert ${v.ok ? 'alert-ok' : 'alert-error'}`} data-testid="verify">
-                  {v.ok ? t('verifyOk', { n: formatNumber(v.eventsChecked) }) : t('verifyBad', { event: `${v.firstBad?.stream ?? ''} ${v.firstBad?.eventId ?? ''}: ${v.firstBad?.reason ?? ''}` })}
+                  {v.ok ? t('verifyOk', { n: formatNumber(v.eventsChecked) }) : t('verifyBad', { event: `${v.firstBad?.stream ?? ''} ${v.firstBad?.eventId ?? ''}: ${v.firstBad?.reasonVi ?? ''}` })}
                 </p>
                 <h3>{t('lastCheckpoint')}</h3>
                 <Checkpoint value={v.lastCheckpoint} />

@@ -55,6 +55,18 @@ describe('police cross-check of one file', () => {
     expect(check.identityReasons.join('; ')).toMatch(reason);
   });
 
+  it('given differences, then each reason is recorded in Vietnamese with the English beside it, in the same order', () => {
+    const forged = { ...lan, fullName: 'Nguyễn Thị Lành', citizenId: '031085001234' };
+    const [check] = given([record(lan, { citizenId: forged.citizenId })]).when({ applicant: forged, household: [] });
+    expect(check.identityReasons).toEqual(['name declared "Nguyễn Thị Lành", registry "Nguyễn Thị Lan"', 'citizen id encodes birth year 1985, declared 1990', 'citizen id encodes gender male, declared female']);
+    expect(check.identityReasonsVi).toEqual(['họ tên đã khai "Nguyễn Thị Lành", cơ sở dữ liệu dân cư ghi "Nguyễn Thị Lan"', 'số CCCD ghi năm sinh 1985, đã khai 1990', 'số CCCD ghi giới tính nam, đã khai nữ']);
+  });
+
+  it('given a person the registry does not know, then the reason says so in both languages', () => {
+    const [check] = given([]).when({ applicant: lan, household: [] });
+    expect(check).toMatchObject({ identityReasons: ['not in the population registry'], identityReasonsVi: ['không có trong cơ sở dữ liệu dân cư'] });
+  });
+
   it('given an id whose own digits contradict the declared birth year, then birth-date-mismatch though the registry agrees', () => {
     // 0 = male born in the 1900s, 85 = 1985: not the declared 1990.
     const forged = { ...lan, citizenId: '031085001234', gender: 'male' as const };

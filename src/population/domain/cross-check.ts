@@ -3,6 +3,7 @@ import { citizenIdContradictions } from '../../shared/identity/citizen-id';
 import { normalizeName } from '../../shared/identity/normalize-name';
 import type { LandCertificate } from '../land-registry.port';
 import type { RegistryPerson } from '../population-registry.port';
+import { type IdentityReason, identityReason } from './identity-reasons';
 import type { CheckedRole, HouseholdResult, IdentityResult, PersonCheck } from './population-check.events';
 
 /** The people of one file as declared: the applicant and every household member. */
@@ -52,7 +53,8 @@ export function crossCheck(file: DeclaredFile, answers: RegistryAnswers): Person
       citizenId: person.citizenId,
       role,
       identity,
-      identityReasons: reasons,
+      identityReasons: reasons.map((r) => r.en),
+      identityReasonsVi: reasons.map((r) => r.vi),
       alive: record ? record.status === 'alive' : null,
       residenceProvince: record ? (record.permanentProvince ?? record.temporaryProvince) : null,
       household: householdOf(person, role, record, file.applicant.citizenId, applicantRecord, isApplicant ? hiddenSpouse : null),
@@ -69,21 +71,20 @@ export function crossCheck(file: DeclaredFile, answers: RegistryAnswers): Person
  * Name without diacritics or case, birth date, gender (when declared), then the id's own digits
  * (birth year, century and gender). The first difference in that order names the result.
  */
-function identityOf(person: Person, record: RegistryPerson | undefined): { identity: IdentityResult; reasons: string[] } {
-  if (!record) return { identity: 'unknown', reasons: ['not in the population registry'] };
-  const found: { identity: IdentityResult; reason: string }[] = [];
+function identityOf(person: Person, record: RegistryPerson | undefined): { identity: IdentityResult; reasons: IdentityReason[] } {
+  if (!record) return { identity: 'unknown', reasons: [identityReason.notInRegistry()] };
+  const found: { identity: IdentityResult; reason: IdentityReason }[] = [];
   if (normalizeName(person.fullName) !== normalizeName(record.fullName)) {
-    found.push({ identity: 'name-mismatch', reason: `name declared "${person.fullName}", registry "${record.fullName}"` });
+    found.push({ identity: 'name-mismatch', reason: identityReason.name(person.fullName, record.fullName) });
   }
   if (person.dateOfBirth !== record.dateOfBirth) {
-    found.push({ identity: 'birth-date-mismatch', reason: `born ${person.dateOfBirth} declared, ${record.dateOfBirth} in the registry` });
+    found.push({ identity: 'birth-date-mismatch', reason: identityReason.birthDate(person.dateOfBirth, record.dateOfBirth) });
   }
   if (person.gender !== null && person.gender !== record.gender) {
-    found.push({ identity: 'gender-mismatch', reason: `gender ${person.gender} declared, ${record.gender} in the registry` });
+    found.push({ identity: 'gender-mismatch', reason: identityReason.gender(person.gender, record.gender) });
   }
-  // The check's reasons are English, as recorded in its events so far.
-  for (const { concerns, en } of citizenIdContradictions(person.citizenId, { dateOfBirth: person.dateOfBirth, gender: person.gender ?? record.gender })) {
-    found.push({ identity: concerns === 'gender' ? 'gender-mismatch' : 'birth-date-mismatch', reason: en });
+  for (const contradiction of citizenIdContradictions(person.citizenId, { dateOfBirth: person.dateOfBirth, gender: person.gender ?? record.gender })) {
+    found.push({ identity: contradiction.concerns === 'gender' ? 'gender-mismatch' : 'birth-date-mismatch', reason: contradiction });
   }
   const order: IdentityResult[] = ['name-mismatch', 'birth-date-mismatch', 'gender-mismatch'];
   const first = order.find((kind) => found.some((f) => f.identity === kind));

@@ -14,8 +14,14 @@ export type PersonCheck = {
   /** Applicant, or the relation declared in the household. */
   role: CheckedRole;
   identity: IdentityResult;
-  /** Every way the declaration and the id's own digits differ from the registry, for the reader. */
+  /** Every way the declaration and the id's own digits differ from the registry, in English: so every check has recorded them. */
   identityReasons: string[];
+  /**
+   * The same reasons, in the same order, in Vietnamese for the reader. Added beside the English
+   * rather than in its place, so a stored check keeps its meaning: absent from the checks recorded
+   * before it, which are read through `vietnameseOf` (identity-reasons.ts).
+   */
+  identityReasonsVi?: string[];
   /** Null when the registry does not know the person. */
   alive: boolean | null;
   /** The permanent residence province, else the temporary one; null when neither is known. */

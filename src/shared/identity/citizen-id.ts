@@ -22,7 +22,7 @@ export function decodeCitizenId(citizenId: string): DecodedCitizenId | undefined
 
 /**
  * One way the id's own digits contradict a declaration: `vi` for the board that reads the finding,
- * `en` kept for the police check's English reasons. `concerns` says which declared field it is
+ * `en` kept beside it in the police check's reasons. `concerns` says which declared field it is
  * about; a century/gender digit that is never issued counts as gender, the check's long-standing
  * reading of that digit.
  */
@@ -32,27 +32,38 @@ export interface IdDigitsContradiction {
   en: string;
 }
 
-const GENDER_VI = { male: 'nam', female: 'nữ' } as const;
+export const GENDER_VI = { male: 'nam', female: 'nữ' } as const;
 
-export function citizenIdContradictions(
-  citizenId: string,
-  declared: { dateOfBirth: string; gender: 'male' | 'female' | null },
-): IdDigitsContradiction[] {
+type Gender = 'male' | 'female';
+
+/**
+ * Each contradiction in both languages. Exported so that a reason recorded in English only can be
+ * rebuilt in the same Vietnamese words (population/domain/identity-reasons.ts).
+ */
+export const idDigits = {
+  invalidCenturyDigit: (citizenId: string): IdDigitsContradiction => ({
+    concerns: 'gender',
+    vi: `chữ số thế kỷ/giới tính của số CCCD ${citizenId} không hợp lệ`,
+    en: `citizen id ${citizenId} has no valid century/gender digit`,
+  }),
+  birthYear: (encoded: number, declared: number): IdDigitsContradiction => ({
+    concerns: 'birth-year',
+    vi: `số CCCD ghi năm sinh ${encoded}, đã khai ${declared}`,
+    en: `citizen id encodes birth year ${encoded}, declared ${declared}`,
+  }),
+  gender: (encoded: Gender, declared: Gender): IdDigitsContradiction => ({
+    concerns: 'gender',
+    vi: `số CCCD ghi giới tính ${GENDER_VI[encoded]}, đã khai ${GENDER_VI[declared]}`,
+    en: `citizen id encodes gender ${encoded}, declared ${declared}`,
+  }),
+};
+
+export function citizenIdContradictions(citizenId: string, declared: { dateOfBirth: string; gender: Gender | null }): IdDigitsContradiction[] {
   const decoded = decodeCitizenId(citizenId);
-  if (!decoded) {
-    return [{ concerns: 'gender', vi: `chữ số thế kỷ/giới tính của số CCCD ${citizenId} không hợp lệ`, en: `citizen id ${citizenId} has no valid century/gender digit` }];
-  }
+  if (!decoded) return [idDigits.invalidCenturyDigit(citizenId)];
   const found: IdDigitsContradiction[] = [];
   const year = Number(declared.dateOfBirth.slice(0, 4));
-  if (year !== decoded.birthYear) {
-    found.push({ concerns: 'birth-year', vi: `số CCCD ghi năm sinh ${decoded.birthYear}, đã khai ${year}`, en: `citizen id encodes birth year ${decoded.birthYear}, declared ${year}` });
-  }
-  if (declared.gender !== null && declared.gender !== decoded.gender) {
-    found.push({
-      concerns: 'gender',
-      vi: `số CCCD ghi giới tính ${GENDER_VI[decoded.gender]}, đã khai ${GENDER_VI[declared.gender]}`,
-      en: `citizen id encodes gender ${decoded.gender}, declared ${declared.gender}`,
-    });
-  }
+  if (year !== decoded.birthYear) found.push(idDigits.birthYear(decoded.birthYear, year));
+  if (declared.gender !== null && declared.gender !== decoded.gender) found.push(idDigits.gender(decoded.gender, declared.gender));
   return found;
 }

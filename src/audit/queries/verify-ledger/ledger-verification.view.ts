@@ -7,6 +7,7 @@ export class CheckpointRefView {
 
 export class VerificationFailureView {
   @ApiProperty({ example: 'checkpoint 120 signed root …, but the log’s first 120 events now hash to …' }) reason!: string;
+  @ApiProperty({ example: 'điểm kiểm tra 120 đã ký gốc …, nhưng 120 sự kiện đầu của sổ cái nay băm ra …', description: 'The reason in Vietnamese' }) reasonVi!: string;
   @ApiPropertyOptional({ type: CheckpointRefView, description: 'The signed checkpoint the log contradicts' }) checkpoint?: CheckpointRefView;
   @ApiPropertyOptional() eventId?: string;
   @ApiPropertyOptional() stream?: string;
