@@ -18,6 +18,7 @@ import { POPULATION_EXTRACT } from '../population/extract/extract-schemas';
 import { importExtract } from '../population/extract/import-extract';
 import { EVENT_STORE, LOG_START, type EventStore } from '../event-store/event-store.port';
 import { allProjections } from '../projections/projections';
+import { ProjectionsService } from '../projections/projections.service';
 import { fail } from './ledger-context';
 import { eventsBar, rate } from './progress';
 import { planProvince } from '../demo/demo-province';
@@ -61,7 +62,11 @@ export class DemoCommand extends CommandRunner {
       bar.start(total, 0, { rate: 0 });
       let done = 0;
       const failures = [];
-      for (const phase of plan.phases) failures.push(...(await runScripts(bus, phase.scripts, () => bar.update(++done, { rate: started.perSecond(done) }))));
+      for (const phase of plan.phases) {
+        // The service keeps its read models live; the demo writes with them off, so it brings them up before a phase that reads them.
+        if (phase.readModels) await app.get(ProjectionsService, { strict: false }).catchUpAll();
+        failures.push(...(await runScripts(bus, phase.scripts, () => bar.update(++done, { rate: started.perSecond(done) }))));
+      }
       bar.stop();
       process.stdout.write(`Ghi ${done} lệnh (commands) cho ${options.applicants} người nộp hồ sơ, ${plan.projects.length} dự án, trong ${started.seconds().toFixed(1)} s\n`);
       if (failures.length > 0) {

@@ -8,6 +8,10 @@ import type { HouseholdMember, Person } from '../applications/domain/application
 import { RecordPriorityRankingCommand } from '../applications/commands/record-priority-ranking/record-priority-ranking.command';
 import { RecordHandoverCommand } from '../land-fund/commands/record-handover/record-handover.command';
 import { RegisterObligationCommand } from '../land-fund/commands/register-obligation/register-obligation.command';
+import { DrawLotteryCommand } from '../lottery/commands/draw-lottery/draw-lottery.command';
+import { OpenLotteryCommand } from '../lottery/commands/open-lottery/open-lottery.command';
+import { commitmentOf } from '../lottery/domain/lottery-algorithm';
+import { lotteryIdOf } from '../lottery/domain/lottery.decider';
 import type { Actor } from '../shared/actor';
 import { streams } from '../shared/streams';
 import { BOARD, fileCommands, sourceFor, submit, swapDayMonth, type DemoFile } from './demo-files';
@@ -19,15 +23,10 @@ import type { RegisteredFile } from './demo-registry';
 import { CHECKED_SHARE, DEMO_PROVINCES, FILE_PLANTS, LOOK_ALIKES, PROJECT_PLANTS, type FilePlant } from './demo-rates';
 
 /** Commands run in order; the scripts of one phase run side by side, phases one after another. */
-/**
- * Detectors the demo does not inject yet: a lottery needs the read models caught up before it
- * opens (its entrants come from them), and the demo projects only once, at the end.
- */
-export const NOT_INJECTED: readonly string[] = ['lottery-integrity'];
-
 export interface Script { commands: ICommand[] }
 export interface DemoPlan {
-  phases: { name: string; scripts: Script[] }[];
+  /** `readModels`: the phase reads them (a lottery's entrants), so they are caught up before it. */
+  phases: { name: string; scripts: Script[]; readModels?: boolean }[];
   plants: Plant[];
   lookAlikes: Record<string, number>;
   projects: string[];
@@ -38,6 +37,9 @@ export interface DemoPlan {
 const DAY_MS = 86_400_000;
 const UNITS_PER_PROJECT = 150;
 const FILES_PER_PROJECT = 250;
+/** The small projects that allocate by public lottery (Decree 100/2024 Art. 38): their units and files. */
+const LOTTERY_UNITS = 10;
+const LOTTERY_FILES = 12;
 
 
 /**
@@ -100,6 +102,17 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     setup.push({ commands });
   }
 
+  // Lottery projects: each opens a lottery over its files and draws it; in the planted ones a unit is
+  // allocated between the opening and the draw, the "guaranteed slot" the draw was meant to rule out.
+  const lotteryProjects = Array.from({ length: Math.max(2, Math.ceil(projectCount / 10)) }, (_, i) => ({ id: `xs-${String(i + 1).padStart(3, '0')}`, province: DEMO_PROVINCES[i % DEMO_PROVINCES.length] }));
+  for (const p of lotteryProjects) {
+    const units = Array.from({ length: LOTTERY_UNITS }, (_, u) => ({ unitNo: `A${String(u + 1).padStart(3, '0')}`, floorAreaM2: between(rnd, 30, 69), tenure: 'sale' as const, priceVnd: between(rnd, 900, 1500) * 1_000_000 }));
+    setup.push({ commands: [
+      new RegisterProjectCommand({ id: p.id, name: `Nhà ở xã hội ${p.id} (bốc thăm công khai)`, provinceCode: p.province, investor: 'Công ty CP Đầu tư Nhà ở Xã hội', kind: 'new', landAreaM2: 5_000, plannedUnits: LOTTERY_UNITS }, board(p.province), undefined),
+      new ReleaseUnitsCommand(p.id, { units }, board(p.province), undefined),
+    ] });
+  }
+
   // Phase 2: the files.
   const files: DemoFile[] = [];
   const earlier: Person[] = [];
@@ -143,7 +156,25 @@ export function planProvince(applicants: number, seed: number, now = new Date())
       lookAlikes['namesake-other-birth-date'] += 1;
     }
   }
-  const fileScripts = files.map((f) => ({ commands: fileCommands(f, board(f.province), day, rnd, lookAlikes) }));
+  const lotteryFiles = lotteryProjects.map((p) => Array.from({ length: LOTTERY_FILES }, (_, k): DemoFile => ({
+    id: `${p.id}-hs${String(k + 1).padStart(3, '0')}`, projectId: p.id, province: p.province, applicant: people.person(p.province, between(rnd, 1965, 2000), rnd() < 0.5 ? 'female' : 'male'),
+    household: [], plant: null, eligible: true, withdrawn: false,
+  })));
+  const fileScripts = [...files, ...lotteryFiles.flat()].map((f) => ({ commands: fileCommands(f, board(f.province), day, rnd, lookAlikes) }));
+  const planted = Math.max(1, Math.floor(lotteryProjects.length / 2));
+  const lotteries: Script[] = lotteryProjects.map((p, i) => {
+    const seed = Array.from({ length: 32 }, () => Math.floor(rnd() * 256).toString(16).padStart(2, '0')).join('');
+    const open = new OpenLotteryCommand(p.id, { units: LOTTERY_UNITS, commitment: commitmentOf(seed), beaconSource: `Giải đặc biệt XSKT miền Bắc ngày ${day(3)}` }, board(p.province), undefined);
+    const draw = new DrawLotteryCommand(lotteryIdOf(p.id, 1), { seed, beacon: String(between(rnd, 10_000, 99_999)) }, board(p.province), undefined);
+    if (i >= planted) {
+      lookAlikes['lottery-drawn-before-allocation'] += 1;
+      return { commands: [open, draw] };
+    }
+    const favoured = lotteryFiles[i][Math.floor(rnd() * LOTTERY_FILES)];
+    plants.push({ kind: 'allocated-before-draw', detector: 'lottery-integrity', marks: [favoured.applicant.citizenId, lotteryIdOf(p.id, 1)] });
+    const slot = new AllocateUnitCommand({ applicationId: favoured.id, projectId: p.id, unitNo: 'A001', decisionNo: `GN-${favoured.id}`, decidedBy: BOARD, decidedAt: day(4) }, board(p.province), undefined);
+    return { commands: [open, slot, draw] };
+  });
   for (const f of files) if (f.plant !== null && ['override', 'conflict-of-interest', 'recorded-late'].includes(f.plant)) {
     plants.push({ kind: f.plant, detector: f.plant === 'override' ? 'decision-contradicts-policy' : f.plant === 'conflict-of-interest' ? 'conflict-of-interest' : 'backdating', marks: [streams.application(f.id)] });
   }
@@ -260,7 +291,7 @@ export function planProvince(applicants: number, seed: number, now = new Date())
     }
   });
   return {
-    phases: [{ name: 'dự án và quỹ đất', scripts: setup }, { name: 'hồ sơ', scripts: fileScripts }, { name: 'kiểm tra dân cư', scripts: checks }, { name: 'bốc thăm', scripts: rankings }, { name: 'phân bổ', scripts: allocations }, { name: 'hồ sơ nộp sau', scripts: late }],
+    phases: [{ name: 'dự án và quỹ đất', scripts: setup }, { name: 'hồ sơ', scripts: fileScripts }, { name: 'kiểm tra dân cư', scripts: checks }, { name: 'bốc thăm công khai', scripts: lotteries, readModels: true }, { name: 'bốc thăm', scripts: rankings }, { name: 'phân bổ', scripts: allocations }, { name: 'hồ sơ nộp sau', scripts: late }],
     plants,
     lookAlikes,
     projects: projects.map((p) => p.id),

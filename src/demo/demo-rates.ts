@@ -27,4 +27,4 @@ export const CHECKED_SHARE = 0.3;
 export const PROJECT_PLANTS = { oversizedUnit: 0.15, landFundShortfall: 0.25 } as const;
 
 /** What must not be flagged, counted so the demo can say how many it mixed in. */
-export const LOOK_ALIKES = ['namesake-other-birth-date', 'refused-spouse', 'typo-in-own-resubmission', 'land-fund-paid-late', 'lawful-resale', 'resale-on-restriction-end'] as const;
+export const LOOK_ALIKES = ['namesake-other-birth-date', 'refused-spouse', 'typo-in-own-resubmission', 'land-fund-paid-late', 'lawful-resale', 'resale-on-restriction-end', 'lottery-drawn-before-allocation'] as const;

@@ -36,11 +36,10 @@ describe('noxh demo', () => {
       expect(row).toBeDefined();
       const [, injected, found, truePositives, precision, recall] = (row ?? '').trim().split(/\s+/);
       for (const n of [injected, found, truePositives]) expect(n).toMatch(/^\d+$/);
-      for (const measure of [precision, recall]) if (measure !== '—') expect(Number(measure)).toBeGreaterThanOrEqual(0.95);
+      // Every detector gets abuse injected and finds some: both measures are numbers.
+      expect(Number(injected)).toBeGreaterThan(0);
+      for (const measure of [precision, recall]) expect(Number(measure)).toBeGreaterThanOrEqual(0.95);
     }
-    // Every detector but the two whose abuse the write side refuses gets abuse injected.
-    const injected = DETECTOR_NAMES.filter((d) => Number((first.stdout.split('\n').find((l) => l.startsWith(`${d} `)) ?? '').trim().split(/\s+/)[1]) > 0);
-    expect(injected.length).toBeGreaterThanOrEqual(10);
   });
 
   it('mixes in a resale on the very day the resale restriction ends, counts it as a look-alike, and raises no early-resale finding for it', async () => {
