@@ -19,8 +19,8 @@ CommandFactory.run(CliModule, {
     process.exit(1);
   },
   serviceErrorHandler: (error) => {
-    const known = error instanceof ConfigError || error instanceof InvalidTokenRequest;
-    process.stderr.write(`noxh: ${known ? error.message : (error.stack ?? error.message)}\n`);
+    const message = error instanceof ConfigError ? `${error.vi} (${error.message})` : error instanceof InvalidTokenRequest ? error.message : (error.stack ?? error.message);
+    process.stderr.write(`noxh: ${message}\n`);
     process.exit(1);
   },
 }).catch((error: unknown) => {

@@ -74,6 +74,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    error instanceof ConfigError
+      ? `Lỗi cấu hình: ${error.vi}\nConfiguration error: ${error.message}\n`
+      : `Khởi động thất bại (start-up failed): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   void stopAndExit(1, logLine);
 });

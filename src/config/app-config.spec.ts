@@ -24,14 +24,17 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ PROJECTIONS: 'sometimes' }, /^PROJECTIONS must be one of live, off \(got "sometimes"\)$/],
     [{ PROJECTION_MAX_ROWS: '10' }, /^PROJECTION_MAX_ROWS must be a whole number from 1000 to 100000000 \(got "10"\)$/],
-  ])('refuses %j with one line naming the setting', (env, message) => {
+  ])('refuses %j with one line naming the setting, in Vietnamese and in English', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+    const name = Object.keys(env)[0];
+    expect(viOf(() => loadConfig(env))).toMatch(new RegExp(`^${name}[ =].*(phải|không|cần)`));
   });
 
   it('never echoes a password from a bad connection string', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/noxh' })).toThrow(/admin:\*\*\*@db/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/noxh' })).not.toThrow(/hunter2/);
+    expect(viOf(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db/noxh' }))).toMatch(/admin:\*\*\*@db/);
   });
 
   it('accepts an EventStoreDB backend with its connection string', () => {
@@ -43,3 +46,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROJECTIONS: 'off' }).projections).toBe('off');
   });
 });
+
+/** The Vietnamese line of the ConfigError `load` throws. */
+function viOf(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.vi;
+  }
+  throw new Error('expected a ConfigError');
+}

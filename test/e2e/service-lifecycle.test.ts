@@ -53,7 +53,7 @@ describe('starting and stopping the service', () => {
       expect(tree.some((p) => p.args.includes(`-p ${pgPort}`))).toBe(true);
       const list = await runCli(env, 'registry', 'list');
       expect(list).toMatchObject({ code: 0, stdout: 'population: chưa có bản trích lục nào (noxh registry import FILE.csv)\n' });
-      expect(list.stderr).toContain(`using the embedded PostgreSQL already running on port ${pgPort}`);
+      expect(list.stderr).toContain(`dùng PostgreSQL nhúng đang chạy ở cổng ${pgPort}`);
       // Generated for this DATA_DIR, not the same everywhere.
       expect((await readFile(join(parent, 'data', 'postgres-password'), 'utf8')).trim()).toMatch(/^[\w-]{32}$/);
     } catch (error) {
@@ -81,7 +81,7 @@ describe('starting and stopping the service', () => {
     try {
       const failed = await run('node', [join(ROOT, 'dist/src/main.js')], { env, cwd: ROOT }).catch((e: unknown) => e as { code: number; stderr: string });
       expect(failed).toMatchObject({ code: 1 });
-      expect((failed as { stderr: string }).stderr).toMatch(/Start-up failed: .*EADDRINUSE/);
+      expect((failed as { stderr: string }).stderr).toMatch(/Khởi động thất bại \(start-up failed\): .*EADDRINUSE/);
     } finally {
       taken.close();
     }

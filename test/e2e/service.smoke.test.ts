@@ -79,7 +79,7 @@ describe('the built service, started as `npm start` does', () => {
   it('refuses a bad setting with one line naming it, before starting anything', async () => {
     const result = await run('node', [join(ROOT, 'dist/src/main.js')], { env: { ...env, PORT: 'eighty' } }).catch((e: unknown) => e as { code: number; stderr: string });
     expect(result).toMatchObject({ code: 1 });
-    expect((result as { stderr: string }).stderr.trim()).toBe('Configuration error: PORT must be a whole number from 1 to 65535 (got "eighty")');
+    expect((result as { stderr: string }).stderr.trim()).toBe('Lỗi cấu hình: PORT phải là số nguyên từ 1 đến 65535 (nhận được "eighty")\nConfiguration error: PORT must be a whole number from 1 to 65535 (got "eighty")');
   });
 
   it('`noxh token` refuses a board token without a province', async () => {

@@ -60,7 +60,10 @@ export async function trustedKeys(dir: string): Promise<Map<string, KeyObject>> 
  * operator to archive or destroy.
  */
 export async function rotateSigningKey(configuredPem: string | undefined, dataDir: string): Promise<{ previous: string; current: string }> {
-  if (configuredPem) throw new ConfigError('CHECKPOINT_SIGNING_KEY is set: rotate by setting a new key there (keep the old public key in DATA_DIR/checkpoint-keys)');
+  if (configuredPem) throw new ConfigError(
+      'Đã đặt CHECKPOINT_SIGNING_KEY: đổi khóa bằng cách đặt khóa mới vào đó (giữ khóa công khai cũ trong DATA_DIR/checkpoint-keys)',
+      'CHECKPOINT_SIGNING_KEY is set: rotate by setting a new key there (keep the old public key in DATA_DIR/checkpoint-keys)',
+    );
   const ring = await loadKeyRing(undefined, dataDir);
   const dir = keyDirectory(dataDir);
   const fresh = newPrivateKeyPem();
@@ -77,9 +80,9 @@ export function signingKey(pem: string): SigningKey {
   try {
     privateKey = createPrivateKey(pem);
   } catch {
-    throw new ConfigError('CHECKPOINT_SIGNING_KEY is not a PKCS#8 PEM private key');
+    throw new ConfigError('CHECKPOINT_SIGNING_KEY không phải khóa bí mật PEM PKCS#8', 'CHECKPOINT_SIGNING_KEY is not a PKCS#8 PEM private key');
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError('the checkpoint signing key must be Ed25519');
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new ConfigError('khóa ký điểm kiểm tra (checkpoint) phải là Ed25519', 'the checkpoint signing key must be Ed25519');
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
@@ -92,7 +95,7 @@ export function witnessKeys(pems: string[]): Map<string, KeyObject> {
       try {
         key = publicKeyFromPem(pem);
       } catch {
-        throw new ConfigError('WITNESS_PUBLIC_KEYS must hold Ed25519 public keys (PEM)');
+        throw new ConfigError('WITNESS_PUBLIC_KEYS phải chứa khóa công khai Ed25519 (PEM)', 'WITNESS_PUBLIC_KEYS must hold Ed25519 public keys (PEM)');
       }
       return [keyIdOf(key), key];
     }),
