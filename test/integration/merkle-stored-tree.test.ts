@@ -91,7 +91,7 @@ describe('the Merkle tree in merkle_nodes and merkle_batches', () => {
     await expectEveryRootAndProof(LEAVES);
   });
 
-  it('migrates to a row per leaf and back: down writes each event’s leaf index and hash, the older migrations go down and up over it, up cuts rows of 1,024', async () => {
+  it('migrates to a row per leaf and back: down writes each event’s leaf index and hash, the older migrations go down and up over it, up cuts rows of 256', async () => {
     const session = dataSource.createQueryRunner();
     const node = async (level: number, idx: number) =>
       (await dataSource.query<{ hash: Buffer }[]>('SELECT hash FROM merkle_nodes WHERE level = $1 AND idx = $2', [level, idx]))[0]?.hash.toString('hex');

@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** MERKLE_BATCH_LEAVES as this migration was written: the rows it makes stay what they were if that changes. */
-const LEAVES_PER_ROW = 1024;
+const LEAVES_PER_ROW = 256;
 
 /**
  * Nothing is stored per leaf any more (src/audit/merkle/merkle-batches.ts): `merkle_leaves` (a row
- * per event) gives way to `merkle_batches`, a row per run of up to 1,024 consecutive
+ * per event) gives way to `merkle_batches`, a row per run of up to 256 consecutive
  * leaves naming the range of the log it covers, and level 0 of `merkle_nodes` goes, a leaf's hash
  * being its event's. Up cuts the leaves already there into rows of that many, each range ending at
  * its last leaf's event and starting after the row before's. Down numbers the events of those
