@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { hashLeaf } from '../../src/audit/merkle/merkle-hash';
 import { MerkleFrontier } from '../../src/audit/merkle/merkle-frontier';
+import { everyEventIsALeaf } from '../../src/audit/merkle/merkle-batches';
 import { MerkleTreeProjection } from '../../src/audit/merkle/merkle-tree.projection';
 import { rootFromInclusionProof, verifyConsistency } from '../../src/audit/merkle/proof-verification';
 import { rootAt } from '../../src/audit/merkle/stored-tree';
@@ -39,8 +40,10 @@ describe('the Merkle tree in merkle_nodes and merkle_batches', () => {
   const write = async (from: number, to: number, projection: () => MerkleTreeProjection) => {
     for (let i = from; i < to; i += 1) {
       await store.append(`tree-${i % 7}`, [{ type: 'Noted', data: { i } }], { expectedRevision: 'any', actor });
+      expect(await everyEventIsALeaf(dataSource)).toBe(false);
       if (i % 5 === 3 || i === to - 1) await runner.catchUp(projection(), { batchSize: 1 + (i % 4) });
     }
+    expect(await everyEventIsALeaf(dataSource)).toBe(true);
     const { events } = await store.readAll({ limit: to + 1 });
     for (const event of events.slice(from)) {
       ids.push(event.eventId);

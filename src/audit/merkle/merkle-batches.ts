@@ -56,3 +56,17 @@ export async function leafHashes(db: Sql, ranges: LeafRange[]): Promise<Map<numb
   const rows = (await db.query(leavesOfRanges('$1', '$2'), rangeParameters(ranges))) as { leaf: string; hash: string }[];
   return new Map(rows.map((r) => [Number(r.leaf), eventLeafHash(r.hash)]));
 }
+
+/**
+ * Whether every event written so far is a leaf: none lies after the tree's last leaf in read
+ * order. One index probe, where counting the log grew with it (the live checkpointer polls this
+ * every 100 ms while an export waits for the tree, and the bench after each round).
+ */
+export async function everyEventIsALeaf(db: Sql): Promise<boolean> {
+  const [{ current }] = (await db.query(
+    `SELECT NOT EXISTS (SELECT 1 FROM events WHERE (tx_id, global_position) > (
+       coalesce((SELECT last_tx FROM merkle_batches ORDER BY first_leaf DESC LIMIT 1), '0'::xid8),
+       coalesce((SELECT last_position FROM merkle_batches ORDER BY first_leaf DESC LIMIT 1), 0))) AS current`,
+  )) as { current: boolean }[];
+  return current;
+}
