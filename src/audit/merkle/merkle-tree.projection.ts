@@ -31,7 +31,10 @@ export class MerkleTreeProjection implements Projection {
   private position?: LogPosition;
 
   /** `leavesPerBatch`: the most leaves a `merkle_batches` row holds; tests make it small to cross rows often. */
-  constructor(private readonly leavesPerBatch = MERKLE_BATCH_LEAVES) {}
+  constructor(private readonly leavesPerBatch = MERKLE_BATCH_LEAVES) {
+    // The readers walk at most MERKLE_BATCH_LEAVES events of a row (merkle-batches.ts).
+    if (leavesPerBatch < 1 || leavesPerBatch > MERKLE_BATCH_LEAVES) throw new RangeError(`merkle tree: ${leavesPerBatch} leaves per batch row`);
+  }
 
   reset(): void {
     this.memory = undefined;
