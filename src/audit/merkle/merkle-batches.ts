@@ -9,6 +9,8 @@ import type { LeafRange } from './tree-ranges';
  * index over at most this many entries, each visiting the heap while its pages are not yet
  * all-visible (fresh events): with 1,024 each of an inclusion proof's two queries took ~0.5 ms
  * more than the old layout's at 100k events, with 256 about the same. Rows start at multiples of it.
+ * It may grow but never shrink: the readers walk at most this many events of a row, and rows
+ * already written (migration 1763900000152's too) hold up to 256.
  */
 export const MERKLE_BATCH_LEAVES = 256;
 
