@@ -1,4 +1,4 @@
-import type { Sql } from '../merkle/stored-tree';
+import type { Sql } from '../merkle/sql';
 import type { SignedCheckpoint } from './checkpoint';
 
 interface Row {

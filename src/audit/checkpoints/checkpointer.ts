@@ -5,6 +5,7 @@ import { ConcurrencyConflict } from '../../event-store/event-store.errors';
 import type { EventStore } from '../../event-store/event-store.port';
 import type { Clock } from '../../shared/clock';
 import { MerkleTreeProjection } from '../merkle/merkle-tree.projection';
+import { everyEventIsALeaf } from '../merkle/merkle-batches';
 import { rootAt, treeSize } from '../merkle/stored-tree';
 import { CHECKPOINT_STREAM } from './checkpoint';
 import { checkpointDue } from './checkpoint-due';
@@ -96,12 +97,9 @@ export class Checkpointer {
     await this.runner.catchUp(this.tree, { batchSize: TREE_BATCH, stop });
   }
 
-  /** Whether every event written so far is a leaf (counts the log: for exports and tests, not for hot paths). */
-  async treeIsCurrent(): Promise<boolean> {
-    const [{ behind }] = await this.dataSource.query<{ behind: string }[]>(
-      `SELECT (SELECT count(*) FROM events) - coalesce((SELECT size FROM merkle_tree_state WHERE id = 1), 0) AS behind`,
-    );
-    return Number(behind) <= 0;
+  /** Whether every event written so far is a leaf. */
+  treeIsCurrent(): Promise<boolean> {
+    return everyEventIsALeaf(this.dataSource);
   }
 
   /** The checkpoint's own event is only readable once its transaction is below every reader's horizon. */

@@ -3,26 +3,24 @@ import type { Projection } from '../../../projections/runner/projection';
 import type { LogPosition, StoredEvent } from '../../event-store/event-store.port';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint';
 import type { CheckpointEvent } from '../checkpoints/checkpoint.events';
+import { MERKLE_BATCH_LEAVES } from './merkle-batches';
 import { eventLeafHash, hashChildren } from './merkle-hash';
-import { isStored, STORED_FROM_LEVEL } from './stored-levels';
+import { isStored } from './stored-levels';
+import { loadTreeMemory, type TreeMemory } from './tree-memory';
 
-interface TreeMemory {
-  size: number;
-  lastContentLeaf: number;
-  /** The last stored node of each level: the left sibling a new odd-indexed node pairs with. */
-  lastAt: Map<number, { index: number; hash: Buffer }>;
-}
+/** Leaves hashed between two turns of the event loop: about 10 ms of work. */
+const YIELD_EVERY = 500;
 
 /**
- * Assigns each event of the log its leaf index, in read order, and stores every perfect subtree
- * that completes at the levels the table keeps (stored-levels.ts). Run by the projection runner,
- * so a batch's leaves, nodes and the runner's checkpoint commit in one transaction: a crash
- * neither skips nor repeats a leaf. It also keeps
- * `merkle_checkpoints` from the `audit-checkpoints` events, for the endpoints.
+ * Makes each event of the log a leaf, in read order, recorded as runs of consecutive events
+ * (`merkle_batches`, merkle-batches.ts), and stores every perfect subtree that completes at the
+ * levels the table keeps (stored-levels.ts). Run by the projection runner, so a batch's rows,
+ * nodes and the runner's checkpoint commit in one transaction: a crash neither skips nor repeats
+ * a leaf. It also keeps `merkle_checkpoints` from the `audit-checkpoints` events, for the endpoints.
  */
 export class MerkleTreeProjection implements Projection {
   readonly name = 'merkle-tree';
-  readonly tables = ['merkle_nodes', 'merkle_leaves', 'merkle_tree_state', 'merkle_checkpoints'] as const;
+  readonly tables = ['merkle_nodes', 'merkle_batches', 'merkle_tree_state', 'merkle_checkpoints'] as const;
   /**
    * A leaf is the event's hash: only the checkpoints' own payloads are read. Reading every payload
    * was most of the tree's cost (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
@@ -31,6 +29,12 @@ export class MerkleTreeProjection implements Projection {
   private memory?: TreeMemory;
   /** Where the memory stands in the log: the last event it took in. */
   private position?: LogPosition;
+
+  /** `leavesPerBatch`: the most leaves a `merkle_batches` row holds; tests make it small to cross rows often. */
+  constructor(private readonly leavesPerBatch = MERKLE_BATCH_LEAVES) {
+    // The readers walk at most MERKLE_BATCH_LEAVES events of a row (merkle-batches.ts).
+    if (leavesPerBatch < 1 || leavesPerBatch > MERKLE_BATCH_LEAVES) throw new RangeError(`merkle tree: ${leavesPerBatch} leaves per batch row`);
+  }
 
   reset(): void {
     this.memory = undefined;
@@ -43,10 +47,32 @@ export class MerkleTreeProjection implements Projection {
   }
 
   async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
-    const tree = this.memory ?? (await withUnstoredLastNodes(tx, await load(tx)));
-    this.memory = tree;
+    this.memory ??= await loadTreeMemory(tx);
+    await (await this.foldInto(this.memory, events))(tx);
+  }
+
+  /**
+   * Folds the batch now and returns its writes, so the runner reads and commits beside it. Null
+   * until memory is loaded (a start, after a failure): the runner then calls `apply`.
+   */
+  async fold(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null> {
+    return this.memory ? this.foldInto(this.memory, events) : null;
+  }
+
+  private async foldInto(tree: TreeMemory, events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
+    try {
+      return await this.hashInto(tree, events);
+    } catch (error) {
+      // Memory is half-folded: it starts again from the tables.
+      this.reset();
+      throw error;
+    }
+  }
+
+  private async hashInto(tree: TreeMemory, events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
     this.position = events.at(-1)?.position ?? this.position;
-    const firstLeaf = tree.size;
+    const rows: { first: number; leaves: number; after: LogPosition; last: LogPosition }[] = [];
+    const checkpoints: StoredEvent[] = [];
     const levels: number[] = [];
     const indexes: number[] = [];
     const hashes: Buffer[] = [];
@@ -58,8 +84,16 @@ export class MerkleTreeProjection implements Projection {
       indexes.push(index);
       hashes.push(hash);
     };
-    for (const event of events) {
+    for (let i = 0; i < events.length; i += 1) {
+      // The checkpointer shares its process with the appends: a batch of 5,000 hashed in one go held them up ~70 ms.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const event = events[i];
       const leaf = tree.size;
+      if (leaf - tree.rowFirst === this.leavesPerBatch) {
+        tree.rowFirst = leaf;
+        tree.rowAfter = tree.last;
+      }
+      tree.last = event.position;
       let level = 0;
       let index = leaf;
       let hash = eventLeafHash(event.hash);
@@ -74,26 +108,42 @@ export class MerkleTreeProjection implements Projection {
         index = (index - 1) / 2;
       }
       tree.size += 1;
-      if (event.stream === CHECKPOINT_STREAM) await recordCheckpointEvent(tx, event);
+      // A row is written once it is full and at the batch's end: the last one may grow in the next batch.
+      if (tree.size - tree.rowFirst === this.leavesPerBatch || i === events.length - 1) {
+        rows.push({ first: tree.rowFirst, leaves: tree.size - tree.rowFirst, after: tree.rowAfter, last: tree.last });
+      }
+      if (event.stream === CHECKPOINT_STREAM) checkpoints.push(event);
       else tree.lastContentLeaf = leaf;
     }
-    // The hashes go as one binary parameter, 32 bytes each, cut by ordinality: as hex text in an
-    // array PostgreSQL parsed and decoded each, and Node encoded each (bench: tree leaves/s).
-    await tx.query(
-      `INSERT INTO merkle_nodes (level, idx, hash)
-       SELECT l, i, substring($3::bytea FROM (o::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS n(l, i, o)`,
-      [arrayLiteral(levels), arrayLiteral(indexes), Buffer.concat(hashes)],
-    );
-    // A batch's leaves are consecutive: the n-th event read is leaf firstLeaf + n - 1.
-    await tx.query(`INSERT INTO merkle_leaves (global_position, leaf_index) SELECT p, $2::bigint + n - 1 FROM unnest($1::bigint[]) WITH ORDINALITY AS x(p, n)`, [
-      arrayLiteral(events.map((e) => e.globalPosition)),
-      firstLeaf,
-    ]);
-    await tx.query(
-      `INSERT INTO merkle_tree_state (id, size, last_content_leaf) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, last_content_leaf = EXCLUDED.last_content_leaf`,
-      [tree.size, tree.lastContentLeaf],
-    );
+    const { size, lastContentLeaf } = tree;
+    return async (tx) => {
+      // The hashes go as one binary parameter, 32 bytes each, cut by ordinality: as hex text in an
+      // array PostgreSQL parsed and decoded each, and Node encoded each (bench: tree leaves/s).
+      await tx.query(
+        `INSERT INTO merkle_nodes (level, idx, hash)
+         SELECT l, i, substring($3::bytea FROM (o::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS n(l, i, o)`,
+        [arrayLiteral(levels), arrayLiteral(indexes), Buffer.concat(hashes)],
+      );
+      await tx.query(
+        `INSERT INTO merkle_batches (first_leaf, leaves, after_tx, after_position, last_tx, last_position)
+         SELECT * FROM unnest($1::bigint[], $2::int[], $3::xid8[], $4::bigint[], $5::xid8[], $6::bigint[])
+         ON CONFLICT (first_leaf) DO UPDATE SET leaves = EXCLUDED.leaves, last_tx = EXCLUDED.last_tx, last_position = EXCLUDED.last_position`,
+        [
+          arrayLiteral(rows.map((r) => r.first)),
+          arrayLiteral(rows.map((r) => r.leaves)),
+          arrayLiteral(rows.map((r) => r.after.commit)),
+          arrayLiteral(rows.map((r) => r.after.prepare)),
+          arrayLiteral(rows.map((r) => r.last.commit)),
+          arrayLiteral(rows.map((r) => r.last.prepare)),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO merkle_tree_state (id, size, last_content_leaf) VALUES (1, $1, $2)
+         ON CONFLICT (id) DO UPDATE SET size = EXCLUDED.size, last_content_leaf = EXCLUDED.last_content_leaf`,
+        [size, lastContentLeaf],
+      );
+      for (const checkpoint of checkpoints) await recordCheckpointEvent(tx, checkpoint);
+    };
   }
 }
 
@@ -103,46 +153,6 @@ export class MerkleTreeProjection implements Projection {
  */
 function arrayLiteral(items: readonly (number | bigint)[]): string {
   return `{${items.join(',')}}`;
-}
-
-async function load(tx: EntityManager): Promise<TreeMemory> {
-  const state = await tx.query<{ size: string; last_content_leaf: string }[]>('SELECT size, last_content_leaf FROM merkle_tree_state WHERE id = 1');
-  const last = await tx.query<{ level: number; idx: string; hash: Buffer }[]>(
-    `SELECT l.level, x.idx, x.hash FROM generate_series(0, 62) AS l(level)
-     CROSS JOIN LATERAL (SELECT idx, hash FROM merkle_nodes WHERE level = l.level ORDER BY idx DESC LIMIT 1) x`,
-  );
-  return {
-    size: state[0] ? Number(state[0].size) : 0,
-    lastContentLeaf: state[0] ? Number(state[0].last_content_leaf) : -1,
-    lastAt: new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }])),
-  };
-}
-
-/**
- * The last node of each level the table does not keep, from the leaves: all of them lie in the
- * last two blocks of 2^(STORED_FROM_LEVEL-1) leaves below the tree's size (at most 15 leaves).
- */
-async function withUnstoredLastNodes(tx: EntityManager, tree: TreeMemory): Promise<TreeMemory> {
-  const { size, lastAt } = tree;
-  const top = 2 ** (STORED_FROM_LEVEL - 1);
-  const from = Math.max(0, Math.floor(size / top) * top - top);
-  const rows = await tx.query<{ idx: string; hash: Buffer }[]>('SELECT idx, hash FROM merkle_nodes WHERE level = 0 AND idx >= $1 AND idx < $2 ORDER BY idx', [from, size]);
-  let nodes = new Map(rows.map((r) => [Number(r.idx), r.hash]));
-  for (let level = 1; level < STORED_FROM_LEVEL; level += 1) {
-    const above = new Map<number, Buffer>();
-    for (const [index, hash] of nodes) {
-      const right = nodes.get(index + 1);
-      if (index % 2 === 0 && right) above.set(index / 2, hashChildren(hash, right));
-    }
-    const lastIndex = Math.floor(size / 2 ** level) - 1;
-    const hash = above.get(lastIndex);
-    if (lastIndex >= 0) {
-      if (!hash) throw new Error(`merkle tree: the leaves under node ${level}:${lastIndex} are missing`);
-      lastAt.set(level, { index: lastIndex, hash });
-    }
-    nodes = above;
-  }
-  return tree;
 }
 
 async function recordCheckpointEvent(tx: EntityManager, stored: StoredEvent): Promise<void> {

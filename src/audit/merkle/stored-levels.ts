@@ -2,16 +2,16 @@ import { hashChildren } from './merkle-hash';
 import type { NodeId } from './tree-ranges';
 
 /**
- * Which levels of the tree `merkle_nodes` holds: the leaves (level 0) and every level from
- * STORED_FROM_LEVEL up. A leaf brings its own row and, on average, one more above it, 7/8 of
- * those at levels 1–3: without them the tree writes 1.125 node rows per leaf instead of 2. They
- * are recomputed from at most 8 leaf hashes when a root or proof needs one, in the same single
- * query (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
+ * Which levels of the tree `merkle_nodes` holds: every level from STORED_FROM_LEVEL up, one row
+ * per 16 leaves. The leaves are the events' own hashes (merkle-batches.ts) and levels 1–3 are
+ * recomputed from at most 8 of them when a root or proof needs one, in the same single query:
+ * a row per leaf was half the checkpointer's cost to the appends beside it (bench: npm run bench
+ * -- event-store, appends with the checkpointer running).
  */
 export const STORED_FROM_LEVEL = 4;
 
 export function isStored(level: number): boolean {
-  return level === 0 || level >= STORED_FROM_LEVEL;
+  return level >= STORED_FROM_LEVEL;
 }
 
 /** The leaves [start, end) a node covers. */

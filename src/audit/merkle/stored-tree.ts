@@ -1,11 +1,8 @@
-import { EMPTY_ROOT, hashChildren } from './merkle-hash';
+import { LEAF_INDEX_OF_E, leavesOfRanges, rangeParameters } from './merkle-batches';
+import { EMPTY_ROOT, eventLeafHash, hashChildren } from './merkle-hash';
+import type { Sql } from './sql';
 import { isStored, leavesOf, perfectSubtreeHash } from './stored-levels';
 import { consistencyRanges, inclusionRanges, type LeafRange, type NodeId, nodeKey, rangeNodes } from './tree-ranges';
-
-/** Anything that runs SQL: a DataSource, a transaction's EntityManager. */
-export interface Sql {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
 
 export async function treeSize(db: Sql): Promise<{ size: number; lastContentLeaf: number }> {
   const rows = (await db.query('SELECT size, last_content_leaf FROM merkle_tree_state WHERE id = 1')) as { size: string; last_content_leaf: string }[];
@@ -13,15 +10,15 @@ export async function treeSize(db: Sql): Promise<{ size: number; lastContentLeaf
 }
 
 export async function leafIndexOf(db: Sql, eventId: string): Promise<number | undefined> {
-  const rows = (await db.query('SELECT l.leaf_index FROM events e JOIN merkle_leaves l USING (global_position) WHERE e.event_id = $1', [eventId])) as { leaf_index: string }[];
-  return rows[0] ? Number(rows[0].leaf_index) : undefined;
+  const rows = (await db.query(`SELECT ${LEAF_INDEX_OF_E} AS leaf_index FROM events e WHERE e.event_id = $1`, [eventId])) as { leaf_index: string | null }[];
+  return rows[0]?.leaf_index == null ? undefined : Number(rows[0].leaf_index);
 }
 
 /** The tree's size and the event's leaf index (undefined: not a leaf yet) in one round trip: an inclusion proof's first read. */
 export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size: number; leafIndex: number | undefined }> {
   const [row] = (await db.query(
     `SELECT (SELECT size FROM merkle_tree_state WHERE id = 1) AS size,
-            (SELECT l.leaf_index FROM events e JOIN merkle_leaves l USING (global_position) WHERE e.event_id = $1) AS leaf_index`,
+            (SELECT ${LEAF_INDEX_OF_E} FROM events e WHERE e.event_id = $1) AS leaf_index`,
     [eventId],
   )) as { size: string | null; leaf_index: string | null }[];
   return { size: row.size === null ? 0 : Number(row.size), leafIndex: row.leaf_index === null ? undefined : Number(row.leaf_index) };
@@ -29,23 +26,21 @@ export async function sizeAndLeafIndex(db: Sql, eventId: string): Promise<{ size
 
 /**
  * The nodes, in one query (a proof needs O(log n) of them, at most O(log² n) on the right edge):
- * the stored ones as they are, those of the levels not stored from their leaves (stored-levels.ts,
- * at most 8 each), asked for by key like the others. A node whose rows are not all there is left
- * out of the map.
+ * the stored ones as they are, those of the levels not stored (stored-levels.ts, at most 8 leaves
+ * each) from their leaves, the events' own hashes (merkle-batches.ts). A node whose leaves or row
+ * are not all there is left out of the map.
  */
 export async function fetchNodes(db: Sql, ids: NodeId[]): Promise<Map<string, Buffer>> {
   const derived = ids.filter((id) => !isStored(id.level));
-  const wanted = ids.filter((id) => isStored(id.level));
-  for (const id of derived) {
-    const { start, end } = leavesOf(id);
-    for (let leaf = start; leaf < end; leaf += 1) wanted.push({ level: 0, index: leaf });
-  }
+  const stored = ids.filter((id) => isStored(id.level));
   const rows = (await db.query(
-    `SELECT n.level, n.idx, n.hash FROM unnest($1::smallint[], $2::bigint[]) AS want(level, idx)
-     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx`,
-    [wanted.map((n) => n.level), wanted.map((n) => String(n.index))],
-  )) as { level: number; idx: string; hash: Buffer }[];
-  const nodes = new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash]));
+    `SELECT n.level, n.idx, n.hash, NULL AS event_hash FROM unnest($1::smallint[], $2::bigint[]) AS want(level, idx)
+     JOIN merkle_nodes n ON n.level = want.level AND n.idx = want.idx
+     UNION ALL
+     SELECT 0, l.leaf, NULL, l.hash FROM (${leavesOfRanges('$3', '$4')}) l`,
+    [stored.map((n) => n.level), stored.map((n) => String(n.index)), ...rangeParameters(derived.map(leavesOf))],
+  )) as { level: number; idx: string; hash: Buffer | null; event_hash: string | null }[];
+  const nodes = new Map(rows.map((r) => [`${r.level}:${r.idx}`, r.hash ?? eventLeafHash(r.event_hash ?? '')]));
   for (const id of derived) {
     const { start, end } = leavesOf(id);
     const leaves: Buffer[] = [];

@@ -1,4 +1,4 @@
-import type { Sql } from '../merkle/stored-tree';
+import type { Sql } from '../merkle/sql';
 import { consistencyPath, inclusionPath, sizeAndLeafIndex, treeSize } from '../merkle/stored-tree';
 import { EventNotInTree, ProofOutOfRange } from '../audit.errors';
 

@@ -18,6 +18,7 @@ import { AppendGroup1763900000132 } from './1763900000132-append-group';
 import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-date-index';
 import { MerkleSparseLevels1763900000150 } from './1763900000150-merkle-sparse-levels';
 import { MerkleLeavesByPosition1763900000151 } from './1763900000151-merkle-leaves-by-position';
+import { MerkleBatches1763900000152 } from './1763900000152-merkle-batches';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PeopleBirthDateIndex1763900000140,
   MerkleSparseLevels1763900000150,
   MerkleLeavesByPosition1763900000151,
+  MerkleBatches1763900000152,
 ];
