@@ -1,3 +1,4 @@
+import { seeded } from '../src/demo/demo-random';
 import { JsonObject } from '../src/shared/json';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
@@ -7,25 +8,14 @@ const STREETS = ['Lạch Tray', 'Trần Nguyên Hãn', 'Tô Hiệu', 'Lê Lợi'
 const DISTRICTS = ['Ngô Quyền', 'Lê Chân', 'Hồng Bàng', 'Hải An', 'Kiến An'];
 const RELATIONS = ['spouse', 'child', 'child', 'parent'];
 
-/** Seeded, so both sides of the comparison write byte-for-byte the same payloads in every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * ApplicationSubmitted payloads shaped like the real event (about 850 bytes of JSON with
  * diacritics, which is what makes jsonb parsing and hashing cost what they cost in production).
  * Built once up front so generating them is not timed.
  */
 export function applicationPayloads(count: number): JsonObject[] {
-  const random = prng(31);
+  // Seeded, so both sides of the comparison write byte-for-byte the same payloads in every run.
+  const random = seeded(31);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
   const name = (): string => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;

@@ -12,9 +12,9 @@ import { hostCpuSeconds, serverCpuSeconds } from './cpu';
 import { BARE_TABLE } from './http-bare-server';
 import { load, type LoadResult, submissionBody } from './http-load';
 import { APP_SCRIPT, BARE_SCRIPT, type ServerProcess, startServer } from './http-servers';
+import { seeded } from '../src/demo/demo-random';
 import { PeopleFactory } from './ledger-people';
 import { summary } from './population-report';
-import { seededRandom } from './seeded-random';
 
 /** Issue 9 targets: at 16 clients at least this many submissions a second with p99 under 50 ms, and half the bare route's rate. */
 const TARGET_PER_SECOND = 1_500;
@@ -66,8 +66,8 @@ export async function httpBenchmark(): Promise<void> {
     let appN = 0;
     let bareN = 0;
     // Each side its own people: the bare route's table is apart, and both get the same kind of body.
-    const appPeople = new PeopleFactory(seededRandom(1));
-    const barePeople = new PeopleFactory(seededRandom(1));
+    const appPeople = new PeopleFactory(seeded(1));
+    const barePeople = new PeopleFactory(seeded(1));
     const appBody = (): Record<string, unknown> => submissionBody('bench-app', PROJECT, appN++, appPeople);
     const bareBody = (): Record<string, unknown> => submissionBody('bench-bare', PROJECT, bareN++, barePeople);
     await expectCreated(app.base, auth, appBody());

@@ -5,7 +5,7 @@ import type { PersonCheck } from '../src/population/domain/population-check.even
 import { streams } from '../src/shared/streams';
 import { append, type DatasetEvent } from './ledger-events';
 import { PeopleFactory } from './ledger-people';
-import { seededRandom } from './seeded-random';
+import { seeded } from '../src/demo/demo-random';
 import { FILE_PLANTS, noPlants, type PlantKind, type PlantRates, type PlantedTruth } from './ledger-plants';
 
 /** One store call. A barrier is written alone, after every earlier group and before any later one. */
@@ -60,7 +60,7 @@ export class LedgerDataset {
   private readonly next = { applicants: [] as Person[], spouses: [] as HouseholdMember[], children: [] as HouseholdMember[], buyers: [] as string[] };
 
   constructor(private readonly rates: PlantRates, seed = 338) {
-    this.rnd = seededRandom(seed);
+    this.rnd = seeded(seed);
     this.people = new PeopleFactory(this.rnd);
   }
 
