@@ -7,6 +7,7 @@ import type { Checkpointer } from '../src/audit/checkpoints/checkpointer';
 import type { KeyRing } from '../src/audit/checkpoints/signing-keys';
 import { rootFromInclusionProof, verifyConsistency } from '../src/audit/merkle/proof-verification';
 import { rootAt, treeSize } from '../src/audit/merkle/stored-tree';
+import { preparedSql } from '../src/audit/merkle/prepared-sql';
 import { consistencyProof, inclusionProof } from '../src/audit/proofs/proofs';
 import { VERIFY_PAGE_SIZE, verifyLedger } from '../src/audit/verification/ledger-verifier';
 import { LOG_START, type LogPosition } from '../src/event-store/event-store.port';
@@ -104,14 +105,16 @@ async function runSize(c: Context, target: number): Promise<CheckpointsResult> {
   const ids = await c.dataSource.query<{ event_id: string }[]>(
     // The tree's first `size` leaves are the log's first `size` events in read order.
     'SELECT event_id FROM (SELECT event_id FROM events ORDER BY tx_id, global_position LIMIT $1) leaves ORDER BY random() LIMIT $2', [size, c.proofs]);
-  const inclusion = await latencies(ids.map((r) => r.event_id), (id) => inclusionProof(c.dataSource, id, size));
+  // As the endpoints read (TamperEvidenceService): statements prepared per connection.
+  const reads = preparedSql(c.pool);
+  const inclusion = await latencies(ids.map((r) => r.event_id), (id) => inclusionProof(reads, id, size));
   const wrong = inclusion.results.filter((p) => !rootFromInclusionProof(p.leafIndex, size, Buffer.from(p.leafHash, 'hex'), p.auditPath.map(hex))?.equals(root));
   if (wrong.length > 0) throw new Error(`bench: ${wrong.length} inclusion proofs do not lead to checkpoint ${size}'s root`);
   console.log(`  inclusion proof (as GET /audit/proofs/inclusion) at tree size ${size}: p50 ${ms(inclusion.latency.p50)}, p99 ${ms(inclusion.latency.p99)}, ` +
     `max ${ms(inclusion.latency.max)} over ${inclusion.latency.count} random leaves; every one verified against the signed root`);
 
   const pairs = Array.from({ length: c.proofs }, () => 1 + Math.floor(Math.random() * (size - 1)));
-  const consistency = await latencies(pairs, (from) => consistencyProof(c.dataSource, from, size));
+  const consistency = await latencies(pairs, (from) => consistencyProof(reads, from, size));
   for (const proof of consistency.results.slice(0, 50)) {
     if (!verifyConsistency(proof.from, size, await rootAt(c.dataSource, proof.from), root, proof.proof.map(hex))) throw new Error(`bench: consistency ${proof.from}→${size} does not verify`);
   }
