@@ -52,6 +52,8 @@ export interface ChainBreak {
 export class ChainVerifier {
   private readonly tips = new Map<string, { revision: number; hash: string }>();
   checked = 0;
+  /** Since `mark`: each moved stream's tip as it stood then (null: the stream was new), saved before its first move. */
+  private marked: { tips: Map<string, { revision: number; hash: string } | null>; checked: number } | null = null;
 
   /** The same tips, to resume from later (incremental verification); copies, as `follow` moves tips in place. */
   clone(): ChainVerifier {
@@ -59,6 +61,28 @@ export class ChainVerifier {
     for (const [stream, tip] of this.tips) copy.tips.set(stream, { ...tip });
     copy.checked = this.checked;
     return copy;
+  }
+
+  /**
+   * Remembers the tips as they stand, for `rewindToMark` once the rest of the log is followed: a
+   * verification keeps the tips at its last checkpoint. Copying every tip there (`clone`) cost a
+   * full verification ~0.1 s of one thread per 100k streams (profile of verifying 200k events);
+   * this costs only the streams that move after the mark.
+   */
+  mark(): void {
+    this.marked = { tips: new Map(), checked: this.checked };
+  }
+
+  /** Puts the tips back as they stood at `mark`: this verifier, to resume from, and not to be followed further. */
+  rewindToMark(): this {
+    if (!this.marked) throw new Error('ChainVerifier: no mark to rewind to');
+    for (const [stream, tip] of this.marked.tips) {
+      if (tip) this.tips.set(stream, tip);
+      else this.tips.delete(stream);
+    }
+    this.checked = this.marked.checked;
+    this.marked = null;
+    return this;
   }
 
   /** The first break in this event, or undefined when it extends its chain correctly. */
@@ -72,6 +96,7 @@ export class ChainVerifier {
     // The tip is moved in place, not replaced: an object per event, kept by the map until the
     // stream's next event, would outlive the young generation and cost the collector its copying.
     const tip = this.tips.get(event.stream);
+    if (this.marked && !this.marked.tips.has(event.stream)) this.marked.tips.set(event.stream, tip ? { ...tip } : null);
     const revision = tip?.revision ?? -1;
     const hash = tip?.hash ?? GENESIS_HASH;
     if (tip) {

@@ -139,7 +139,11 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
         }
         roots.set(checkpoint.treeSize, root);
         lastCheckpoint = ref(checkpoint);
-        if (checkpoint.treeSize === lastSize) prefix = { chains: chains.clone(), frontier: frontier.clone(), after: event.position, roots: new Map(roots) };
+        if (checkpoint.treeSize === lastSize) {
+          // The tips as they stand here are given back once the log is read (rewindToMark, below).
+          chains.mark();
+          prefix = { chains, frontier: frontier.clone(), after: event.position, roots: new Map(roots) };
+        }
         next += 1;
       }
       start = end;
@@ -156,6 +160,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
       }),
     };
   }
+  if (prefix && prefix !== resume) prefix.chains.rewindToMark();
   return { report: report(), prefix };
 }
 
