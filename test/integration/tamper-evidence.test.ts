@@ -84,6 +84,25 @@ describe('signed Merkle checkpoints against the database administrator', () => {
     expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 0, lastCheckpoint: { treeSize: 14 } });
     await more(2);
     expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 14, lastCheckpoint: { treeSize: 14 } });
+    // A run that reaches a later checkpoint resumes the next from there, with d's tip as it was there.
+    await l.checkpointer.checkpointNow();
+    const signed = (await latestCheckpoint(l.db))?.treeSize;
+    await more(3);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 14, lastCheckpoint: { treeSize: signed } });
+    await more(4);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: signed, lastCheckpoint: { treeSize: signed } });
+  });
+
+  it('after a run that finds the log altered, the next one reads the whole log again', async () => {
+    const l = await ledger();
+    current = l;
+    const service = l.t.app.get(LedgerVerificationService);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 0 });
+    await l.t.store.append('stream-d', [{ type: 'Noted', data: { s: 'd', i: 1 } }], { expectedRevision: 'any', actor: admin });
+    await asAttacker(l.t, [`UPDATE events SET data = '{"s":"d","i":2}' WHERE stream_id = 'stream-d' AND stream_revision = 1`]);
+    expect(await service.verify(false)).toMatchObject({ ok: false, verifiedFrom: 14, firstBad: { stream: 'stream-d', revision: 1 } });
+    await asAttacker(l.t, [`UPDATE events SET data = '{"s":"d","i":1}' WHERE stream_id = 'stream-d' AND stream_revision = 1`]);
+    expect(await service.verify(false)).toMatchObject({ ok: true, verifiedFrom: 0 });
   });
 
   it('an event edited with its stream’s chain recomputed contradicts the checkpoint', async () => {

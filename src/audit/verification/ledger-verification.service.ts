@@ -25,9 +25,11 @@ export class LedgerVerificationService {
     // One run at a time: two would both read the same new events.
     const run = this.running.then(async () => {
       const { trusted } = await this.keys();
-      const { report, prefix } = await verifyLedger(this.store, { trusted, witnesses: this.witnesses, resume: full ? undefined : this.prefix });
+      const resume = full ? undefined : this.prefix;
+      // The run takes the prefix over (VerifyOptions.resume): only what it returns, if it ends well, is kept.
+      this.prefix = undefined;
+      const { report, prefix } = await verifyLedger(this.store, { trusted, witnesses: this.witnesses, resume });
       if (report.ok && prefix) this.prefix = prefix;
-      if (!report.ok) this.prefix = undefined;
       return report;
     });
     this.running = run.catch(() => undefined);

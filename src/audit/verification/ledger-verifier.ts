@@ -49,6 +49,10 @@ export interface VerifyOptions {
   witnesses: Map<string, KeyObject>;
   /** Checkpoints kept outside the database (`--against`, a witness's state): a rollback that deleted the later checkpoints too is caught. */
   external?: SignedCheckpoint[];
+  /**
+   * Taken over by the run, which follows its chains in place: copying every stream's tip cost each
+   * incremental run O(streams). Resume later runs only from the prefix a run returns.
+   */
   resume?: VerifiedPrefix;
   onProgress?: (checked: number) => void;
   pageSize?: number;
@@ -91,7 +95,9 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
   }
   const pending = [...bySize.values()].filter((c) => !resume || c.treeSize > resume.frontier.size).sort((a, b) => a.treeSize - b.treeSize);
   const lastSize = pending.at(-1)?.treeSize ?? -1;
-  const chains = resume ? resume.chains.clone() : new ChainVerifier();
+  const chains = resume ? resume.chains : new ChainVerifier();
+  // When no later checkpoint is reached, the resumed tips are given back as they were here.
+  if (resume) chains.mark();
   const frontier = resume ? resume.frontier.clone() : new MerkleFrontier();
   const roots = new Map(resume?.roots ?? []);
   const verifiedFrom = frontier.size;
@@ -160,7 +166,7 @@ export async function verifyLedger(store: Pick<EventStore, 'readAllText' | 'read
       }),
     };
   }
-  if (prefix && prefix !== resume) prefix.chains.rewindToMark();
+  prefix?.chains.rewindToMark();
   return { report: report(), prefix };
 }
 
