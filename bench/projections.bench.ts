@@ -12,7 +12,7 @@ import { printEventTypes, printFindings } from './findings-report';
 import { LedgerDataset } from './ledger-dataset';
 import { plantRates } from './ledger-plants';
 import { writeGroups } from './ledger-writers';
-import { sampleMemory, withBar } from './population-report';
+import { cpuMark, sampleMemory, withBar } from './population-report';
 import { type LiveResult, measureLive } from './projections-live';
 
 const WRITERS = 4;
@@ -83,13 +83,14 @@ async function runSize(target: number, batchSizes: number[], liveSeconds: number
       const rebuildRates = new Map<number, { baseline: number; rebuild: number }>();
       for (const batchSize of batchSizes) {
         const baseline = await timed(() => readWholeLog(store, batchSize));
+        const cpu = cpuMark(db.postmasterPid);
         const rebuild = await timed(() => withBar(`rebuild ${batchSize}`, written, 'events', (update) =>
           runner.rebuild(new LedgerProjection(undefined, { maxResidentRows: loadConfig().projectionMaxRows }), { batchSize, onProgress: update })));
         if (baseline.value !== written || rebuild.value !== written) throw new Error(`bench: read ${baseline.value} and rebuilt ${rebuild.value} of ${written} events`);
         const r = { baseline: written / baseline.seconds, rebuild: written / rebuild.seconds };
         rebuildRates.set(batchSize, r);
         console.log(`  batch ${String(batchSize).padStart(5)}: read+parse ${Math.round(r.baseline)} ev/s (${baseline.seconds.toFixed(1)} s); ` +
-          `rebuild ${Math.round(r.rebuild)} ev/s (${rebuild.seconds.toFixed(1)} s); ratio ${(r.rebuild / r.baseline).toFixed(3)}`);
+          `rebuild ${Math.round(r.rebuild)} ev/s (${rebuild.seconds.toFixed(1)} s; CPU ${cpu.since().text}); ratio ${(r.rebuild / r.baseline).toFixed(3)}`);
       }
       console.log('  open findings after the rebuild, against the planted truth:');
       const findings = await printFindings(pool, truth);
