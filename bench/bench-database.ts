@@ -34,6 +34,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       const directory = await mkdtemp(join(tmpdir(), 'noxh-bench-'));
       undo.push(() => rm(directory, { recursive: true, force: true }));
       const running = await startEmbeddedPostgres({ directory, port: await freePort(), log: () => undefined });
+      // As root the cluster of a 0700 folder lives outside it (cluster-directory.ts): each run left its gigabytes behind.
+      undo.push(() => rm(running.databaseDir, { recursive: true, force: true }));
       undo.push(() => running.stop());
       adminUrl = running.url('postgres');
     }

@@ -21,6 +21,8 @@ export default async function globalSetup(): Promise<void> {
     const running = await startEmbeddedPostgres({ directory, port: await freePort(), log: () => undefined });
     globalThis.__NOXH_PG_STOP__ = async () => {
       await running.stop();
+      // As root the cluster of a 0700 folder lives outside it (cluster-directory.ts): every run left one behind.
+      await rm(running.databaseDir, { recursive: true, force: true });
       await rm(directory, { recursive: true, force: true });
     };
     adminUrl = running.url('postgres');
