@@ -4,7 +4,7 @@ import type { HashesPage, LogPosition, StoredEvent } from '../../event-store/eve
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint';
 import type { CheckpointEvent } from '../checkpoints/checkpoint.events';
 import { MERKLE_BATCH_LEAVES } from './merkle-batches';
-import { eventLeafHash, hashChildren } from './merkle-hash';
+import { type Digest, eventLeafDigest, hashChildrenDigest } from './merkle-hash';
 import { isStored } from './stored-levels';
 import { loadTreeMemory, type TreeMemory } from './tree-memory';
 
@@ -75,10 +75,11 @@ export class MerkleTreeProjection implements HashesProjection {
     const firstLeaf = tree.size;
     const levels: number[] = [];
     const indexes: number[] = [];
-    const hashes: Buffer[] = [];
-    const store = (level: number, index: number, hash: Buffer) => {
+    const hashes: Digest[] = [];
+    const store = (level: number, index: number, hash: Digest) => {
       // Every level's last node is kept in memory (the next one's left sibling); only some levels in the table.
-      tree.lastAt.set(level, { index, hash });
+      tree.lastIndex[level] = index;
+      tree.lastHash[level] = hash;
       if (!isStored(level)) return;
       levels.push(level);
       indexes.push(index);
@@ -94,14 +95,14 @@ export class MerkleTreeProjection implements HashesProjection {
       }
       let level = 0;
       let index = leaf;
-      let hash = eventLeafHash(page.hash(i));
+      let hash = eventLeafDigest(page.hash(i));
       for (;;) {
         // The left sibling is read before this node replaces it as the level's last.
-        const left = index % 2 === 1 ? tree.lastAt.get(level) : undefined;
+        const left = index % 2 === 1 && tree.lastIndex[level] === index - 1 ? tree.lastHash[level] : undefined;
         store(level, index, hash);
         if (index % 2 === 0) break;
-        if (!left || left.index !== index - 1) throw new Error(`merkle tree: left sibling of ${level}:${index} is missing`);
-        hash = hashChildren(left.hash, hash);
+        if (!left) throw new Error(`merkle tree: left sibling of ${level}:${index} is missing`);
+        hash = hashChildrenDigest(left, hash);
         level += 1;
         index = (index - 1) / 2;
       }
@@ -124,7 +125,7 @@ export class MerkleTreeProjection implements HashesProjection {
       await tx.query(
         `INSERT INTO merkle_nodes (level, idx, hash)
          SELECT l, i, substring($3::bytea FROM (o::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS n(l, i, o)`,
-        [arrayLiteral(levels), arrayLiteral(indexes), Buffer.concat(hashes)],
+        [arrayLiteral(levels), arrayLiteral(indexes), Buffer.from(hashes.join(''), 'latin1')],
       );
       await tx.query(
         `INSERT INTO merkle_batches (first_leaf, leaves, after_tx, after_position, last_tx, last_position)
