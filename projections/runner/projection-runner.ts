@@ -162,6 +162,7 @@ export class ProjectionRunner {
    * fails, memory that ran ahead of it is dropped. The advisory lock makes this runner the only
    * writer, so the checkpoint is read once.
    */
+  /** applyUntilHead with the projection's kind of page: the log's hashes for a HashesProjection, its events for any other. */
   private untilHead(projection: Projection | HashesProjection, options: CatchUpOptions): Promise<number> {
     if ('wholeEventsOf' in projection) {
       const { wholeEventsOf } = projection;
