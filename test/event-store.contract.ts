@@ -245,6 +245,24 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect(paged.next).toEqual(objects[0].position);
     });
 
+    it('reads the log as hashes and positions exactly as readAll reads it, whole for the streams named', async () => {
+      const from = await head();
+      const [kept, left] = [stream('kept'), stream('left')];
+      await store.append(kept, [event('A', { k: 1 })], any);
+      await store.append(left, [event('B', { l: 2 }), event('C', { l: 3 })], any);
+      await store.append(kept, [event('D', { k: 4 })], any);
+      const events = await tail(from);
+      const page = await store.readAllHashes({ after: from, limit: 1000, wholeEventsOf: [kept] });
+      expect(Array.from({ length: page.length }, (_, i) => [page.hash(i), page.position(i)])).toEqual(events.map((e) => [e.hash, e.position]));
+      expect(page.whole).toEqual(events.flatMap((e, index) => (e.stream === kept ? [{ index, event: e }] : [])));
+      expect(page.whole.map((w) => w.event.data)).toEqual([{ k: 1 }, { k: 4 }]);
+      expect(page.next).toEqual(events[events.length - 1].position);
+      const paged = await store.readAllHashes({ after: events[0].position, limit: 2, wholeEventsOf: [kept] });
+      expect([paged.length, paged.hash(1), paged.next, paged.whole]).toEqual([2, events[2].hash, events[2].position, []]);
+      const past = await store.readAllHashes({ after: page.next, limit: 10, wholeEventsOf: [kept] });
+      expect([past.length, past.next, past.whole]).toEqual([0, page.next, []]);
+    });
+
     it('a subscription delivers new events in batches, in log order', async () => {
       const from = await head();
       const s = stream();

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { EventStore, LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
+import type { EventStore, LogPosition } from '../../src/event-store/event-store.port';
 import { deleteCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint-store';
-import type { Projection } from './projection';
+import type { HashesProjection, Projection } from './projection';
 
 export interface LiveProjection {
   stop(): Promise<void>;
@@ -35,24 +35,24 @@ export class ProjectionLocked extends Error {
  */
 export class ProjectionRunner {
   constructor(
-    private readonly store: Pick<EventStore, 'readAll' | 'subscribeToAll'>,
+    private readonly store: Pick<EventStore, 'readAll' | 'readAllHashes' | 'subscribeToAll'>,
     private readonly dataSource: DataSource,
   ) {}
 
   /** Applies everything after the projection's checkpoint, up to the head of the log. */
-  async catchUp(projection: Projection, options: CatchUpOptions = {}): Promise<number> {
-    return this.whileLeading(projection, () => this.applyUntilHead(projection, options));
+  async catchUp(projection: Projection | HashesProjection, options: CatchUpOptions = {}): Promise<number> {
+    return this.whileLeading(projection, () => this.untilHead(projection, options));
   }
 
   /** Empties the projection's tables and applies the whole log again. */
-  async rebuild(projection: Projection, options: CatchUpOptions = {}): Promise<number> {
+  async rebuild(projection: Projection | HashesProjection, options: CatchUpOptions = {}): Promise<number> {
     return this.whileLeading(projection, async () => {
       await this.dataSource.transaction(async (tx) => {
         for (const table of projection.tables) await tx.query(`TRUNCATE ${table}`);
         await deleteCheckpoint(tx, projection.name);
       });
       projection.reset?.();
-      return this.applyUntilHead(projection, options);
+      return this.untilHead(projection, options);
     });
   }
 
@@ -130,7 +130,7 @@ export class ProjectionRunner {
       return await this.dataSource.transaction(async (tx) => {
         // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
         const after = await readCheckpoint(tx, projection.name);
-        const { events, next } = await this.store.readAll({ after, limit: batchSize, payloadsOf: projection.payloadsOf });
+        const { events, next } = await this.store.readAll({ after, limit: batchSize });
         if (events.length === 0) return 0;
         await projection.apply(events, tx);
         await writeCheckpoint(tx, projection.name, next);
@@ -143,10 +143,10 @@ export class ProjectionRunner {
   }
 
   /** One batch and its checkpoint in one transaction; a failure leaves the projection's memory as the tables are. */
-  private async applyBatch(projection: Projection, events: StoredEvent[], next: LogPosition): Promise<void> {
+  private async applyBatch<Batch>(projection: Projection<Batch>, batch: Batch, next: LogPosition): Promise<void> {
     try {
       await this.dataSource.transaction(async (tx) => {
-        await projection.apply(events, tx);
+        await projection.apply(batch, tx);
         await writeCheckpoint(tx, projection.name, next);
       });
     } catch (error) {
@@ -162,23 +162,42 @@ export class ProjectionRunner {
    * fails, memory that ran ahead of it is dropped. The advisory lock makes this runner the only
    * writer, so the checkpoint is read once.
    */
-  private async applyUntilHead(projection: Projection, { batchSize = 1000, onProgress, stop }: CatchUpOptions): Promise<number> {
-    const read = (after: LogPosition) => settled(this.store.readAll({ after, limit: batchSize, payloadsOf: projection.payloadsOf }));
+  /** applyUntilHead with the projection's kind of page: the log's hashes for a HashesProjection, its events for any other. */
+  private untilHead(projection: Projection | HashesProjection, options: CatchUpOptions): Promise<number> {
+    if ('wholeEventsOf' in projection) {
+      const { wholeEventsOf } = projection;
+      return this.applyUntilHead(projection, async (after, limit) => {
+        const page = await this.store.readAllHashes({ after, limit, wholeEventsOf });
+        return { batch: page, length: page.length, next: page.next };
+      }, options);
+    }
+    return this.applyUntilHead(projection, async (after, limit) => {
+      const { events, next } = await this.store.readAll({ after, limit });
+      return { batch: events, length: events.length, next };
+    }, options);
+  }
+
+  private async applyUntilHead<Batch>(
+    projection: Projection<Batch>,
+    readPage: (after: LogPosition, limit: number) => Promise<Page<Batch>>,
+    { batchSize = 1000, onProgress, stop }: CatchUpOptions,
+  ): Promise<number> {
+    const read = (after: LogPosition) => settled(readPage(after, batchSize));
     let pending = read(await this.dataSource.transaction((tx) => readCheckpoint(tx, projection.name)));
     let committing: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
     let applied = 0;
     try {
       for (;;) {
         const page = unwrap(await pending);
-        if (page.events.length === 0) break;
-        const more = page.events.length === batchSize && !stop?.();
+        if (page.length === 0) break;
+        const more = page.length === batchSize && !stop?.();
         if (more) pending = read(page.next);
-        const writes = (await projection.fold?.(page.events)) ?? null;
+        const writes = (await projection.fold?.(page.batch)) ?? null;
         unwrap(await committing);
         onProgress?.(applied);
         if (writes) committing = settled(this.commit(projection, page.next, writes));
-        else await this.applyBatch(projection, page.events, page.next);
-        applied += page.events.length;
+        else await this.applyBatch(projection, page.batch, page.next);
+        applied += page.length;
         if (!more) break;
       }
       unwrap(await committing);
@@ -192,14 +211,14 @@ export class ProjectionRunner {
     }
   }
 
-  private async commit(projection: Projection, next: LogPosition, writes: (tx: EntityManager) => Promise<void>): Promise<void> {
+  private async commit(projection: Projection<unknown>, next: LogPosition, writes: (tx: EntityManager) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await writes(tx);
       await writeCheckpoint(tx, projection.name, next);
     });
   }
 
-  private async whileLeading<T>(projection: Projection, work: () => Promise<T>): Promise<T> {
+  private async whileLeading<T>(projection: Projection<unknown>, work: () => Promise<T>): Promise<T> {
     const session: QueryRunner = this.dataSource.createQueryRunner();
     await session.connect();
     const key = `projection:${projection.name}`;
@@ -218,6 +237,12 @@ export class ProjectionRunner {
   }
 }
 
+/** A batch as the runner reads it, whatever the projection makes of it. */
+interface Page<Batch> {
+  batch: Batch;
+  length: number;
+  next: LogPosition;
+}
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

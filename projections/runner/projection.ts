@@ -1,26 +1,25 @@
 import type { EntityManager } from 'typeorm';
-import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
+import type { HashesPage, LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
 
 /**
  * A read model or detector built from the log. `apply` writes through the transaction it is
  * given, the same one that moves the checkpoint: a batch lands whole or not at all, so a crash at
- * any instant neither loses nor double-applies an event.
+ * any instant neither loses nor double-applies an event. A batch is the log's events, or, for a
+ * HashesProjection, only their hashes and positions.
  */
-export interface Projection {
+export interface Projection<Batch = StoredEvent[]> {
   /** Stable: the checkpoint and the leader lock are keyed by it. */
   readonly name: string;
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
-  /** Set when it reads data and metadata of these streams only: catch-up then reads the others without them (ReadAllOptions.payloadsOf). */
-  readonly payloadsOf?: readonly string[];
-  apply(events: StoredEvent[], tx: EntityManager): Promise<void>;
+  apply(batch: Batch, tx: EntityManager): Promise<void>;
   /**
    * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and
    * returns their writes, which nothing the next fold does can change. Null when the projection
    * cannot fold without reading first; the runner then calls `apply`. It may give the event loop
    * back while it folds (HTTP requests go on), never reading or writing the database.
    */
-  fold?(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null>;
+  fold?(batch: Batch): Promise<((tx: EntityManager) => Promise<void>) | null>;
   /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
   /**
@@ -28,6 +27,15 @@ export interface Projection {
    * anywhere else (another process wrote since, or a rebuild emptied the tables) must be dropped.
    */
   resumeAt?(checkpoint: LogPosition): void;
+}
+
+/**
+ * A projection that reads the log as EventStore.readAllHashes does (catch-up and rebuild only):
+ * the Merkle tree, whose leaves are the events' hashes.
+ */
+export interface HashesProjection extends Projection<HashesPage> {
+  /** The streams whose events it reads whole (HashesPage.whole). */
+  readonly wholeEventsOf: readonly string[];
 }
 
 export const PROJECTIONS = Symbol('Projections');

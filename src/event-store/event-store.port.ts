@@ -118,18 +118,38 @@ export interface ReadAllOptions {
   /** Exclusive: the events strictly after this position. */
   after?: LogPosition;
   limit: number;
-  /**
-   * Read data and metadata only for the events of these streams; the others come with `{}` for
-   * both (a backend may still send them whole). For a reader that needs only the log's order,
-   * ids and hashes, like the Merkle tree: a payload it never looks at is most of a row's cost.
-   */
-  payloadsOf?: readonly string[];
 }
 
 export interface ReadAllResult {
   events: StoredEvent[];
   /** Where the next read continues: the last event's position, or `after` when none. */
   next: LogPosition;
+}
+
+export interface ReadAllHashesOptions {
+  /** Exclusive: the events strictly after this position. */
+  after?: LogPosition;
+  limit: number;
+  /** The streams whose events the page also holds whole (`HashesPage.whole`). */
+  wholeEventsOf: readonly string[];
+}
+
+/**
+ * A page of the log in read order with only what a hash over it needs: each event's hash and
+ * position, and whole events for a few streams. The Merkle tree reads the log this way
+ * (readAllHashes): an event object per leaf, built from a row per leaf, cost it more than hashing.
+ */
+export interface HashesPage {
+  /** How many events the page holds. */
+  readonly length: number;
+  /** The i-th event's hash, as `StoredEvent.hash`. */
+  hash(i: number): string;
+  /** The i-th event's position. */
+  position(i: number): LogPosition;
+  /** The page's events of the `wholeEventsOf` streams, as readAll reads them, with their place in the page; in read order. */
+  readonly whole: readonly { index: number; event: StoredEvent }[];
+  /** Where the next read continues: the last event's position, or `after` when none. */
+  readonly next: LogPosition;
 }
 
 /** An event with data and metadata as the JSON text its backend holds (any key order and spacing). */
@@ -184,7 +204,9 @@ export interface EventStore {
    * `readAll` with the payloads as text: the verifier hashes them (canonical-json-text.ts) and
    * never needs them as objects, which would cost it a parse and a copy per event.
    */
-  readAllText(options: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult>;
+  readAllText(options: ReadAllOptions): Promise<ReadAllTextResult>;
+  /** `readAll` with only each event's hash and position, but for the streams named (HashesPage). */
+  readAllHashes(options: ReadAllHashesOptions): Promise<HashesPage>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** The position of the last event written: a reader that has passed it has seen every write made so far. */
   headPosition(): Promise<LogPosition>;

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../../../projections/runner/projection';
-import type { LogPosition, StoredEvent } from '../../event-store/event-store.port';
+import type { HashesProjection } from '../../../projections/runner/projection';
+import type { HashesPage, LogPosition, StoredEvent } from '../../event-store/event-store.port';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint';
 import type { CheckpointEvent } from '../checkpoints/checkpoint.events';
 import { MERKLE_BATCH_LEAVES } from './merkle-batches';
-import { eventLeafHash, hashChildren } from './merkle-hash';
+import { type Digest, eventLeafDigest, hashChildrenDigest } from './merkle-hash';
 import { isStored } from './stored-levels';
 import { loadTreeMemory, type TreeMemory } from './tree-memory';
 
@@ -18,14 +18,14 @@ const YIELD_EVERY = 500;
  * nodes and the runner's checkpoint commit in one transaction: a crash neither skips nor repeats
  * a leaf. It also keeps `merkle_checkpoints` from the `audit-checkpoints` events, for the endpoints.
  */
-export class MerkleTreeProjection implements Projection {
+export class MerkleTreeProjection implements HashesProjection {
   readonly name = 'merkle-tree';
   readonly tables = ['merkle_nodes', 'merkle_batches', 'merkle_tree_state', 'merkle_checkpoints'] as const;
   /**
-   * A leaf is the event's hash: only the checkpoints' own payloads are read. Reading every payload
-   * was most of the tree's cost (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
+   * A leaf is the event's hash: only the checkpoints are read whole. Reading every payload was most
+   * of the tree's cost (bench: npm run bench -- checkpoints, tree leaves/s and CPU).
    */
-  readonly payloadsOf = [CHECKPOINT_STREAM] as const;
+  readonly wholeEventsOf = [CHECKPOINT_STREAM] as const;
   private memory?: TreeMemory;
   /** Where the memory stands in the log: the last event it took in. */
   private position?: LogPosition;
@@ -46,22 +46,22 @@ export class MerkleTreeProjection implements Projection {
     if (this.position?.commit !== checkpoint.commit || this.position.prepare !== checkpoint.prepare) this.reset();
   }
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(page: HashesPage, tx: EntityManager): Promise<void> {
     this.memory ??= await loadTreeMemory(tx);
-    await (await this.foldInto(this.memory, events))(tx);
+    await (await this.foldInto(this.memory, page))(tx);
   }
 
   /**
    * Folds the batch now and returns its writes, so the runner reads and commits beside it. Null
    * until memory is loaded (a start, after a failure): the runner then calls `apply`.
    */
-  async fold(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null> {
-    return this.memory ? this.foldInto(this.memory, events) : null;
+  async fold(page: HashesPage): Promise<((tx: EntityManager) => Promise<void>) | null> {
+    return this.memory ? this.foldInto(this.memory, page) : null;
   }
 
-  private async foldInto(tree: TreeMemory, events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
+  private async foldInto(tree: TreeMemory, page: HashesPage): Promise<(tx: EntityManager) => Promise<void>> {
     try {
-      return await this.hashInto(tree, events);
+      return await this.hashInto(tree, page);
     } catch (error) {
       // Memory is half-folded: it starts again from the tables.
       this.reset();
@@ -69,52 +69,55 @@ export class MerkleTreeProjection implements Projection {
     }
   }
 
-  private async hashInto(tree: TreeMemory, events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
-    this.position = events.at(-1)?.position ?? this.position;
+  private async hashInto(tree: TreeMemory, page: HashesPage): Promise<(tx: EntityManager) => Promise<void>> {
+    if (page.length > 0) this.position = page.next;
     const rows: { first: number; leaves: number; after: LogPosition; last: LogPosition }[] = [];
-    const checkpoints: StoredEvent[] = [];
+    const firstLeaf = tree.size;
     const levels: number[] = [];
     const indexes: number[] = [];
-    const hashes: Buffer[] = [];
-    const store = (level: number, index: number, hash: Buffer) => {
+    const hashes: Digest[] = [];
+    const store = (level: number, index: number, hash: Digest) => {
       // Every level's last node is kept in memory (the next one's left sibling); only some levels in the table.
-      tree.lastAt.set(level, { index, hash });
+      tree.lastIndex[level] = index;
+      tree.lastHash[level] = hash;
       if (!isStored(level)) return;
       levels.push(level);
       indexes.push(index);
       hashes.push(hash);
     };
-    for (let i = 0; i < events.length; i += 1) {
+    for (let i = 0; i < page.length; i += 1) {
       // The checkpointer shares its process with the appends: a batch of 5,000 hashed in one go held them up ~70 ms.
       if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-      const event = events[i];
       const leaf = tree.size;
       if (leaf - tree.rowFirst === this.leavesPerBatch) {
         tree.rowFirst = leaf;
-        tree.rowAfter = tree.last;
+        tree.rowAfter = i === 0 ? tree.last : page.position(i - 1);
       }
-      tree.last = event.position;
       let level = 0;
       let index = leaf;
-      let hash = eventLeafHash(event.hash);
+      let hash = eventLeafDigest(page.hash(i));
       for (;;) {
         // The left sibling is read before this node replaces it as the level's last.
-        const left = index % 2 === 1 ? tree.lastAt.get(level) : undefined;
+        const left = index % 2 === 1 && tree.lastIndex[level] === index - 1 ? tree.lastHash[level] : undefined;
         store(level, index, hash);
         if (index % 2 === 0) break;
-        if (!left || left.index !== index - 1) throw new Error(`merkle tree: left sibling of ${level}:${index} is missing`);
-        hash = hashChildren(left.hash, hash);
+        if (!left) throw new Error(`merkle tree: left sibling of ${level}:${index} is missing`);
+        hash = hashChildrenDigest(left, hash);
         level += 1;
         index = (index - 1) / 2;
       }
       tree.size += 1;
       // A row is written once it is full and at the batch's end: the last one may grow in the next batch.
-      if (tree.size - tree.rowFirst === this.leavesPerBatch || i === events.length - 1) {
-        rows.push({ first: tree.rowFirst, leaves: tree.size - tree.rowFirst, after: tree.rowAfter, last: tree.last });
+      if (tree.size - tree.rowFirst === this.leavesPerBatch || i === page.length - 1) {
+        rows.push({ first: tree.rowFirst, leaves: tree.size - tree.rowFirst, after: tree.rowAfter, last: page.position(i) });
       }
-      if (event.stream === CHECKPOINT_STREAM) checkpoints.push(event);
-      else tree.lastContentLeaf = leaf;
     }
+    if (page.length > 0) tree.last = page.next;
+    // The page's whole events are the checkpoints' (wholeEventsOf): the last leaf before them is content.
+    const checkpoints = page.whole.map((w) => w.event);
+    let content = page.length - 1;
+    for (let w = page.whole.length - 1; w >= 0 && page.whole[w].index === content; w -= 1) content -= 1;
+    if (content >= 0) tree.lastContentLeaf = firstLeaf + content;
     const { size, lastContentLeaf } = tree;
     return async (tx) => {
       // The hashes go as one binary parameter, 32 bytes each, cut by ordinality: as hex text in an
@@ -122,7 +125,7 @@ export class MerkleTreeProjection implements Projection {
       await tx.query(
         `INSERT INTO merkle_nodes (level, idx, hash)
          SELECT l, i, substring($3::bytea FROM (o::int - 1) * 32 + 1 FOR 32) FROM unnest($1::smallint[], $2::bigint[]) WITH ORDINALITY AS n(l, i, o)`,
-        [arrayLiteral(levels), arrayLiteral(indexes), Buffer.concat(hashes)],
+        [arrayLiteral(levels), arrayLiteral(indexes), Buffer.from(hashes.join(''), 'latin1')],
       );
       await tx.query(
         `INSERT INTO merkle_batches (first_leaf, leaves, after_tx, after_position, last_tx, last_position)

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { LOG_START, type LogPosition } from '../../event-store/event-store.port';
 import { leafHashes } from './merkle-batches';
-import { hashChildren } from './merkle-hash';
+import { type Digest, hashChildren } from './merkle-hash';
 import { STORED_FROM_LEVEL } from './stored-levels';
 
 /** What the tree projection keeps between batches, and takes back from its tables when it has none. */
@@ -12,8 +12,12 @@ export interface TreeMemory {
   last: LogPosition;
   rowFirst: number;
   rowAfter: LogPosition;
-  /** The last node of each level: the left sibling a new odd-indexed node pairs with. */
-  lastAt: Map<number, { index: number; hash: Buffer }>;
+  /**
+   * The last node of each level, by level: the left sibling a new odd-indexed node pairs with. Two
+   * arrays, not a map of objects: the tree sets two a leaf, and their garbage was a cost of its own.
+   */
+  lastIndex: number[];
+  lastHash: Digest[];
 }
 
 /** The memory as the tables hold it: the stored levels' last nodes, the others' from the last leaves. */
@@ -32,10 +36,11 @@ async function load(tx: EntityManager): Promise<TreeMemory> {
      CROSS JOIN LATERAL (SELECT idx, hash FROM merkle_nodes WHERE level = l.level ORDER BY idx DESC LIMIT 1) x`,
     [STORED_FROM_LEVEL],
   );
-  const tree: TreeMemory = {
-    size: 0, lastContentLeaf: -1, last: LOG_START, rowFirst: 0, rowAfter: LOG_START,
-    lastAt: new Map(last.map((r) => [r.level, { index: Number(r.idx), hash: r.hash }])),
-  };
+  const tree: TreeMemory = { size: 0, lastContentLeaf: -1, last: LOG_START, rowFirst: 0, rowAfter: LOG_START, lastIndex: [], lastHash: [] };
+  for (const { level, idx, hash } of last) {
+    tree.lastIndex[level] = Number(idx);
+    tree.lastHash[level] = hash.toString('latin1');
+  }
   if (!state || Number(state.size) === 0) return tree;
   if (state.first_leaf === null || Number(state.first_leaf) + state.leaves !== Number(state.size)) {
     throw new Error(`merkle tree: merkle_batches does not end at the tree's size ${state.size}`);
@@ -66,14 +71,15 @@ interface BatchRowText {
  * last two blocks of 2^(STORED_FROM_LEVEL-1) leaves below the tree's size (at most 15 leaves).
  */
 async function withUnstoredLastNodes(tx: EntityManager, tree: TreeMemory): Promise<TreeMemory> {
-  const { size, lastAt } = tree;
+  const { size, lastIndex: lastIndexAt, lastHash } = tree;
   if (size === 0) return tree;
   const top = 2 ** (STORED_FROM_LEVEL - 1);
   const from = Math.max(0, Math.floor(size / top) * top - top);
   let nodes = await leafHashes(tx, [{ start: from, end: size }]);
   const lastLeaf = nodes.get(size - 1);
   if (!lastLeaf) throw new Error(`merkle tree: the events of leaves ${from}…${size - 1} are missing`);
-  lastAt.set(0, { index: size - 1, hash: lastLeaf });
+  lastIndexAt[0] = size - 1;
+  lastHash[0] = lastLeaf.toString('latin1');
   for (let level = 1; level < STORED_FROM_LEVEL; level += 1) {
     const above = new Map<number, Buffer>();
     for (const [index, hash] of nodes) {
@@ -84,7 +90,8 @@ async function withUnstoredLastNodes(tx: EntityManager, tree: TreeMemory): Promi
     const hash = above.get(lastIndex);
     if (lastIndex >= 0) {
       if (!hash) throw new Error(`merkle tree: the leaves under node ${level}:${lastIndex} are missing`);
-      lastAt.set(level, { index: lastIndex, hash });
+      lastIndexAt[level] = lastIndex;
+      lastHash[level] = hash.toString('latin1');
     }
     nodes = above;
   }

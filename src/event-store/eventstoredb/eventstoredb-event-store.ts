@@ -8,10 +8,11 @@ import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
 import {
   type AppendOptions, type AppendResult, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
-  type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
+  type HashesPage, type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllHashesOptions, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
 import { FurthestAppend } from '../furthest-append';
+import { hashesPageOf } from '../hashes-page';
 import { chainHash, GENESIS_HASH } from '../hash-chain';
 import { fingerprint, type PreparedAppend, prepareAppends } from '../prepare-events';
 import { pollingSubscription } from '../polling-subscription';
@@ -156,10 +157,16 @@ export class EventStoreDbEventStore implements EventStore {
     return { events: delivered, next: delivered.length > 0 ? delivered[delivered.length - 1].position : (after ?? LOG_START) };
   }
 
-  async readAllText(options: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult> {
+  async readAllText(options: ReadAllOptions): Promise<ReadAllTextResult> {
     // The client parses every event's JSON itself: the text is written back from the objects.
     const { events, next } = await this.readAll(options);
     return { events: events.map(({ data, metadata, ...event }) => ({ ...event, dataText: JSON.stringify(data), metadataText: JSON.stringify(metadata) })), next };
+  }
+
+  async readAllHashes({ wholeEventsOf, ...options }: ReadAllHashesOptions): Promise<HashesPage> {
+    // The client sends every event whole: there is nothing to leave out.
+    const { events, next } = await this.readAll(options);
+    return hashesPageOf(events, wholeEventsOf, next);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

@@ -6,12 +6,13 @@ import { JsonObject } from '../../shared/json';
 import { IdempotencyKeyReused } from '../event-store.errors';
 import {
   AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
-  NewStreamsResult, ReadAllOptions, ReadAllResult, ReadAllTextResult, ReadStreamOptions, StoredEvent, StoredEventText, StreamAppend, Subscription, SubscribeOptions,
+  HashesPage, NewStreamsResult, ReadAllHashesOptions, ReadAllOptions, ReadAllResult, ReadAllTextResult, ReadStreamOptions, StoredEvent, StoredEventText, StreamAppend, Subscription, SubscribeOptions,
   WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
 import { MIN_READ_GAP_MS, pollingSubscription } from '../polling-subscription';
 import { CoalescedRead } from './coalesced-read';
+import { PackedHashesPage, POSITION_BYTES } from './packed-hashes-page';
 import { FurthestAppend } from '../furthest-append';
 import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } from './append-group';
 
@@ -20,10 +21,6 @@ import { AppendGroups, appendResultOf, type AppendRow, batchesOf, conflictOf } f
 const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
   type, data, metadata, prev_hash, hash FROM events`;
 
-/** SELECT_EVENT with data and metadata only for the streams in $4 (`payloadsOf`): NULL for the rest. */
-const SELECT_EVENT_PAYLOADS_OF = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text, type,
-  CASE WHEN stream_id = ANY($4::text[]) THEN data END AS data, CASE WHEN stream_id = ANY($4::text[]) THEN metadata END AS metadata,
-  prev_hash, hash FROM events`;
 
 /** SELECT_EVENT with data and metadata as jsonb's text, which pg would otherwise parse. */
 const SELECT_EVENT_TEXT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
@@ -38,6 +35,29 @@ const SELECT_EVENT_TEXT = `SELECT event_id, stream_id, stream_revision, global_p
  */
 const SAFE_HORIZON = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
+/**
+ * `readAllHashes` in one row, over a page of the log read as readAll reads it: the hashes end to end
+ * (as text: `uniform` says whether each is 64 one-byte characters, and the cast to text drops a
+ * char(64)'s trailing blanks), the positions packed in binary, and whole events of the streams in $4
+ * as JSON rows, numbers as text as pg gives them. A row per event cost the tree more in Node (pg's
+ * row parsing, an object per event, their GC) than its hashing did (bench: npm run bench -- event-store).
+ */
+const HASHES_AFTER = `SELECT a.hashes, a.uniform, a.positions, w.events FROM (
+    SELECT string_agg(hash::text, '' ORDER BY tx_id, global_position) AS hashes, bool_and(octet_length(hash) = 64) AS uniform,
+      string_agg(xid8send(tx_id) || int8send(global_position), ''::bytea ORDER BY tx_id, global_position) AS positions,
+      array_agg(global_position) FILTER (WHERE stream_id = ANY($4::text[])) AS whole
+    FROM (${pageAfter('SELECT tx_id, global_position, hash, stream_id FROM events')}) page) a
+  CROSS JOIN LATERAL (SELECT json_agg(e) AS events FROM (SELECT event_id, stream_id, stream_revision::text AS stream_revision,
+    global_position::text AS global_position, tx_id::text AS tx_text, type, data, metadata, prev_hash, hash
+    FROM events WHERE global_position = ANY(a.whole)) e) w`;
+
+interface HashesRow {
+  hashes: string | null;
+  uniform: boolean | null;
+  positions: Buffer | null;
+  events: EventRow[] | null;
+}
+
 interface EventRow {
   event_id: string;
   stream_id: string;
@@ -45,9 +65,8 @@ interface EventRow {
   global_position: string;
   tx_text: string;
   type: string;
-  /** Null when left out by `payloadsOf`. */
-  data: JsonObject | null;
-  metadata: EventMetadata | null;
+  data: JsonObject;
+  metadata: EventMetadata;
   prev_hash: string;
   hash: string;
 }
@@ -195,14 +214,26 @@ export class PostgresEventStore implements EventStore {
     return read;
   }
 
-  async readAll({ after = LOG_START, limit, payloadsOf }: ReadAllOptions): Promise<ReadAllResult> {
-    const parameters: unknown[] = [after.commit.toString(), after.prepare.toString(), limit];
-    if (payloadsOf) parameters.push(payloadsOf);
-    const { rows } = await this.pool.query<EventRow>(pageAfter(payloadsOf ? SELECT_EVENT_PAYLOADS_OF : SELECT_EVENT), parameters);
+  async readAll({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query<EventRow>(pageAfter(SELECT_EVENT), [after.commit.toString(), after.prepare.toString(), limit]);
     return pageOf(rows.map(toStoredEvent), after);
   }
 
-  async readAllText({ after = LOG_START, limit }: Omit<ReadAllOptions, 'payloadsOf'>): Promise<ReadAllTextResult> {
+  async readAllHashes({ after = LOG_START, limit, wholeEventsOf }: ReadAllHashesOptions): Promise<HashesPage> {
+    const [from, at] = [after.commit.toString(), after.prepare.toString()];
+    const { rows } = await this.pool.query<HashesRow>(HASHES_AFTER, [from, at, limit, wholeEventsOf]);
+    const { hashes, uniform, positions, events } = rows[0];
+    if (positions === null || hashes === null) return new PackedHashesPage(Buffer.alloc(0), '', [], after);
+    const count = positions.length / POSITION_BYTES;
+    // A hash not of 64 one-byte characters (written behind the store's back) cannot be cut out of
+    // the others: the page's hashes are read again one by one, as readAll would give them.
+    const read = uniform === true && hashes.length === 64 * count
+      ? hashes
+      : (await this.pool.query<{ hash: string }>(pageAfter('SELECT hash FROM events'), [from, at, count])).rows.map((r) => r.hash);
+    return new PackedHashesPage(positions, read, (events ?? []).map(toStoredEvent), after);
+  }
+
+  async readAllText({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllTextResult> {
     const { rows } = await this.pool.query<EventTextRow>(pageAfter(SELECT_EVENT_TEXT), [after.commit.toString(), after.prepare.toString(), limit]);
     return pageOf(rows.map(toStoredEventText), after);
   }
@@ -286,9 +317,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
     globalPosition,
     position: { commit: BigInt(row.tx_text), prepare: globalPosition },
     type: row.type,
-    // Left out (`payloadsOf`): `{}`, as ReadAllOptions says.
-    data: row.data ?? {},
-    metadata: row.metadata ?? ({} as EventMetadata),
+    data: row.data,
+    metadata: row.metadata,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
