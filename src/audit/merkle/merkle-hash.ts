@@ -22,10 +22,15 @@ const HASH_BYTES = 32;
 
 /** RFC 9162 §2.1.1: inner node = SHA-256(0x01 ‖ left ‖ right). */
 export function hashChildren(left: Buffer, right: Buffer): Buffer {
-  if (left.length !== HASH_BYTES || right.length !== HASH_BYTES) return hashBytes(Buffer.concat([NODE_PREFIX, left, right]));
-  left.copy(NODE_INPUT, 1);
-  right.copy(NODE_INPUT, 1 + HASH_BYTES);
-  return hashBytes(NODE_INPUT);
+  return Buffer.from(childrenDigest(left, right), 'latin1');
+}
+
+/** hashChildren as a digest: for a caller that writes it into a buffer of its own (the verifier's pages). */
+export function childrenDigest(left: Uint8Array, right: Uint8Array): Digest {
+  if (left.length !== HASH_BYTES || right.length !== HASH_BYTES) return hash('sha256', Buffer.concat([NODE_PREFIX, left, right]), 'binary');
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_BYTES);
+  return hash('sha256', NODE_INPUT, 'binary');
 }
 
 /** hashChildren over digests. */
@@ -54,7 +59,3 @@ export const EMPTY_ROOT = createHash('sha256').digest();
 
 const LEAF_PREFIX = Buffer.from([0]);
 const NODE_PREFIX = Buffer.from([1]);
-
-function hashBytes(data: Buffer): Buffer {
-  return Buffer.from(hash('sha256', data, 'binary'), 'latin1');
-}

@@ -1,6 +1,6 @@
 import type { StoredEventText } from '../../event-store/event-store.port';
 import { hashOfText } from '../../event-store/hash-chain';
-import { eventLeafHash, hashChildren } from '../merkle/merkle-hash';
+import { childrenDigest, eventLeafDigest } from '../merkle/merkle-hash';
 
 /** What a page hasher needs of each event: plain strings and numbers, cheap to hand to a worker thread. */
 export interface PageTexts {
@@ -44,6 +44,8 @@ export function hashPage(page: PageTexts): PageHash {
   const n = page.hashes.length;
   const matches = new Uint8Array(n);
   const leaves = new Uint8Array(n * LEAF_BYTES);
+  // Digests are written into the page's own buffers: a Buffer per hash was a copy and its garbage.
+  const leafBytes = Buffer.from(leaves.buffer);
   for (let i = 0; i < n; i += 1) {
     const hash = page.hashes[i];
     const computed = hashOfText({
@@ -51,7 +53,7 @@ export function hashPage(page: PageTexts): PageHash {
       revision: page.revisions[i], prevHash: page.prevHashes[i],
     });
     matches[i] = computed === hash ? 1 : 0;
-    leaves.set(eventLeafHash(hash), i * LEAF_BYTES);
+    leafBytes.write(eventLeafDigest(hash), i * LEAF_BYTES, LEAF_BYTES, 'latin1');
   }
   return { matches, leaves, nodes: innerNodes(leaves, n) };
 }
@@ -69,7 +71,7 @@ function innerNodes(leaves: Uint8Array<ArrayBuffer>, n: number): Uint8Array<Arra
     for (let j = 0; j < width; j += 1) {
       const left = below.subarray(2 * j * LEAF_BYTES, (2 * j + 1) * LEAF_BYTES);
       const right = below.subarray((2 * j + 1) * LEAF_BYTES, (2 * j + 2) * LEAF_BYTES);
-      level.set(hashChildren(left, right), j * LEAF_BYTES);
+      level.write(childrenDigest(left, right), j * LEAF_BYTES, LEAF_BYTES, 'latin1');
     }
     below = level;
     at += width * LEAF_BYTES;
