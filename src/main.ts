@@ -19,7 +19,8 @@ const APP_CLOSE_MS = 4000;
 const HARD_DEADLINE_MS = 9000;
 
 let app: NestFastifyApplication | undefined;
-let database: ResolvedDatabase | undefined;
+/** The database as soon as its start begins: a signal during start-up waits for it, then stops it. */
+let database: Promise<ResolvedDatabase> | undefined;
 let stopping = false;
 const logLine = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -39,21 +40,26 @@ async function stopAndExit(code: number, log: (line: string) => void): Promise<v
     const closing = app.close().catch((error: unknown) => log(`closing the app: ${String(error)}`));
     if (!(await settlesWithin(closing, APP_CLOSE_MS))) log(`the app did not close within ${APP_CLOSE_MS / 1000} s: stopping the database under it`);
   }
-  await database?.stop().catch((error: unknown) => log(`stopping the database: ${String(error)}`));
+  const started = await database?.catch(() => undefined);
+  await started?.stop().catch((error: unknown) => log(`stopping the database: ${String(error)}`));
   process.exit(code);
 }
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  // On SIGINT/SIGTERM the shutdown below closes the app, then stops the database (ownSignals).
-  database = await resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
+  // On SIGINT/SIGTERM the shutdown closes the app, then stops the database (ownSignals). The
+  // handlers come first: a signal while the embedded PostgreSQL starts would otherwise end node
+  // and leave PostgreSQL running, holding DATA_DIR for the next start.
   const onSignal = (signal: NodeJS.Signals) => {
     logLine(`${signal}: shutting down`);
     void stopAndExit(0, logLine);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  config.databaseUrl = database.url;
+  database = resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
+  config.databaseUrl = (await database).url;
+  // Shutting down already: the app is not started.
+  if (stopping) return;
   const jwtSecret = await resolveJwtSecret(config.jwtSecret, config.dataDir);
 
   const logger = serviceLogger(config.logLevel);

@@ -94,6 +94,27 @@ describe('starting and stopping the service', () => {
     again.kill('SIGTERM');
     expect((await exited)[0]).toBe(0);
   }, 120_000);
+
+  it('SIGTERM while the embedded PostgreSQL starts stops it too, and the next start is healthy', async () => {
+    const service = spawn('node', ['dist/src/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = once(service, 'exit');
+    // The line the service prints just before it starts PostgreSQL.
+    await new Promise<void>((resolve) => {
+      service.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('khởi động PostgreSQL nhúng')) resolve();
+      });
+    });
+    service.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
+    const cluster = await clusterDirectory(join(parent, 'data', 'postgres'), process.getuid?.() === 0);
+    const { stdout } = await run('ps', ['-eo', 'args']);
+    expect(stdout.split('\n').filter((args) => args.includes(`-D ${cluster} `))).toEqual([]);
+
+    const again = await start(['node', 'dist/src/main.js'], env, base);
+    const stopped = once(again, 'exit');
+    again.kill('SIGTERM');
+    expect((await stopped)[0]).toBe(0);
+  }, 120_000);
 });
 
 interface Proc {
