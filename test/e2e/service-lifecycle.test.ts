@@ -88,11 +88,7 @@ describe('starting and stopping the service', () => {
     const pgPort = Number((await readFile(join(parent, 'data', 'postgres-port'), 'utf8')).trim());
     const { stdout } = await run('ps', ['-eo', 'args']);
     expect(stdout.split('\n').filter((args) => args.includes(`-p ${pgPort}`))).toEqual([]);
-
-    const again = await start(['node', 'dist/src/main.js'], env, base);
-    const exited = once(again, 'exit');
-    again.kill('SIGTERM');
-    expect((await exited)[0]).toBe(0);
+    await expectHealthyStartThatStops(env, base);
   }, 120_000);
 
   it('SIGTERM while the embedded PostgreSQL starts stops it too, and the next start is healthy', async () => {
@@ -109,13 +105,17 @@ describe('starting and stopping the service', () => {
     const cluster = await clusterDirectory(join(parent, 'data', 'postgres'), process.getuid?.() === 0);
     const { stdout } = await run('ps', ['-eo', 'args']);
     expect(stdout.split('\n').filter((args) => args.includes(`-D ${cluster} `))).toEqual([]);
-
-    const again = await start(['node', 'dist/src/main.js'], env, base);
-    const stopped = once(again, 'exit');
-    again.kill('SIGTERM');
-    expect((await stopped)[0]).toBe(0);
+    await expectHealthyStartThatStops(env, base);
   }, 120_000);
 });
+
+/** The service starts healthy, and SIGTERM ends it with exit code 0. */
+async function expectHealthyStartThatStops(env: NodeJS.ProcessEnv, base: string): Promise<void> {
+  const service = await start(['node', 'dist/src/main.js'], env, base);
+  const exited = once(service, 'exit');
+  service.kill('SIGTERM');
+  expect((await exited)[0]).toBe(0);
+}
 
 interface Proc {
   pid: number;
