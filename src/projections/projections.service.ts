@@ -1,39 +1,30 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { UnappliableEvent } from '../../projections/ledger/unappliable-event';
 import { readCheckpoint } from '../../projections/runner/checkpoint-store';
-import { type LiveProjection, ProjectionRunner } from '../../projections/runner/projection-runner';
+import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { type Projection, PROJECTIONS } from '../../projections/runner/projection';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EVENT_STORE, type EventStore, isBefore, type LogPosition } from '../event-store/event-store.port';
 import { ProjectionLagging } from '../http/projection-lagging';
 import type { ReadModelFreshness } from '../http/read-model-freshness';
+import { compiledWorker } from '../shared/compiled-worker';
+import { type LiveProjections, type ProjectionFailure, runLiveProjections } from './live-projections';
+import { projectionWorkerConfig, WorkerLiveProjections } from './worker-live-projections';
 
 /** How long a read waits for the read models to catch up before it answers 503. */
 const FRESH_READ_TIMEOUT_MS = 10_000;
 const FRESH_READ_POLL_MS = 20;
 
-/** A projection stopped at an event it cannot apply: what /health names until it moves on. */
-export interface ProjectionFailure {
-  projection: string;
-  eventId: string;
-  stream: string;
-  type: string;
-  position: string;
-  error: string;
-  since: string;
-}
-
 /**
- * Runs every projection live from start-up (PROJECTIONS=live) and stops them before the pools
- * close. With PROJECTIONS=off nothing runs by itself: tests write, then call `catchUpAll`.
+ * Runs every projection live from start-up (PROJECTIONS=live), on a worker thread when the
+ * service runs compiled (projections.worker.ts), and stops them before the pools close. With
+ * PROJECTIONS=off nothing runs by itself: tests write, then call `catchUpAll`.
  */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, ReadModelFreshness {
   private readonly logger = new Logger('Projections');
-  private running: LiveProjection[] = [];
-  private readonly stuck = new Map<string, ProjectionFailure>();
+  private live: LiveProjections | undefined;
 
   constructor(
     private readonly runner: ProjectionRunner,
@@ -45,33 +36,22 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     if (this.config.projections !== 'live') return;
-    this.running = this.projections.map((projection) =>
-      // The runner retries after an error (from its checkpoint); the log says why it had to.
-      this.runner.live(
-        projection,
-        (error) => {
-          if (error instanceof UnappliableEvent) {
-            this.stuck.set(projection.name, {
-              projection: projection.name, eventId: error.eventId, stream: error.stream, type: error.type, position: error.position, error: error.message,
-              since: this.stuck.get(projection.name)?.since ?? new Date().toISOString(),
-            });
-          }
-          this.logger.error(`Projection ${projection.name} stopped on an error and will retry: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        },
-        () => this.stuck.delete(projection.name),
-      ),
-    );
+    const log = (message: string) => this.logger.error(message);
+    const worker = compiledWorker(typeof __filename === 'string' ? __filename : undefined, 'projections.worker.js');
+    this.live = worker
+      ? new WorkerLiveProjections(worker, projectionWorkerConfig(this.config), log)
+      : runLiveProjections(this.runner, this.projections, { onError: log });
   }
 
   /** Before shutdown, not on it: the runners must let go of their connections while the pools are still open. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.running.map((live) => live.stop()));
-    this.running = [];
+    await this.live?.stop();
+    this.live = undefined;
   }
 
   /** Projections stopped at an event they cannot apply (empty when all move). */
   failures(): ProjectionFailure[] {
-    return [...this.stuck.values()];
+    return this.live?.failures() ?? [];
   }
 
   /**

@@ -76,6 +76,40 @@ describe('the built service, started as `npm start` does', () => {
     }
   }, 120_000);
 
+  it('runs the live projections on their own thread: a write is read back at once, and an event they cannot apply is named by /health', async () => {
+    const server = await start(env, base);
+    try {
+      const { stdout } = await run('node', [join(ROOT, 'dist/src/cli.js'), 'token', '--role', 'inspector', '--sub', 'thanh-tra'], { env });
+      const auth = { Authorization: `Bearer ${stdout.trim()}` };
+      const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
+      const pool = new Pool({ connectionString: `postgres://noxh:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/noxh` });
+      const store = new PostgresEventStore(pool, systemClock, 1024 * 1024);
+      const actor = { subject: 'smoke', role: 'admin' as const };
+      try {
+        await store.append('programme-01', [{ type: 'ProgrammeTargetSet', data: { provinceCode: '01', period: '2026-2030', units: 9000, setAt: new Date().toISOString() } }], { expectedRevision: 'no_stream', actor });
+        // A fresh read waits for the thread's projection to pass the write.
+        const progress = await fetch(`${base}/api/v1/programmes/01/progress`, { headers: auth });
+        expect(progress.status).toBe(200);
+        expect(((await progress.json()) as { targets: { period: string; units: number }[] }).targets).toEqual([expect.objectContaining({ period: '2026-2030', units: 9000 })]);
+
+        // No province: the ledger projection cannot hold it, and stops there.
+        const [bad] = (await store.append('programme-02', [{ type: 'ProgrammeTargetSet', data: { period: '2026-2030', units: 10, setAt: new Date().toISOString() } }], { expectedRevision: 'no_stream', actor })).events;
+        const deadline = Date.now() + 20_000;
+        let health: { status: string; error?: { projections?: { failures?: { projection: string; eventId: string; type: string }[] } } } = { status: 'ok' };
+        while (Date.now() < deadline && health.status === 'ok') {
+          health = (await (await fetch(`${base}/health`)).json()) as typeof health;
+          if (health.status === 'ok') await new Promise((r) => setTimeout(r, 200));
+        }
+        expect(health.status).toBe('error');
+        expect(health.error?.projections?.failures).toEqual([expect.objectContaining({ projection: 'ledger', eventId: bad.eventId, type: 'ProgrammeTargetSet' })]);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await stop(server);
+    }
+  }, 120_000);
+
   it('refuses a bad setting with one line naming it, before starting anything', async () => {
     const result = await run('node', [join(ROOT, 'dist/src/main.js')], { env: { ...env, PORT: 'eighty' } }).catch((e: unknown) => e as { code: number; stderr: string });
     expect(result).toMatchObject({ code: 1 });

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { compiledWorker } from '../../shared/compiled-worker';
 import { hashPage, type PageHash, type PageTexts } from './page-hash';
 
 export interface PageHasher {
@@ -16,13 +15,10 @@ export const inThreadHasher: PageHasher = {
   close: () => Promise.resolve(),
 };
 
-// The compiled worker beside this file. Under ts-jest (ES modules, no __filename) there is none: the
-// tests that load the sources hash in their own thread, and one test drives the compiled worker.
-const COMPILED_WORKER = typeof __filename === 'string' && __filename.endsWith('.js') ? join(__dirname, 'page-hasher.worker.js') : undefined;
-
-/** Worker threads when the compiled worker is there, one per core (the reading thread waits on PostgreSQL much of the time). */
+/** Worker threads when the compiled worker is there (one test drives it), one per core (the reading thread waits on PostgreSQL much of the time). */
 export function pageHasher(): PageHasher {
-  return COMPILED_WORKER && existsSync(COMPILED_WORKER) ? new WorkerPageHasher(COMPILED_WORKER, Math.min(4, availableParallelism())) : inThreadHasher;
+  const worker = compiledWorker(typeof __filename === 'string' ? __filename : undefined, 'page-hasher.worker.js');
+  return worker ? new WorkerPageHasher(worker, Math.min(4, availableParallelism())) : inThreadHasher;
 }
 
 /**
