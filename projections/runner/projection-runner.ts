@@ -5,6 +5,13 @@ import type { HashesProjection, Projection } from './projection';
 
 export interface LiveProjection {
   stop(): Promise<void>;
+  /** Reads the log's head now, without the gap between reads (Subscription.hurry): a reader waits for it. */
+  hurry(): void;
+}
+
+export interface LiveOptions {
+  /** Under a steady stream of writes, read at most this often (SubscribeOptions.readGapMs). */
+  readGapMs?: number;
 }
 
 /** Events per live batch at most: a writer burst is applied in few transactions, an idle log one event at a time. */
@@ -60,9 +67,15 @@ export class ProjectionRunner {
    * Keeps the projection current: waits to be its only writer (another instance may lead), then
    * tails the log from its checkpoint, each batch committed with its checkpoint.
    */
-  live(projection: Projection, onError: (error: unknown) => void, onApplied: (next: LogPosition) => void = () => undefined): LiveProjection {
+  live(
+    projection: Projection,
+    onError: (error: unknown) => void,
+    onApplied: (next: LogPosition) => void = () => undefined,
+    { readGapMs }: LiveOptions = {},
+  ): LiveProjection {
     let stopped = false;
     let stopCurrent: () => Promise<void> = () => Promise.resolve();
+    let hurryCurrent: () => void = () => undefined;
     let wake: () => void = () => undefined;
     // Between attempts (another runner leads, or the last one failed): stop() cuts the wait short.
     const pause = () =>
@@ -90,6 +103,7 @@ export class ProjectionRunner {
           const subscription = this.store.subscribeToAll({
             after,
             batchSize: LIVE_BATCH_SIZE,
+            readGapMs,
             onBatch: async (events, next) => {
               await this.applyBatch(projection, events, next);
               onApplied(next);
@@ -103,8 +117,10 @@ export class ProjectionRunner {
             await subscription.stop();
             resolve();
           };
+          hurryCurrent = () => subscription.hurry();
         });
         await finished;
+        hurryCurrent = () => undefined;
         // The connection goes back to the pool, not away: the lock must be given back by hand.
         // (A crashed process loses its connections, and its locks with them.)
         await session.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
@@ -121,6 +137,7 @@ export class ProjectionRunner {
         await stopCurrent();
         await running;
       },
+      hurry: () => hurryCurrent(),
     };
   }
 

@@ -166,10 +166,14 @@ export interface SubscribeOptions {
   /** The handler persists its own checkpoint (with its rows, in one transaction). */
   onBatch: (events: StoredEvent[], next: LogPosition) => Promise<void>;
   onError: (error: unknown) => void;
+  /** Under a steady stream of writes, read at most this often (MIN_READ_GAP_MS when unset); `hurry` cuts a gap short. */
+  readGapMs?: number;
 }
 
 export interface Subscription {
   stop(): Promise<void>;
+  /** Reads what was written without waiting out the gap between reads: a reader waits for it. */
+  hurry(): void;
 }
 
 /**

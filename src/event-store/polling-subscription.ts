@@ -17,12 +17,14 @@ export const MIN_READ_GAP_MS = 50;
  */
 export function pollingSubscription(
   store: Pick<EventStore, 'readAll'>,
-  { after, batchSize = 500, onBatch, onError }: SubscribeOptions,
+  { after, batchSize = 500, onBatch, onError, readGapMs = MIN_READ_GAP_MS }: SubscribeOptions,
   listen?: (wake: () => void) => Promise<() => Promise<void>>,
 ): Subscription {
   let stopped = false;
   /** A commit was announced since the last read began: the next read must not wait for the idle poll. */
   let announced = false;
+  /** A reader waits for the log's head: the next read takes no gap. */
+  let hurried = false;
   let idle = false;
   /** Ends the wait in progress early: stop() always, an announcement only the idle wait. */
   let endWait: () => void = () => undefined;
@@ -54,8 +56,8 @@ export function pollingSubscription(
       idle = false;
     }
     // The idle poll ran out: nothing was announced, read at once.
-    if (!announced || stopped) return;
-    const gap = lastRead + MIN_READ_GAP_MS - performance.now();
+    if (!announced || stopped || hurried) return;
+    const gap = lastRead + readGapMs - performance.now();
     if (gap > 0) await wait(gap);
   };
 
@@ -66,6 +68,7 @@ export function pollingSubscription(
       while (!stopped) {
         lastRead = performance.now();
         announced = false;
+        hurried = false;
         const { events, next } = await store.readAll({ after: position, limit: batchSize });
         if (events.length > 0) {
           await onBatch(events, next);
@@ -88,6 +91,11 @@ export function pollingSubscription(
       stopped = true;
       endWait();
       await running;
+    },
+    hurry() {
+      hurried = true;
+      announced = true;
+      endWait();
     },
   };
 }

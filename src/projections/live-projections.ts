@@ -1,6 +1,6 @@
 import { UnappliableEvent } from '../../projections/ledger/unappliable-event';
 import type { Projection } from '../../projections/runner/projection';
-import type { LiveProjection, ProjectionRunner } from '../../projections/runner/projection-runner';
+import type { LiveOptions, LiveProjection, ProjectionRunner } from '../../projections/runner/projection-runner';
 
 /** A projection stopped at an event it cannot apply: what /health names until it moves on. */
 export interface ProjectionFailure {
@@ -17,6 +17,8 @@ export interface ProjectionFailure {
 export interface LiveProjections {
   /** Projections stopped at an event they cannot apply (empty when all move). */
   failures(): ProjectionFailure[];
+  /** A reader waits for the read models: every projection reads the log's head now (LiveProjection.hurry). */
+  hurry(): void;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,12 @@ export interface LiveProjectionsEvents {
  * Runs every projection live in this thread: the runner retries a projection after an error, from
  * its checkpoint; one stopped at an event it cannot apply is remembered until it applies a batch.
  */
-export function runLiveProjections(runner: ProjectionRunner, projections: readonly Projection[], events: LiveProjectionsEvents): LiveProjections {
+export function runLiveProjections(
+  runner: ProjectionRunner,
+  projections: readonly Projection[],
+  events: LiveProjectionsEvents,
+  options: LiveOptions = {},
+): LiveProjections {
   const stuck = new Map<string, ProjectionFailure>();
   const changed = () => events.onFailuresChanged?.([...stuck.values()]);
   const running: LiveProjection[] = projections.map((projection) =>
@@ -50,10 +57,14 @@ export function runLiveProjections(runner: ProjectionRunner, projections: readon
       () => {
         if (stuck.delete(projection.name)) changed();
       },
+      options,
     ),
   );
   return {
     failures: () => [...stuck.values()],
+    hurry() {
+      for (const live of running) live.hurry();
+    },
     async stop() {
       await Promise.all(running.map((live) => live.stop()));
     },

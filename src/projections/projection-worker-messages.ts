@@ -5,7 +5,7 @@ import type { ProjectionFailure } from './live-projections';
 export type ProjectionWorkerConfig = Pick<AppConfig, 'databaseUrl' | 'eventStore' | 'eventStoreConnectionString' | 'maxEventBytes' | 'projectionMaxRows'>;
 
 /** From the service to the worker. */
-export type ToProjectionWorker = { kind: 'stop' };
+export type ToProjectionWorker = { kind: 'stop' } | { kind: 'hurry' };
 
 /** From the worker to the service. */
 export type FromProjectionWorker =

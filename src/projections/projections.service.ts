@@ -63,9 +63,11 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     if (this.config.projections !== 'live') return;
     const target = position ?? (await this.store.headPosition());
     const started = Date.now();
-    for (;;) {
+    for (let hurried = false; ; hurried = true) {
       const checkpoints = await this.dataSource.transaction((tx) => Promise.all(this.projections.map((p) => readCheckpoint(tx, p.name))));
       if (!checkpoints.some((c) => isBefore(c, target))) return;
+      // Between two reads under a stream of writes, the projections would wait out their gap.
+      if (!hurried) this.live?.hurry();
       const waited = Date.now() - started;
       if (waited >= FRESH_READ_TIMEOUT_MS) throw new ProjectionLagging(this.failures().length > 0 ? 60 : 5, waited);
       await sleep(FRESH_READ_POLL_MS);

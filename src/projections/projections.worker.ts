@@ -16,6 +16,14 @@ const port: MessagePort = parentPort;
 const config = workerData as ProjectionWorkerConfig;
 const post = (message: FromProjectionWorker) => port.postMessage(message);
 
+/**
+ * Under a steady stream of writes the projections read at most this often. Off the requests'
+ * thread, larger batches cost no request its latency, and they cost less per event: the app took
+ * 1,464 and 1,507 submissions/s at 16 clients with 200 ms against 1,207 and 1,347 with 50 ms
+ * (npm run bench -- http, alternating runs). A read that waits for them hurries them (`hurry`).
+ */
+const READ_GAP_MS = 200;
+
 async function main(): Promise<void> {
   if (!config.databaseUrl) throw new Error('projections.worker: no databaseUrl');
   const dataSource = createDataSource(config.databaseUrl);
@@ -24,12 +32,18 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
   pool.on('error', (error) => post({ kind: 'error', message: `Idle connection lost: ${error.message}` }));
   const store = await openEventStore(config, pool, systemClock);
-  const live = runLiveProjections(new ProjectionRunner(store, dataSource), allProjections(config), {
-    onError: (message) => post({ kind: 'error', message }),
-    onFailuresChanged: (failures) => post({ kind: 'failures', failures }),
-  });
-  // The one message the service sends: 'stop'.
-  port.once('message', (_: ToProjectionWorker) => {
+  const live = runLiveProjections(
+    new ProjectionRunner(store, dataSource),
+    allProjections(config),
+    { onError: (message) => post({ kind: 'error', message }), onFailuresChanged: (failures) => post({ kind: 'failures', failures }) },
+    { readGapMs: READ_GAP_MS },
+  );
+  const onMessage = (message: ToProjectionWorker) => {
+    if (message.kind === 'hurry') {
+      live.hurry();
+      return;
+    }
+    port.off('message', onMessage);
     void (async () => {
       await live.stop();
       await store.close();
@@ -38,7 +52,8 @@ async function main(): Promise<void> {
       post({ kind: 'stopped' });
       port.close();
     })();
-  });
+  };
+  port.on('message', onMessage);
 }
 
 main().catch((error: unknown) => {

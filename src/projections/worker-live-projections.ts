@@ -35,6 +35,10 @@ export class WorkerLiveProjections implements LiveProjections {
     return this.stuck;
   }
 
+  hurry(): void {
+    this.worker?.postMessage({ kind: 'hurry' } satisfies ToProjectionWorker);
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restart);

@@ -127,4 +127,58 @@ describe("pollingSubscription under a steady stream of commits", () => {
     // Lost, the announcement would leave the commit to the idle poll, 500 ms later.
     expect(seenAt - announcedAt).toBeLessThan(400);
   });
+  it("takes the gap it is given between reads under a stream of commits, and `hurry` cuts it short for a reader", async () => {
+    let announce: () => void = () => undefined;
+    const seen: StoredEvent[] = [];
+    let reads = 0;
+    const counted: Pick<EventStore, "readAll"> = {
+      readAll(options) {
+        reads += 1;
+        return store.readAll(options);
+      },
+    };
+    const subscription = pollingSubscription(
+      counted,
+      {
+        after: await store.headPosition(),
+        batchSize: 500,
+        // Longer than the test waits: a read inside it is the hurry's doing.
+        readGapMs: 60_000,
+        onBatch: (events) => {
+          seen.push(...events);
+          return Promise.resolve();
+        },
+        onError: (error) => {
+          throw error;
+        },
+      },
+      (wake) => {
+        announce = wake;
+        return Promise.resolve(() => Promise.resolve());
+      },
+    );
+    const commit = async (stream: string) => {
+      await store.append(stream, [{ type: "Tick", data: { i: 0 } }], { ...writer, expectedRevision: "no_stream" });
+      announce();
+    };
+    // The first read (at start) found nothing; a commit now falls in the gap after it.
+    await eventually(() => Promise.resolve(reads > 0));
+    await commit("hurry-1");
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(seen).toEqual([]);
+
+    const hurriedAt = performance.now();
+    subscription.hurry();
+    await eventually(() => Promise.resolve(seen.length === 1));
+    expect(performance.now() - hurriedAt).toBeLessThan(400);
+
+    // A hurry lasts for one read: the next commit waits out the gap again.
+    await commit("hurry-2");
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(seen.map((e) => e.stream)).toEqual(["hurry-1"]);
+    subscription.hurry();
+    await eventually(() => Promise.resolve(seen.length === 2));
+    expect(seen.map((e) => e.stream)).toEqual(["hurry-1", "hurry-2"]);
+    await subscription.stop();
+  });
 });

@@ -200,4 +200,23 @@ describe('ProjectionRunner.live', () => {
     );
     expect(held).toBe(0);
   });
+  it('reads at most once per gap under a stream of writes, and at once when hurried (a reader waits)', async () => {
+    const errors: unknown[] = [];
+    const live = new ProjectionRunner(store, dataSource).live(new StreamCounts(), (e) => errors.push(e), undefined, { readGapMs: 60_000 });
+    const count = async () => (await dataSource.query<{ events: number }[]>(`SELECT events FROM test_stream_counts WHERE stream = 'live-2'`))[0]?.events ?? 0;
+    try {
+      // Its first read is done: the write is announced inside the gap after it.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await store.append('live-2', [{ type: 'Tick', data: { i: 0 } }], { expectedRevision: 'any', actor });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(await count()).toBe(0);
+      const hurried = Date.now();
+      live.hurry();
+      await eventually(async () => (await count()) === 1);
+      expect(Date.now() - hurried).toBeLessThan(1000);
+    } finally {
+      await live.stop();
+    }
+    expect(errors).toEqual([]);
+  });
 });
