@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import {
   type EventStore,
   LOG_START,
+  type LogPosition,
   type StoredEvent,
 } from "../../src/event-store/event-store.port";
 import { PostgresEventStore } from "../../src/event-store/postgres/postgres-event-store";
@@ -31,23 +32,23 @@ describe("pollingSubscription under a steady stream of commits", () => {
     await db.drop();
   });
 
-  it("reads at most once per gap however many commits wake it, and misses none of them", async () => {
-    let reads = 0;
+  /** A subscription whose reads are counted and whose commit announcements the test makes. */
+  function watched(after: LogPosition, readGapMs?: number) {
+    const watch = { reads: 0, seen: [] as StoredEvent[], announce: (): void => undefined };
     const counted: Pick<EventStore, "readAll"> = {
       readAll(options) {
-        reads += 1;
+        watch.reads += 1;
         return store.readAll(options);
       },
     };
-    let announce: () => void = () => undefined;
-    const seen: StoredEvent[] = [];
     const subscription = pollingSubscription(
       counted,
       {
-        after: LOG_START,
+        after,
         batchSize: 500,
+        readGapMs,
         onBatch: (events) => {
-          seen.push(...events);
+          watch.seen.push(...events);
           return Promise.resolve();
         },
         onError: (error) => {
@@ -55,11 +56,16 @@ describe("pollingSubscription under a steady stream of commits", () => {
         },
       },
       (wake) => {
-        announce = wake;
+        watch.announce = wake;
         return Promise.resolve(() => Promise.resolve());
       },
     );
-    await eventually(() => Promise.resolve(reads === 1));
+    return { watch, subscription };
+  }
+
+  it("reads at most once per gap however many commits wake it, and misses none of them", async () => {
+    const { watch, subscription } = watched(LOG_START);
+    await eventually(() => Promise.resolve(watch.reads === 1));
 
     const commits = 40;
     const start = performance.now();
@@ -68,20 +74,20 @@ describe("pollingSubscription under a steady stream of commits", () => {
         ...writer,
         expectedRevision: "no_stream",
       });
-      announce();
+      watch.announce();
     }
     const writing = performance.now() - start;
-    await eventually(() => Promise.resolve(seen.length === commits));
-    expect(seen.map((e) => e.stream)).toEqual(
+    await eventually(() => Promise.resolve(watch.seen.length === commits));
+    expect(watch.seen.map((e) => e.stream)).toEqual(
       Array.from({ length: commits }, (_, i) => `gap-${i}`),
     );
     await subscription.stop();
 
     // One read per commit without the gap; with it, one per gap the writing lasted (and the last one).
-    expect(reads - 1).toBeLessThanOrEqual(
+    expect(watch.reads - 1).toBeLessThanOrEqual(
       Math.ceil(writing / MIN_READ_GAP_MS) + 2,
     );
-    expect(reads - 1).toBeLessThan(commits / 2);
+    expect(watch.reads - 1).toBeLessThan(commits / 2);
   });
   it("reads a commit announced while the last batch was being handled without waiting for the idle poll", async () => {
     let announce: () => void = () => undefined;
@@ -128,57 +134,30 @@ describe("pollingSubscription under a steady stream of commits", () => {
     expect(seenAt - announcedAt).toBeLessThan(400);
   });
   it("takes the gap it is given between reads under a stream of commits, and `hurry` cuts it short for a reader", async () => {
-    let announce: () => void = () => undefined;
-    const seen: StoredEvent[] = [];
-    let reads = 0;
-    const counted: Pick<EventStore, "readAll"> = {
-      readAll(options) {
-        reads += 1;
-        return store.readAll(options);
-      },
-    };
-    const subscription = pollingSubscription(
-      counted,
-      {
-        after: await store.headPosition(),
-        batchSize: 500,
-        // Longer than the test waits: a read inside it is the hurry's doing.
-        readGapMs: 60_000,
-        onBatch: (events) => {
-          seen.push(...events);
-          return Promise.resolve();
-        },
-        onError: (error) => {
-          throw error;
-        },
-      },
-      (wake) => {
-        announce = wake;
-        return Promise.resolve(() => Promise.resolve());
-      },
-    );
+    // A gap longer than the test waits: a read inside it is the hurry's doing.
+    const { watch, subscription } = watched(await store.headPosition(), 60_000);
     const commit = async (stream: string) => {
       await store.append(stream, [{ type: "Tick", data: { i: 0 } }], { ...writer, expectedRevision: "no_stream" });
-      announce();
+      watch.announce();
     };
     // The first read (at start) found nothing; a commit now falls in the gap after it.
-    await eventually(() => Promise.resolve(reads > 0));
+    await eventually(() => Promise.resolve(watch.reads > 0));
     await commit("hurry-1");
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(seen).toEqual([]);
+    expect(watch.seen).toEqual([]);
 
     const hurriedAt = performance.now();
     subscription.hurry();
-    await eventually(() => Promise.resolve(seen.length === 1));
+    await eventually(() => Promise.resolve(watch.seen.length === 1));
     expect(performance.now() - hurriedAt).toBeLessThan(400);
 
     // A hurry lasts for one read: the next commit waits out the gap again.
     await commit("hurry-2");
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(seen.map((e) => e.stream)).toEqual(["hurry-1"]);
+    expect(watch.seen.map((e) => e.stream)).toEqual(["hurry-1"]);
     subscription.hurry();
-    await eventually(() => Promise.resolve(seen.length === 2));
-    expect(seen.map((e) => e.stream)).toEqual(["hurry-1", "hurry-2"]);
+    await eventually(() => Promise.resolve(watch.seen.length === 2));
+    expect(watch.seen.map((e) => e.stream)).toEqual(["hurry-1", "hurry-2"]);
     await subscription.stop();
   });
 });
