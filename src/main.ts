@@ -12,6 +12,7 @@ import { serviceLogger } from './logging/service-logger';
 import { serveConsole } from './http/serve-console';
 import { join } from 'node:path';
 import { settlesWithin } from './shared/settles-within';
+import { describeError } from './shared/describe-error';
 
 /** In-flight requests and projection batches get this long to finish before the database stops. */
 const APP_CLOSE_MS = 4000;
@@ -82,7 +83,7 @@ bootstrap().catch((error: unknown) => {
   process.stderr.write(
     error instanceof ConfigError
       ? `Lỗi cấu hình: ${error.vi}\nConfiguration error: ${error.message}\n`
-      : `Khởi động thất bại (start-up failed): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      : `Khởi động thất bại (start-up failed): ${describeError(error)}\n`,
   );
   void stopAndExit(1, logLine);
 });

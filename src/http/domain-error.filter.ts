@@ -3,6 +3,7 @@ import { FastifyReply } from 'fastify';
 import { CodedError } from '../shared/coded-error';
 import { errorBody } from './error-body';
 import { errorMessageVi } from './error-messages-vi';
+import { describeError } from '../shared/describe-error';
 
 /**
  * The one place errors become HTTP (API.md "Errors"): the ledger's own errors (business rules,
@@ -32,7 +33,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message, { messageEn, ...(code !== undefined && { code }) }));
       return;
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    this.logger.error(describeError(error));
     void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send(errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error'));
   }
 }

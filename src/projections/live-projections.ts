@@ -1,6 +1,7 @@
 import { UnappliableEvent } from '../../projections/ledger/unappliable-event';
 import type { Projection } from '../../projections/runner/projection';
 import type { LiveOptions, LiveProjection, ProjectionRunner } from '../../projections/runner/projection-runner';
+import { describeError } from '../shared/describe-error';
 
 /** A projection stopped at an event it cannot apply: what /health names until it moves on. */
 export interface ProjectionFailure {
@@ -52,7 +53,7 @@ export function runLiveProjections(
           });
           changed();
         }
-        events.onError(`Projection ${projection.name} stopped on an error and will retry: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        events.onError(`Projection ${projection.name} stopped on an error and will retry: ${describeError(error)}`);
       },
       () => {
         if (stuck.delete(projection.name)) changed();

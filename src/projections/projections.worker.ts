@@ -8,6 +8,7 @@ import { systemClock } from '../shared/clock';
 import { runLiveProjections } from './live-projections';
 import type { FromProjectionWorker, ProjectionWorkerConfig, ToProjectionWorker } from './projection-worker-messages';
 import { allProjections } from './projections';
+import { describeError } from '../shared/describe-error';
 
 // Started by WorkerLiveProjections (worker-live-projections.ts): the live projections on their own
 // thread and connections, so their folds never hold up a request.
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  post({ kind: 'error', message: `The projections could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+  post({ kind: 'error', message: `The projections could not start: ${describeError(error)}` });
   // Ends this thread only; the service starts it again.
   process.exit(1);
 });

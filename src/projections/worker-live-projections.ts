@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { describeError } from '../shared/describe-error';
 import { settlesWithin } from '../shared/settles-within';
 import type { LiveProjections, ProjectionFailure } from './live-projections';
 import type { FromProjectionWorker, ProjectionWorkerConfig, ToProjectionWorker } from './projection-worker-messages';
@@ -60,7 +61,7 @@ export class WorkerLiveProjections implements LiveProjections {
       // 'stopped': the connections are closed, nothing of the thread is left to wait for.
       else void worker.terminate();
     });
-    worker.on('error', (error) => this.log(`The projections' thread failed: ${error.stack ?? error.message}`));
+    worker.on('error', (error) => this.log(`The projections' thread failed: ${describeError(error)}`));
     worker.on('exit', (code) => {
       this.worker = undefined;
       if (this.stopping) return;

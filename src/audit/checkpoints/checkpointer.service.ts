@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { SignedCheckpoint } from './checkpoint';
 import { checkpointCovering } from './checkpoint-rows';
 import { Checkpointer } from './checkpointer';
+import { describeError } from '../../shared/describe-error';
 
 /** How often the tree is brought up to the log and a checkpoint considered (CHECKPOINT_EVERY is counted at this grain). */
 const TICK_MS = 1_000;
@@ -81,17 +82,13 @@ export class CheckpointerService implements OnApplicationBootstrap, BeforeApplic
     try {
       await this.checkpointer.catchUpTree(() => this.stopping).catch((error: unknown) => {
         // Another instance is bringing the tree up this tick; this one may still sign.
-        if (!(error instanceof ProjectionLocked)) this.logger.error(`Bringing the Merkle tree up to the log failed and will be retried: ${describe(error)}`);
+        if (!(error instanceof ProjectionLocked)) this.logger.error(`Bringing the Merkle tree up to the log failed and will be retried: ${describeError(error)}`);
       });
       await this.checkpointer.signIfDue();
     } catch (error) {
-      this.logger.error(`Signing a checkpoint failed and will be retried: ${describe(error)}`);
+      this.logger.error(`Signing a checkpoint failed and will be retried: ${describeError(error)}`);
     } finally {
       this.ticking = false;
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
