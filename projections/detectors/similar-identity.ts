@@ -1,4 +1,4 @@
-import { identitySimilarity, mayBeSimilar, nameMayBeAlike, SIMILAR_IDENTITY_THRESHOLD, similarityCeiling, swappedDayMonth, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
+import { identitySimilarity, SIMILAR_IDENTITY_THRESHOLD, type IdentityProfile } from '../../src/shared/identity/identity-similarity';
 import { bestSimilarPair } from '../../src/shared/identity/similar-pair';
 import { byRecordedAt, compareText } from '../engine/compare-text';
 import type { LedgerState } from '../engine/ledger-state';
@@ -8,33 +8,13 @@ import { similarIdentityDraft } from './similar-identity.draft';
 
 /**
  * The fuzzy half of identity-conflict. Blocking, not all pairs: a declaration is compared only with
- * those born the same day or on its day and month swapped (LedgerState's index by birth date). Under
- * SIMILARITY_WEIGHTS no pair with other birth dates can reach the threshold (mayBeSimilar), so these
- * blocks hold every pair that can; of them, only the pairs that reach it with a shared household are
- * kept, so the households of the others are never read. Within a day's block only the same common
- * given name or an uncommon one can be alike (givenNameBucket), so only those are scanned. A block by family + given name found nothing more and grew with
- * the ledger (Nguyễn is the family name of about four Vietnamese in ten). Scoring is src/shared/identity's,
- * the same the SQL oracle uses.
+ * those born the same day or on its day and month swapped, with the same common given name or an
+ * uncommon one (IdentityIndex.alikeTo): under SIMILARITY_WEIGHTS no other pair can reach the
+ * threshold. Of the declarations that may reach it with the best household (mayBeAlike), only the
+ * pairs that reach it with their real households are kept. A block by family + given name found
+ * nothing more and grew with the ledger (Nguyễn is the family name of about four Vietnamese in ten).
+ * Scoring is src/shared/identity's, the same the SQL oracle uses.
  */
-export function blockedWith(p: PersonRow, state: LedgerState): PersonRow[] {
-  const found = new Map<string, PersonRow>();
-  const swapped = swappedDayMonth(p.date_of_birth);
-  const blocks = [state.peopleBornOnNamedLike(p.date_of_birth, p.name_norm), swapped ? state.peopleBornOnNamedLike(swapped, p.name_norm) : []];
-  // Every declaration belongs to a file the ledger holds (files are never deleted), so none is left out here.
-  for (const block of blocks) {
-    for (const q of block) if (q.citizen_id !== p.citizen_id && mayReach(p, q)) found.set(`${q.citizen_id}\u0000${q.application_id}`, q);
-  }
-  return [...found.values()];
-}
-
-const dated = (p: PersonRow) => ({ dateOfBirth: p.date_of_birth });
-const bare = (p: PersonRow) => ({ citizenId: p.citizen_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender });
-/**
- * Whether the pair may reach the threshold with the best household: the rest of the block is never
- * alike. Cheapest test first: most of a block bears another family or given name.
- */
-const mayReach = (p: PersonRow, q: PersonRow): boolean =>
-  nameMayBeAlike(p.name_norm, q.name_norm) && mayBeSimilar(dated(p), dated(q)) && similarityCeiling(bare(p), bare(q)) >= SIMILAR_IDENTITY_THRESHOLD;
 
 export function profileOf(p: PersonRow, state: LedgerState): IdentityProfile {
   return {
@@ -48,7 +28,7 @@ export function similarKeys(people: readonly PersonRow[], state: LedgerState): s
   const keys: string[] = [];
   for (const p of people) {
     const mine = profileOf(p, state);
-    for (const q of blockedWith(p, state)) {
+    for (const q of state.peopleAlikeTo(p)) {
       if (identitySimilarity(mine, profileOf(q, state)).score >= SIMILAR_IDENTITY_THRESHOLD) keys.push(q.citizen_id);
     }
   }
@@ -62,7 +42,7 @@ export function similarKeys(people: readonly PersonRow[], state: LedgerState): s
 export function similarIdentityDrafts(citizenId: string, mine: readonly PersonRow[], exact: ReadonlySet<string>, provinceCode: string, state: LedgerState): FindingDraft[] {
   const others = new Set<string>();
   for (const m of mine) {
-    for (const q of blockedWith(m, state)) {
+    for (const q of state.peopleAlikeTo(m)) {
       // An id none of whose blocked declarations may be alike to this one has no pair that can reach the threshold.
       if (compareText(q.citizen_id, citizenId) > 0 && !exact.has(q.citizen_id)) others.add(q.citizen_id);
     }

@@ -1,13 +1,15 @@
 import type { StoredEvent } from '../../src/event-store/event-store.port';
-import { swappedDayMonth } from '../../src/shared/identity/identity-similarity';
+import { normalizeName } from '../../src/shared/identity/normalize-name';
 import { streamKindOf } from '../../src/shared/streams';
+import type { PersonIdentity } from './identity-index';
 
 /** The ids a batch names, by what they identify: what a partial state reads before folding it. */
 export interface BatchKeys {
   readonly applications: Set<string>;
   readonly citizens: Set<string>;
   readonly projects: Set<string>;
-  readonly birthDates: Set<string>;
+  /** The people the batch declares (anything with a citizen id, a name and a birth date). */
+  readonly identities: PersonIdentity[];
 }
 
 /**
@@ -17,12 +19,8 @@ export interface BatchKeys {
  * for each submission, and only allocations and lotteries need the whole project.
  */
 export function keysOfBatch(events: readonly StoredEvent[]): BatchKeys {
-  const keys: BatchKeys = { applications: new Set(), citizens: new Set(), projects: new Set(), birthDates: new Set() };
+  const keys: BatchKeys = { applications: new Set(), citizens: new Set(), projects: new Set(), identities: [] };
   for (const event of events) collect(event.data, keys, streamKindOf(event.stream) === 'application');
-  for (const date of [...keys.birthDates]) {
-    const swapped = swappedDayMonth(date);
-    if (swapped) keys.birthDates.add(swapped);
-  }
   return keys;
 }
 
@@ -32,11 +30,14 @@ function collect(value: unknown, keys: BatchKeys, ofApplication: boolean): void 
     return;
   }
   if (typeof value !== 'object' || value === null) return;
+  const { citizenId, fullName, dateOfBirth, gender } = value as Record<string, unknown>;
+  if (typeof citizenId === 'string' && typeof fullName === 'string' && typeof dateOfBirth === 'string') {
+    keys.identities.push({ citizenId, nameNorm: normalizeName(fullName), dateOfBirth, gender: typeof gender === 'string' ? gender : null });
+  }
   for (const [field, inner] of Object.entries(value)) {
     if (typeof inner === 'string') {
       if (field === 'applicationId') keys.applications.add(inner);
       else if (field.endsWith('itizenId')) keys.citizens.add(inner);
-      else if (field === 'dateOfBirth') keys.birthDates.add(inner);
       else if (field === 'projectId' && !ofApplication) keys.projects.add(inner);
     } else collect(inner, keys, ofApplication);
   }

@@ -8,13 +8,17 @@ import {
 import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
-import { givenNameBucket, UNCOMMON_GIVEN_NAME } from '../../src/shared/identity/identity-similarity';
+import { type DeclaredIdentity, IdentityIndex, type PersonIdentity } from './identity-index';
 import { LookupFamily } from './lookup-family';
 import { Table, type TableWrite } from './table';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
-const identityOf = (p: PersonRow) => key(p.name_norm, p.date_of_birth);
+/** A declaration as the identity index holds it: its strings are the row's, not copies. */
+const declaredIdentityOf = (p: PersonRow): DeclaredIdentity =>
+  ({ citizenId: p.citizen_id, applicationId: p.application_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender });
 const keyPart = (k: string, i: number): string => k.split('\u0000')[i];
+/** Declarations read per query when a start fills the identity index. */
+const IDENTITY_PAGE = 50_000;
 
 /**
  * The ledger's read models in memory, with the secondary indexes the detectors look things up by.
@@ -47,10 +51,8 @@ export class LedgerState {
   private readonly applicationsByProject = this.largeIndex();
   private readonly peopleByApplication = this.largeIndex();
   private readonly peopleByCitizen = this.largeIndex();
-  private readonly peopleByIdentity = this.largeIndex();
-  /** The block of the fuzzy identity match: by birth date, and by birth date and given-name bucket. */
-  private readonly peopleByBirthDate = this.largeIndex();
-  private readonly peopleByBirthDateAndGivenName = this.largeIndex();
+  /** Every declaration, whole even when the people are not (IdentityIndex): not cleared by `evict`. */
+  private readonly identities = new IdentityIndex(this.journal);
   private readonly unitsByProject = this.largeIndex();
   private readonly unitsByApplication = this.largeIndex();
   private readonly claimsByCitizen = this.largeIndex();
@@ -63,8 +65,6 @@ export class LedgerState {
   private readonly applicationsOfProject_ = new LookupFamily(this.applications, 'project_id', (a) => this.indexApplication(a));
   private readonly peopleOfApplication_ = new LookupFamily(this.people, 'application_id', (p) => this.indexPerson(p));
   private readonly peopleOfCitizen_ = new LookupFamily(this.people, 'citizen_id', (p) => this.indexPerson(p));
-  /** Holds every identity (name + birth date) block too: an identity is one birth date's people. */
-  private readonly peopleBornOn_ = new LookupFamily(this.people, 'date_of_birth', (p) => this.indexPerson(p));
   private readonly unitsOfProject_ = new LookupFamily(this.units, 'project_id', (u) => this.indexUnit(u));
   private readonly unitsOfApplication_ = new LookupFamily(this.units, 'application_id', (u) => this.indexUnit(u));
   private readonly claim_ = new LookupFamily(this.claims, 'claim_id', (c) => this.indexClaim(c));
@@ -102,7 +102,7 @@ export class LedgerState {
 
   private get families(): LookupFamily<object>[] {
     return [
-      this.application_, this.applicationsOfCitizen_, this.applicationsOfProject_, this.peopleOfApplication_, this.peopleOfCitizen_, this.peopleBornOn_,
+      this.application_, this.applicationsOfCitizen_, this.applicationsOfProject_, this.peopleOfApplication_, this.peopleOfCitizen_,
       this.unitsOfProject_, this.unitsOfApplication_, this.claim_, this.claimsOfCitizen_, this.populationCheck_,
     ] as LookupFamily<object>[];
   }
@@ -116,8 +116,27 @@ export class LedgerState {
     for (const table of partial ? this.tables.filter((t) => !this.largeTables.includes(t)) : this.tables) {
       for (const row of await table.load(tx)) this.indexRow(table, row);
     }
-    if (partial) for (const table of this.largeTables) table.markPartial();
+    if (partial) {
+      for (const table of this.largeTables) table.markPartial();
+      await this.loadIdentities(tx);
+    }
     this.rebuildDueHeap();
+  }
+
+  /** Reads every declaration into the identity index, a page at a time: a million rows at once would be a heap of their own. */
+  private async loadIdentities(tx: EntityManager): Promise<void> {
+    let after = ['', ''];
+    for (;;) {
+      const page = await tx.query<DeclaredIdentity[]>(
+        'SELECT citizen_id AS "citizenId", application_id AS "applicationId", name_norm AS "nameNorm", date_of_birth AS "dateOfBirth", gender ' +
+        'FROM rm_people WHERE (citizen_id, application_id) > ($1, $2) ORDER BY citizen_id, application_id LIMIT $3',
+        [...after, IDENTITY_PAGE],
+      );
+      for (const d of page) this.identities.add(d);
+      if (page.length < IDENTITY_PAGE) return;
+      const last = page[page.length - 1];
+      after = [last.citizenId, last.applicationId];
+    }
   }
 
   /** How many rows the large tables hold: what the memory budget counts. */
@@ -160,9 +179,10 @@ export class LedgerState {
 
   /**
    * Reads, before a batch on a partial state is folded, what it will most likely ask for: the
-   * files, citizens, projects and birth dates it names, then, for a few steps, the citizens and
-   * files those lead to (an applicant's other files, a household member's other declarations and
-   * claims). One query per lookup family and step.
+   * files, citizens and projects it names and the files of the declarations that may be alike to the
+   * people it declares, then, for a few steps, the citizens and files those lead to (an applicant's
+   * other files, a household member's other declarations and claims, the declarations alike to
+   * theirs). One query per lookup family and step.
    */
   async prefetchFor(tx: EntityManager, keys: BatchKeys, steps: number): Promise<void> {
     const needAll = <R extends object>(family: LookupFamily<R>, values: Iterable<string>) => { for (const v of values) family.need(v); };
@@ -174,34 +194,55 @@ export class LedgerState {
     const seenCitizens = new Set<string>();
     let files = [...keys.applications];
     let citizens = [...keys.citizens];
-    let dates: Iterable<string> = keys.birthDates;
-    for (let step = 0; step < steps && files.length + citizens.length > 0; step++) {
+    let declared: PersonIdentity[] = keys.identities;
+    for (let step = 0; step < steps && files.length + citizens.length + declared.length > 0; step++) {
+      const alike = this.filesAlikeTo(declared);
+      files = [...new Set([...files, ...alike.files])].filter((f) => !seenFiles.has(f));
+      citizens = [...new Set([...citizens, ...alike.citizens])].filter((c) => !seenCitizens.has(c));
       for (const family of byFile) needAll(family, files);
       for (const family of byCitizen) needAll(family, citizens);
-      needAll(this.peopleBornOn_, dates);
       await this.prefetch(tx);
       for (const f of files) seenFiles.add(f);
       for (const c of citizens) seenCitizens.add(c);
       const nextFiles = new Set<string>();
       const nextCitizens = new Set<string>();
-      const nextDates = new Set<string>();
+      const nextDeclared: PersonIdentity[] = [];
+      const declaredIn = (k: string) => {
+        const p = this.people.peek(k);
+        if (p) nextDeclared.push(declaredIdentityOf(p));
+      };
       for (const id of files) {
         const a = this.applications.peek(id);
         if (a) nextCitizens.add(a.citizen_id);
         for (const k of this.peopleByApplication.get(id)) {
           nextCitizens.add(keyPart(k, 0));
-          const p = this.people.peek(k);
-          if (p) nextDates.add(p.date_of_birth);
+          declaredIn(k);
         }
       }
       for (const id of citizens) {
-        for (const k of this.peopleByCitizen.get(id)) nextFiles.add(keyPart(k, 1));
+        for (const k of this.peopleByCitizen.get(id)) {
+          nextFiles.add(keyPart(k, 1));
+          declaredIn(k);
+        }
         for (const k of this.applicationsByCitizen.get(id)) nextFiles.add(k);
       }
       files = [...nextFiles].filter((f) => !seenFiles.has(f));
       citizens = [...nextCitizens].filter((c) => !seenCitizens.has(c));
-      dates = nextDates;
+      declared = nextDeclared;
     }
+  }
+
+  /** The files and citizens of the declarations of the same identity as, or maybe alike to, these. */
+  private filesAlikeTo(declared: readonly PersonIdentity[]): { files: string[]; citizens: string[] } {
+    const files: string[] = [];
+    const citizens: string[] = [];
+    for (const p of declared) {
+      for (const q of [...this.identities.withIdentity(p.nameNorm, p.dateOfBirth), ...this.identities.alikeTo(p)]) {
+        files.push(q.applicationId);
+        citizens.push(q.citizenId);
+      }
+    }
+    return { files, citizens };
   }
 
   /** Whether a large table holds only some of its rows: batches must be read for before they are folded. */
@@ -296,10 +337,7 @@ export class LedgerState {
   }
 
   private unindexIdentity(p: PersonRow): void {
-    const k = this.people.keyOf(p);
-    this.peopleByIdentity.remove(identityOf(p), k);
-    this.peopleByBirthDate.remove(p.date_of_birth, k);
-    this.peopleByBirthDateAndGivenName.remove(key(p.date_of_birth, givenNameBucket(p.name_norm)), k);
+    this.identities.remove(declaredIdentityOf(p));
   }
 
   peopleOfApplication(applicationId: string): PersonRow[] {
@@ -313,26 +351,16 @@ export class LedgerState {
   }
 
   peopleWithIdentity(nameNorm: string, dateOfBirth: string): PersonRow[] {
-    this.peopleBornOn_.need(dateOfBirth);
-    return this.rowsOf(this.people, this.peopleByIdentity.get(key(nameNorm, dateOfBirth)));
+    return this.declarationsOf(this.identities.withIdentity(nameNorm, dateOfBirth));
   }
 
-  peopleBornOn(dateOfBirth: string): PersonRow[] {
-    this.peopleBornOn_.need(dateOfBirth);
-    return this.rowsOf(this.people, this.peopleByBirthDate.get(dateOfBirth));
+  /** The declarations of other citizens that may be alike to `p` (IdentityIndex.alikeTo): only these rows are read. */
+  peopleAlikeTo(p: PersonRow): PersonRow[] {
+    return this.declarationsOf(this.identities.alikeTo(declaredIdentityOf(p)));
   }
 
-  /**
-   * The people born on a day whose name may be alike to `nameNorm`: all of them when its given name
-   * is not a common one, else those with the same given name or an uncommon one (givenNameBucket).
-   * A day's block grows with the ledger; this part of it hardly does.
-   */
-  peopleBornOnNamedLike(dateOfBirth: string, nameNorm: string): PersonRow[] {
-    const bucket = givenNameBucket(nameNorm);
-    if (bucket === UNCOMMON_GIVEN_NAME) return this.peopleBornOn(dateOfBirth);
-    this.peopleBornOn_.need(dateOfBirth);
-    const named = this.rowsOf(this.people, this.peopleByBirthDateAndGivenName.get(key(dateOfBirth, bucket)));
-    return named.concat(this.rowsOf(this.people, this.peopleByBirthDateAndGivenName.get(key(dateOfBirth, UNCOMMON_GIVEN_NAME))));
+  private declarationsOf(declared: readonly DeclaredIdentity[]): PersonRow[] {
+    return this.rowsOf(this.people, declared.map((d) => key(d.citizenId, d.applicationId)));
   }
 
   // Claims
@@ -456,9 +484,7 @@ export class LedgerState {
     const k = this.people.keyOf(p);
     this.peopleByApplication.add(p.application_id, k);
     this.peopleByCitizen.add(p.citizen_id, k);
-    this.peopleByIdentity.add(identityOf(p), k);
-    this.peopleByBirthDate.add(p.date_of_birth, k);
-    this.peopleByBirthDateAndGivenName.add(key(p.date_of_birth, givenNameBucket(p.name_norm)), k);
+    this.identities.add(declaredIdentityOf(p));
   }
 
   private indexFinding(f: FindingRow): void {
