@@ -27,6 +27,11 @@ export class Table<R extends object> {
   private readonly rows = new Map<string, R>();
   private readonly changed = new Set<string>();
   private readonly removed = new Map<string, R>();
+  /**
+   * The keys the last writes taken delete: while they land, a read of the table still finds the
+   * rows, and must not bring them back (Projection.fold reads while the last batch lands).
+   */
+  private landing = new Set<string>();
   /** Changed keys the table does not hold yet. */
   private readonly fresh = new Set<string>();
   /** Known once `load` has read the catalog; until then every row is upserted. */
@@ -168,7 +173,7 @@ export class Table<R extends object> {
     for (const row of rows) {
       const kept = from ? from(row) : row;
       const k = this.keyOf(kept);
-      if (this.rows.has(k) || this.removed.has(k)) continue;
+      if (this.rows.has(k) || this.removed.has(k) || this.landing.has(k)) continue;
       this.rows.set(k, kept);
       added.push(kept);
     }
@@ -182,6 +187,7 @@ export class Table<R extends object> {
   takeWrites(): TableWrite[] {
     const writes: TableWrite[] = [];
     const { name, columns } = this.spec;
+    this.landing = new Set(this.removed.keys());
     if (this.removed.size > 0) {
       const removed = JSON.stringify([...this.removed.values()]);
       writes.push((tx) => tx.query(this.deleteSql, [removed]));

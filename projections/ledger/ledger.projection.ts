@@ -112,19 +112,20 @@ export class LedgerProjection implements Projection {
 
   /**
    * Folds the batch into memory now and returns its writes, already serialised, so a runner can
-   * fold the next batch while these are written. Null when it cannot fold without reading first
-   * (a start, after a failure, or rows memory does not hold): the runner then waits for the writes
-   * in flight and calls `apply`. Memory runs ahead of the tables until the writes commit; a runner
-   * whose transaction fails calls `reset`.
+   * fold the next batch while these are written. A partial state first reads what the batch names
+   * (prefetchFor) through `reader`, while the last batch's writes may still be landing: every row
+   * those change is in memory, which a read never overwrites, and every row they delete is kept
+   * from coming back (Table's landing keys). Null when it cannot fold yet (a start, after a failure,
+   * memory past its budget, or rows it still missed): the runner then waits for the writes in
+   * flight and calls `apply`, where memory is dropped or taken back with nothing landing. Memory
+   * runs ahead of the tables until the writes commit; a runner whose transaction fails calls `reset`.
    */
-  async fold(events: StoredEvent[]): Promise<((tx: EntityManager) => Promise<void>) | null> {
+  async fold(events: StoredEvent[], reader: EntityManager): Promise<((tx: EntityManager) => Promise<void>) | null> {
     const { state, position } = this;
-    if (!state || this.unsettled) return null;
-    this.keepWithinBudget(state);
-    // A partial state reads what the batch names first: `apply` does, once the writes in flight have landed.
-    if (state.partial) return null;
+    if (!state || this.unsettled || state.residentRows > this.maxResidentRows) return null;
     // A failure below leaves memory half-folded: it must start again from the tables.
     this.reset();
+    if (state.partial) await state.prefetchFor(reader, keysOfBatch(events), this.prefetchSteps);
     const writes = await this.attempt(state, events);
     this.state = state;
     if (!writes) {

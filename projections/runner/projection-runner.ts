@@ -209,7 +209,7 @@ export class ProjectionRunner {
         if (page.length === 0) break;
         const more = page.length === batchSize && !stop?.();
         if (more) pending = read(page.next);
-        const writes = (await projection.fold?.(page.batch)) ?? null;
+        const writes = (await projection.fold?.(page.batch, this.dataSource.manager)) ?? null;
         unwrap(await committing);
         onProgress?.(applied);
         if (writes) committing = settled(this.commit(projection, page.next, writes));

@@ -16,10 +16,12 @@ export interface Projection<Batch = StoredEvent[]> {
   /**
    * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and
    * returns their writes, which nothing the next fold does can change. Null when the projection
-   * cannot fold without reading first; the runner then calls `apply`. It may give the event loop
-   * back while it folds (HTTP requests go on), never reading or writing the database.
+   * cannot fold now; the runner then waits for the writes in flight and calls `apply`. It may give
+   * the event loop back while it folds (HTTP requests go on) and may read through `reader`, never
+   * write: the last batch's writes may still be landing, so what it reads of the rows they change
+   * is older than what it holds.
    */
-  fold?(batch: Batch): Promise<((tx: EntityManager) => Promise<void>) | null>;
+  fold?(batch: Batch, reader: EntityManager): Promise<((tx: EntityManager) => Promise<void>) | null>;
   /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
   /**

@@ -26,7 +26,7 @@ describe('ledger fold and the event loop', () => {
     expect(events).toHaveLength(600);
     const order: string[] = [];
     setImmediate(() => order.push('other work'));
-    const writes = await projection.fold(events);
+    const writes = await projection.fold(events, h.dataSource.manager);
     order.push('folded');
     expect(writes).not.toBeNull();
     expect(order).toEqual(['other work', 'folded']);

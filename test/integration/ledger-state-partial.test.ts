@@ -1,6 +1,8 @@
 import type { PopulationCheckRecorded } from '../../src/population/domain/population-check.events';
 import { normalizeName } from '../../src/shared/identity/normalize-name';
+import { PEOPLE } from '../../projections/engine/ledger-tables';
 import { LedgerState } from '../../projections/engine/ledger-state';
+import { Table } from '../../projections/engine/table';
 import type { PersonRow } from '../../projections/engine/rows';
 import { LedgerHarness, person, submitted } from '../support/ledger-harness';
 
@@ -72,6 +74,20 @@ describe('ledger state with the large tables partial (memory past its budget)', 
       await state.prefetch(tx);
       expect(lookup(state)).toHaveLength(expected);
       expect(state.missed).toBe(false);
+    });
+  });
+
+  it('a read while a batch\'s deletion lands (a pipelined fold) does not bring the deleted row back', async () => {
+    await h.dataSource.transaction(async (tx) => {
+      const people = new Table(PEOPLE);
+      await people.loadKinds(tx);
+      people.markPartial();
+      const minhInF1 = (await people.loadWhere(tx, 'application_id', ['f1'])).find((p) => p.citizen_id === minh.citizenId);
+      if (!minhInF1) throw new Error('the harness wrote no declaration of Minh in f1');
+      people.delete(minhInF1);
+      expect(people.takeWrites()).toHaveLength(1); // taken, not run: the table still holds the row
+      expect((await people.loadWhere(tx, 'application_id', ['f1'])).map((p) => p.citizen_id)).toEqual([]);
+      expect(people.peek(people.keyOf(minhInF1))).toBeUndefined();
     });
   });
 
