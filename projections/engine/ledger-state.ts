@@ -83,6 +83,12 @@ export class LedgerState {
     this.units.onAbsent = (k) => this.unitsOfProject_.need(keyPart(k, 0));
     this.claims.onAbsent = (k) => this.claim_.need(k);
     this.populationChecks.onAbsent = (k) => this.populationCheck_.need(k);
+    // A row new to memory is new to its table when a lookup by part of its key read all the table holds there: it is copied in, not upserted.
+    this.applications.isKnownNew = (a) => this.application_.holdsAllOf(a);
+    this.people.isKnownNew = (p) => this.peopleOfApplication_.holdsAllOf(p) || this.peopleOfCitizen_.holdsAllOf(p);
+    this.units.isKnownNew = (u) => this.unitsOfProject_.holdsAllOf(u);
+    this.claims.isKnownNew = (c) => this.claim_.holdsAllOf(c);
+    this.populationChecks.isKnownNew = (c) => this.populationCheck_.holdsAllOf(c);
   }
 
   private get tables(): Table<object>[] {

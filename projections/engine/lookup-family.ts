@@ -17,6 +17,16 @@ export class LookupFamily<R extends object> {
     private readonly index: (row: R) => void,
   ) {}
 
+  /**
+   * Whether memory holds every row the table could hold under this row's key: true once this row's
+   * value was read, when the family's column is part of the key (a file's people: any declaration
+   * keyed by that file has that file id). A family by another column proves nothing: the table may
+   * hold the key with another value there.
+   */
+  holdsAllOf(row: R): boolean {
+    return this.table.spec.pk.includes(this.column) && this.loaded.has(String(row[this.column]));
+  }
+
   need(value: string): void {
     if (!this.table.isComplete && !this.loaded.has(value)) this.missing.add(value);
   }

@@ -21,7 +21,8 @@ export interface TableSpec<R extends object> {
  * (and has not deleted since the last flush) is new to the table, and is written with COPY,
  * several times cheaper for PostgreSQL than the upsert the others need. A partial table (after
  * an eviction, or opened on a large ledger) holds some rows: a key it does not hold is reported to
- * `onAbsent`, which decides whether the answer can be trusted, and every row is upserted.
+ * `onAbsent`, which decides whether the answer can be trusted, and a row is upserted unless
+ * `isKnownNew` says the database cannot hold its key.
  */
 export class Table<R extends object> {
   private readonly rows = new Map<string, R>();
@@ -41,6 +42,8 @@ export class Table<R extends object> {
   private accessed: Set<string> | null = null;
   /** Told of every key a partial table does not hold when asked for it. */
   onAbsent: ((key: string) => void) | null = null;
+  /** Whether a partial table knows a row it does not hold is not in the database either (LookupFamily.holdsAllOf). */
+  isKnownNew: ((row: R) => boolean) | null = null;
   private readonly upsertSql: string;
   private readonly deleteSql: string;
 
@@ -88,7 +91,7 @@ export class Table<R extends object> {
     // A payload missing a field would otherwise surface as a NULL at flush time, far from its event.
     for (const c of this.spec.columns) if (row[c] === undefined) throw new Error(`${this.spec.name}.${c} has no value`);
     const key = this.keyOf(row);
-    if (this.complete && !this.rows.has(key) && !this.removed.has(key)) this.fresh.add(key);
+    if (!this.rows.has(key) && !this.removed.has(key) && (this.complete || this.isKnownNew?.(row) === true)) this.fresh.add(key);
     this.rows.set(key, row);
     this.changed.add(key);
     this.removed.delete(key);
