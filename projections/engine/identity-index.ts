@@ -18,12 +18,16 @@ export interface DeclaredIdentity extends PersonIdentity {
 
 /*
  * A day's declarations are held as one string: each its given-name bucket, citizen id, file id,
- * name and gender apart by NUL, the declarations apart by SOH (no stored event holds either). 407,000
- * declarations took 184 MiB as objects in Maps of Maps, 160 as a string each in 290,000 block arrays;
- * a string a day is a fraction of that, and a day's block (two dozen at a million events) is read whole.
+ * name and gender apart by STX, the declarations apart by SOH. Neither can be in a field: ids are
+ * letters, digits, "-" and "_" (IsIdentifier), a normalised name A-Z, digits and spaces. 407,000
+ * declarations took 184 MiB as objects in Maps of Maps, 160 as a string each in 290,000 block
+ * arrays; a string a day is 22 MiB, and a day's block (two dozen at a million events) is read whole.
  */
-const FIELD = '\u0000';
+const FIELD = '\u0002';
 const RECORD = '\u0001';
+/** The separators as PostgreSQL writes them, for a query that packs a day's declarations (IdentityIndex.fill). */
+export const FIELD_SQL = "E'\\x02'";
+export const RECORD_SQL = "E'\\x01'";
 
 function pack(d: DeclaredIdentity): string {
   return [givenNameBucket(d.nameNorm), d.citizenId, d.applicationId, d.nameNorm, d.gender === null ? '' : `=${d.gender}`].join(FIELD);
@@ -97,6 +101,19 @@ export class IdentityIndex {
     return [p.dateOfBirth, ...(swapped ? [swapped] : [])]
       .flatMap((day) => this.declaredOn(day, buckets))
       .filter((q) => q.citizenId !== p.citizenId && mayBeAlike(p, q));
+  }
+
+  /**
+   * Fills the index from what the table holds, a day at a time: `records` are the day's
+   * declarations without their bucket (citizen id, file id, name and gender as FIELD_SQL and
+   * RECORD_SQL join them). Only on an empty index, outside a batch: nothing is journaled.
+   */
+  fill(dateOfBirth: string, records: string): void {
+    const withBuckets = records.split(RECORD).map((r) => {
+      const name = r.split(FIELD)[2];
+      return `${givenNameBucket(name)}${FIELD}${r}`;
+    });
+    this.days.set(dateOfBirth, flat(withBuckets.join(RECORD)));
   }
 
   clear(): void {

@@ -8,7 +8,7 @@ import {
 import type {
   ApplicationRow, ClaimRow, FindingRow, LandFundRow, LotteryRow, PersonRow, PopulationCheckRow, ProgrammeTargetRow, ProjectRow, UnitRow,
 } from './rows';
-import { type DeclaredIdentity, IdentityIndex, type PersonIdentity } from './identity-index';
+import { type DeclaredIdentity, FIELD_SQL, IdentityIndex, type PersonIdentity, RECORD_SQL } from './identity-index';
 import { LookupFamily } from './lookup-family';
 import { Table, type TableWrite } from './table';
 
@@ -17,8 +17,6 @@ const key = (a: string, b: string) => `${a}\u0000${b}`;
 const declaredIdentityOf = (p: PersonRow): DeclaredIdentity =>
   ({ citizenId: p.citizen_id, applicationId: p.application_id, nameNorm: p.name_norm, dateOfBirth: p.date_of_birth, gender: p.gender });
 const keyPart = (k: string, i: number): string => k.split('\u0000')[i];
-/** Declarations read per query when a start fills the identity index. */
-const IDENTITY_PAGE = 50_000;
 
 /**
  * The ledger's read models in memory, with the secondary indexes the detectors look things up by.
@@ -129,20 +127,13 @@ export class LedgerState {
     this.rebuildDueHeap();
   }
 
-  /** Reads every declaration into the identity index, a page at a time: a million rows at once would be a heap of their own. */
+  /** Reads every declaration into the identity index, packed a day at a time by PostgreSQL: 18,000 rows to parse at a million events, not 400,000. */
   private async loadIdentities(tx: EntityManager): Promise<void> {
-    let after = ['', ''];
-    for (;;) {
-      const page = await tx.query<DeclaredIdentity[]>(
-        'SELECT citizen_id AS "citizenId", application_id AS "applicationId", name_norm AS "nameNorm", date_of_birth AS "dateOfBirth", gender ' +
-        'FROM rm_people WHERE (citizen_id, application_id) > ($1, $2) ORDER BY citizen_id, application_id LIMIT $3',
-        [...after, IDENTITY_PAGE],
-      );
-      for (const d of page) this.identities.add(d);
-      if (page.length < IDENTITY_PAGE) return;
-      const last = page[page.length - 1];
-      after = [last.citizenId, last.applicationId];
-    }
+    const days = await tx.query<{ day: string; records: string }[]>(
+      `SELECT date_of_birth AS day, string_agg(concat_ws(${FIELD_SQL}, citizen_id, application_id, name_norm, coalesce('=' || gender, '')), ${RECORD_SQL}) AS records ` +
+      'FROM rm_people GROUP BY date_of_birth',
+    );
+    for (const { day, records } of days) this.identities.fill(day, records);
   }
 
   /** How many rows the large tables hold: what the memory budget counts. */
