@@ -34,6 +34,13 @@ function pack(d: DeclaredIdentity): string {
 }
 
 
+/** Where a packed record's `n`th field (0: the bucket) starts. */
+function nthField(packed: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i++) at = packed.indexOf(FIELD, at) + 1;
+  return at;
+}
+
 function unpack(packed: string, dateOfBirth: string): DeclaredIdentity {
   const [, citizenId, applicationId, nameNorm, gender] = packed.split(FIELD);
   return { citizenId, applicationId, nameNorm, dateOfBirth, gender: gender === '' ? null : gender.slice(1) };
@@ -86,7 +93,7 @@ export class IdentityIndex {
 
   /** The declarations of this normalised name and birth date. */
   withIdentity(nameNorm: string, dateOfBirth: string): DeclaredIdentity[] {
-    return this.declaredOn(dateOfBirth, [givenNameBucket(nameNorm)]).filter((d) => d.nameNorm === nameNorm);
+    return this.declaredOn(dateOfBirth, [givenNameBucket(nameNorm)], (name) => name === nameNorm);
   }
 
   /**
@@ -98,8 +105,10 @@ export class IdentityIndex {
     const bucket = givenNameBucket(p.nameNorm);
     const buckets = bucket === UNCOMMON_GIVEN_NAME ? undefined : [bucket, UNCOMMON_GIVEN_NAME];
     const swapped = swappedDayMonth(p.dateOfBirth);
+    // Most of a block bears another family or middle name: those are never unpacked.
+    const named = (name: string) => nameMayBeAlike(p.nameNorm, name);
     return [p.dateOfBirth, ...(swapped ? [swapped] : [])]
-      .flatMap((day) => this.declaredOn(day, buckets))
+      .flatMap((day) => this.declaredOn(day, buckets, named))
       .filter((q) => q.citizenId !== p.citizenId && mayBeAlike(p, q));
   }
 
@@ -121,18 +130,26 @@ export class IdentityIndex {
   }
 
   /**
-   * The declarations of a day in one of `buckets` (all of them when none is given): a day's string
-   * grows with the ledger, so only the records of the buckets asked for are cut out and unpacked.
+   * The declarations of a day in one of `buckets` (all of them when none is given) whose name
+   * `named` keeps: a day's string grows with the ledger, so only the records of the buckets asked
+   * for are looked at, and only those whose name is kept are unpacked.
    */
-  private declaredOn(dateOfBirth: string, buckets?: readonly string[]): DeclaredIdentity[] {
+  private declaredOn(dateOfBirth: string, buckets: readonly string[] | undefined, named: (nameNorm: string) => boolean): DeclaredIdentity[] {
     const day = this.days.get(dateOfBirth);
     if (day === undefined) return [];
-    if (buckets === undefined) return day.split(RECORD).map((packed) => unpack(packed, dateOfBirth));
     const found: DeclaredIdentity[] = [];
-    const recordAt = (start: number) => {
+    /** Looks at the record starting at `start`; returns where the next one starts, or -1. */
+    const recordAt = (start: number): number => {
       const end = day.indexOf(RECORD, start);
-      found.push(unpack(day.slice(start, end < 0 ? day.length : end), dateOfBirth));
+      const record = day.slice(start, end < 0 ? day.length : end);
+      const nameAt = nthField(record, 3);
+      if (named(record.slice(nameAt, record.indexOf(FIELD, nameAt)))) found.push(unpack(record, dateOfBirth));
+      return end < 0 ? -1 : end + 1;
     };
+    if (buckets === undefined) {
+      for (let at = 0; at >= 0; ) at = recordAt(at);
+      return found;
+    }
     for (const bucket of buckets) {
       const head = `${bucket}${FIELD}`;
       if (day.startsWith(head)) recordAt(0);
