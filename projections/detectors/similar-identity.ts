@@ -10,7 +10,7 @@ import { similarIdentityDraft } from './similar-identity.draft';
  * The fuzzy half of identity-conflict. Blocking, not all pairs: a declaration is compared only with
  * those born the same day or on its day and month swapped, with the same common given name or an
  * uncommon one (IdentityIndex.alikeTo): under SIMILARITY_WEIGHTS no other pair can reach the
- * threshold. Of the declarations that may reach it with the best household (mayBeAlike), only the
+ * threshold. Of the declarations that may reach it with the best household, only the
  * pairs that reach it with their real households are kept. A block by family + given name found
  * nothing more and grew with the ledger (Nguyễn is the family name of about four Vietnamese in ten).
  * Scoring is src/shared/identity's, the same the SQL oracle uses.

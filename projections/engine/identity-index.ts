@@ -33,7 +33,6 @@ function pack(d: DeclaredIdentity): string {
   return [givenNameBucket(d.nameNorm), d.citizenId, d.applicationId, d.nameNorm, d.gender === null ? '' : `=${d.gender}`].join(FIELD);
 }
 
-
 /** Where a packed record's `n`th field (0: the bucket) starts. */
 function nthField(packed: string, n: number): number {
   let at = 0;
@@ -51,13 +50,6 @@ function flat(s: string): string {
   void Number(s);
   return s;
 }
-
-/**
- * Whether the pair may reach the similar-identity threshold with the best household: the rest of a
- * block is never alike. Cheapest test first: most of a block bears another family or given name.
- */
-export const mayBeAlike = (p: PersonIdentity, q: PersonIdentity): boolean =>
-  nameMayBeAlike(p.nameNorm, q.nameNorm) && mayBeSimilar(p, q) && similarityCeiling(p, q) >= SIMILAR_IDENTITY_THRESHOLD;
 
 /**
  * Every declaration of the ledger, by birth date and given-name bucket (givenNameBucket): the
@@ -97,19 +89,21 @@ export class IdentityIndex {
   }
 
   /**
-   * The declarations of other citizens that may be alike to `p` (mayBeAlike): born the same day or on
-   * its day and month swapped, with the same common given name or an uncommon one (any, when `p`'s
-   * given name is uncommon: two names in two different common buckets are never alike).
+   * The declarations of other citizens that may reach the similar-identity threshold with `p` with
+   * the best household (the rest of a block is never alike): born the same day or on its day and
+   * month swapped, with the same common given name or an uncommon one (any, when `p`'s given name
+   * is uncommon: two names in two different common buckets are never alike), a name that may be
+   * alike, and a score ceiling at the threshold.
    */
   alikeTo(p: PersonIdentity): DeclaredIdentity[] {
     const bucket = givenNameBucket(p.nameNorm);
     const buckets = bucket === UNCOMMON_GIVEN_NAME ? undefined : [bucket, UNCOMMON_GIVEN_NAME];
     const swapped = swappedDayMonth(p.dateOfBirth);
-    // Most of a block bears another family or middle name: those are never unpacked.
+    // Cheapest test first, before a record is even unpacked: most of a block bears another family or middle name.
     const named = (name: string) => nameMayBeAlike(p.nameNorm, name);
     return [p.dateOfBirth, ...(swapped ? [swapped] : [])]
       .flatMap((day) => this.declaredOn(day, buckets, named))
-      .filter((q) => q.citizenId !== p.citizenId && mayBeAlike(p, q));
+      .filter((q) => q.citizenId !== p.citizenId && mayBeSimilar(p, q) && similarityCeiling(p, q) >= SIMILAR_IDENTITY_THRESHOLD);
   }
 
   /**
