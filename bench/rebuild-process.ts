@@ -8,6 +8,11 @@ export interface RebuildRequest {
 }
 
 export interface RebuildReport {
+  /** The baseline: the whole log read and parsed with no projection work, before the rebuild. */
+  read: number;
+  readSeconds: number;
+  /** The child's maxRSS after the read alone: what the rebuild's peak stands beside. */
+  readPeakRssBytes: number;
   applied: number;
   seconds: number;
   nodeCpuSeconds: number;
@@ -15,7 +20,7 @@ export interface RebuildReport {
   peakRssBytes: number;
 }
 
-/** Rebuilds the ledger projection in a process of its own (rebuild-child.ts), so its memory is measured alone. */
+/** Reads the log, then rebuilds the ledger projection, in a process of their own (rebuild-child.ts), so its memory is measured alone. */
 export function rebuildInChild(request: RebuildRequest, onProgress: (applied: number) => void): Promise<RebuildReport> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'rebuild-child.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
