@@ -6,13 +6,16 @@ import { systemClock } from '../src/shared/clock';
 import { LedgerProjection } from '../projections/ledger/ledger.projection';
 import { ProjectionRunner } from '../projections/runner/projection-runner';
 import type { RebuildReport, RebuildRequest } from './rebuild-process';
+import { boundHeapGrowth } from '../src/shared/heap-growth';
 
 /**
  * The child side of rebuildInChild: on the database it is sent, reads the whole log with no
  * projection work (the baseline), then rebuilds the ledger projection, reporting progress, then
  * the times, its CPU and peak RSS, which nothing else in the benchmark (the dataset generator, the
- * writers) inflates. Both run in this one process, so neither has a JIT or a heap the other lacks.
+ * writers) inflates. Both run in this one process, so neither has a JIT or a heap the other lacks,
+ * and the heap grows as the service's and `noxh`'s do (boundHeapGrowth).
  */
+boundHeapGrowth();
 process.once('message', (request: RebuildRequest) => {
   void rebuild(request).then((report) => process.send?.(report), (error: unknown) => {
     console.error(error);

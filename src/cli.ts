@@ -5,6 +5,9 @@ import { InvalidTokenRequest } from './auth/token.service';
 import { ConfigError } from './config/app-config';
 import { CliModule } from './cli/cli.module';
 import { vietnameseHelp, vietnameseUsageError } from './cli/commander-vi';
+import { boundHeapGrowth } from './shared/heap-growth';
+
+boundHeapGrowth();
 
 /** `noxh <command>`: the CLI of API.md. A usage or config error prints one line and exits 1. */
 CommandFactory.run(CliModule, {

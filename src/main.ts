@@ -13,6 +13,7 @@ import { serveConsole } from './http/serve-console';
 import { join } from 'node:path';
 import { settlesWithin } from './shared/settles-within';
 import { describeError } from './shared/describe-error';
+import { boundHeapGrowth } from './shared/heap-growth';
 
 /** In-flight requests and projection batches get this long to finish before the database stops. */
 const APP_CLOSE_MS = 4000;
@@ -47,6 +48,7 @@ async function stopAndExit(code: number, log: (line: string) => void): Promise<v
 }
 
 async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   // On SIGINT/SIGTERM the shutdown closes the app, then stops the database (ownSignals). The
   // handlers come first: a signal while the embedded PostgreSQL starts would otherwise end node
