@@ -19,6 +19,7 @@ import { PeopleBirthDateIndex1763900000140 } from './1763900000140-people-birth-
 import { MerkleSparseLevels1763900000150 } from './1763900000150-merkle-sparse-levels';
 import { MerkleLeavesByPosition1763900000151 } from './1763900000151-merkle-leaves-by-position';
 import { MerkleBatches1763900000152 } from './1763900000152-merkle-batches';
+import { DropPeopleIdentityIndexes1763900000160 } from './1763900000160-drop-people-identity-indexes';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MerkleSparseLevels1763900000150,
   MerkleLeavesByPosition1763900000151,
   MerkleBatches1763900000152,
+  DropPeopleIdentityIndexes1763900000160,
 ];
