@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
  * noisy 2-core machine. At 75% it peaked at 452–468 MiB in 77.5–83.9 s: no faster, so 50 keeps
  * the margin a province's growing identity index needs.
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 /**
  * Sets the bound for this process and the worker threads it starts later, unless the operator
