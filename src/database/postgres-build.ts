@@ -1,6 +1,6 @@
-import { cp, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { cp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { othersCanEnter } from './cluster-directory';
+import { makeEnterable, othersCanEnter } from './cluster-directory';
 
 /** Where builds are copied whose checkout the postgres user cannot reach (one per version). */
 const ROOT_BUILDS = '/var/lib/noxh-postgres/builds';
@@ -38,7 +38,9 @@ export async function reachableBuild(asRoot: boolean, packaged: { folder: string
   if (!asRoot || (await othersCanEnter(packaged.folder))) return buildIn(packaged.folder);
   const target = join(builds, packaged.version);
   if (await exists(join(target, 'bin', 'postgres'))) return buildIn(target);
-  await mkdir(builds, { recursive: true, mode: 0o755 });
+  // Their parent too (/var/lib/noxh-postgres): an earlier start may have left it closed.
+  await makeEnterable(dirname(builds));
+  await makeEnterable(builds);
   // Copied aside, then renamed into place: a copy cut short is never taken for a build.
   const copying = `${target}.${process.pid}.partial`;
   await cp(packaged.folder, copying, { recursive: true, verbatimSymlinks: true });
