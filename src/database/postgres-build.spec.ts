@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,12 +38,15 @@ describe('the PostgreSQL build the embedded database runs', () => {
     expect((await reachableBuild(false, packaged, builds)).folder).toBe(packaged.folder);
   });
 
-  it('given a checkout in a folder only its owner enters, when root starts it, then the build is copied once where the postgres user can run it', async () => {
-    const packaged = await packagedIn(await folder(0o700));
+  it('given a checkout in a folder only its owner enters, installed under umask 077, when root starts it, then the build is copied once where the postgres user can run it', async () => {
+    const umask = process.umask(0o077);
+    const packaged = await packagedIn(await folder(0o700)).finally(() => process.umask(umask));
     const builds = join(await folder(0o755), 'builds');
     const build = await reachableBuild(true, packaged, builds);
     expect(build.postgres).toBe(join(builds, '18.4.0', 'bin', 'postgres'));
     expect(await readlink(join(builds, '18.4.0', 'lib', 'libpq.so.5'))).toBe('libpq.so.5.18');
+    expect((await stat(build.postgres)).mode & 0o777).toBe(0o755);
+    expect((await stat(join(builds, '18.4.0', 'lib', 'libpq.so.5.18'))).mode & 0o777).toBe(0o644);
     // Later starts of the same version take the copy as it is.
     await writeFile(join(packaged.folder, 'bin', 'postgres'), '#!/bin/sh\necho changed\n');
     expect((await reachableBuild(true, packaged, builds)).postgres).toBe(build.postgres);

@@ -1,4 +1,4 @@
-import { cp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeEnterable, othersCanEnter } from './cluster-directory';
 
@@ -37,13 +37,18 @@ export async function postgresBuild(asRoot: boolean): Promise<PostgresBuild> {
 export async function reachableBuild(asRoot: boolean, packaged: { folder: string; version: string }, builds: string): Promise<PostgresBuild> {
   if (!asRoot || (await othersCanEnter(packaged.folder))) return buildIn(packaged.folder);
   const target = join(builds, packaged.version);
-  if (await exists(join(target, 'bin', 'postgres'))) return buildIn(target);
+  if (await exists(join(target, 'bin', 'postgres'))) {
+    // A copy an earlier version made may have kept npm's 0700.
+    await openToOthers(target);
+    return buildIn(target);
+  }
   // Their parent too (/var/lib/noxh-postgres): an earlier start may have left it closed.
   await makeEnterable(dirname(builds));
   await makeEnterable(builds);
   // Copied aside, then renamed into place: a copy cut short is never taken for a build.
   const copying = `${target}.${process.pid}.partial`;
   await cp(packaged.folder, copying, { recursive: true, verbatimSymlinks: true });
+  await openToOthers(copying);
   try {
     await rename(copying, target);
   } catch (error) {
@@ -52,6 +57,20 @@ export async function reachableBuild(asRoot: boolean, packaged: { folder: string
     if (!(await exists(join(target, 'bin', 'postgres')))) throw error;
   }
   return buildIn(target);
+}
+
+/**
+ * Lets every user read the copy and run what its owner may run: under a umask of 077, npm installs
+ * the package 0700 and cp keeps its modes, and the postgres user could not run the copy made for it
+ * ("spawn …/initdb EACCES").
+ */
+async function openToOthers(folder: string): Promise<void> {
+  await chmod(folder, 0o755);
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await openToOthers(path);
+    else if (entry.isFile()) await chmod(path, ((await stat(path)).mode & 0o100) !== 0 ? 0o755 : 0o644);
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
