@@ -6,11 +6,14 @@ import { Client } from 'pg';
 import { settlesWithin } from '../shared/settles-within';
 import { clusterDirectory } from './cluster-directory';
 import { postgresBuild } from './postgres-build';
+import { stopOrphanedServer } from './orphaned-server';
 import { initialiseCluster, postgresOwner, startServer } from './postgres-server';
 
 export interface RunningPostgres {
   /** Where the cluster's files are (see cluster-directory.ts). */
   databaseDir: string;
+  /** The pid of the server a killed run had left on these files, stopped before this one started (orphaned-server.ts). */
+  stoppedOrphan: number | undefined;
   /** Connection string to one database of the cluster. */
   url(database: string): string;
   /** Creates the database unless it exists; returns its connection string. */
@@ -49,6 +52,7 @@ export async function startEmbeddedPostgres({ directory, port, password = USER, 
   const build = await postgresBuild(asRoot);
   const owner = asRoot ? await postgresOwner() : undefined;
   if (!clusterExists(databaseDir)) await initialiseCluster(build, databaseDir, USER, password, owner);
+  const stoppedOrphan = await stopOrphanedServer(databaseDir);
   const server = await startServer(build, databaseDir, port, ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], log, owner)
     .catch((error: unknown) => {
       throw new Error(
@@ -63,6 +67,7 @@ export async function startEmbeddedPostgres({ directory, port, password = USER, 
   const url = (database: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return {
     databaseDir,
+    stoppedOrphan,
     url,
     async createDatabase(database) {
       if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name ${database}`);

@@ -48,6 +48,9 @@ export async function resolveDatabase(config: AppConfig, { log, ownSignals, reus
   const password = await embeddedPassword(config.dataDir);
   log(`Không có DATABASE_URL: khởi động PostgreSQL nhúng trong ${directory} ở cổng ${port} (starting embedded PostgreSQL)`);
   const running = await startEmbeddedPostgres({ directory, port, password, log: () => undefined });
+  if (running.stoppedOrphan !== undefined) {
+    log(`PostgreSQL nhúng mà một lần chạy bị dừng đột ngột để lại (PID ${running.stoppedOrphan}) đã được dừng trước khi khởi động lại (stopped the embedded PostgreSQL a killed run left behind)`);
+  }
   if (!running.databaseDir.startsWith(directory)) log(`Người dùng postgres không vào được ${directory}: tệp của cụm cơ sở dữ liệu nằm ở ${running.databaseDir} (the postgres user cannot reach the folder)`);
   if (!ownSignals) stopOnSignals(running);
   try {

@@ -107,7 +107,36 @@ describe('starting and stopping the service', () => {
     expect(stdout.split('\n').filter((args) => args.includes(`-D ${cluster} `))).toEqual([]);
     await expectHealthyStartThatStops(env, base);
   }, 120_000);
+
+  it('SIGKILL leaves the embedded PostgreSQL running; the next start stops it, says so, and is healthy', async () => {
+    const service = await start(['node', 'dist/src/main.js'], env, base);
+    const postmaster = (await descendants(service.pid ?? 0)).find((p) => p.ppid === service.pid && /postgres/.test(p.args));
+    expect(postmaster).toBeDefined();
+    const exited = once(service, 'exit');
+    service.kill('SIGKILL');
+    await exited;
+    // What a kill -9 or the OOM killer leaves: the server, orphaned, still holding DATA_DIR.
+    expect(isAlive(postmaster?.pid ?? 0)).toBe(true);
+    const next = await start(['node', 'dist/src/main.js'], env, base);
+    try {
+      expect(next.output()).toContain(`(PID ${postmaster?.pid}) đã được dừng trước khi khởi động lại`);
+      expect(isAlive(postmaster?.pid ?? 0)).toBe(false);
+    } finally {
+      const stopped = once(next, 'exit');
+      next.kill('SIGTERM');
+      expect((await stopped)[0]).toBe(0);
+    }
+  }, 120_000);
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The service starts healthy, and SIGTERM ends it with exit code 0. */
 async function expectHealthyStartThatStops(env: NodeJS.ProcessEnv, base: string): Promise<void> {
@@ -155,7 +184,10 @@ async function gone(pids: number[], ms: number): Promise<void> {
   expect(alive()).toEqual([]);
 }
 
-async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base: string): Promise<ChildProcess> {
+/** A service started by a test, with what it printed so far. */
+type Started = ChildProcess & { output(): string };
+
+async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base: string): Promise<Started> {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -163,7 +195,7 @@ async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base:
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return child;
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return Object.assign(child, { output: () => output });
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGKILL');
