@@ -32,7 +32,8 @@ export async function stopOrphanedServer(dataDir: string): Promise<number | unde
   return pid;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process of this pid exists (signal 0 checks without sending anything). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

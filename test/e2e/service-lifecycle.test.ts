@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { clusterDirectory } from '../../src/database/cluster-directory';
 import { freePort } from '../../src/database/embedded-postgres';
+import { alive } from '../../src/database/orphaned-server';
 import { runCli } from '../support/built-cli';
 
 /**
@@ -116,11 +117,11 @@ describe('starting and stopping the service', () => {
     service.kill('SIGKILL');
     await exited;
     // What a kill -9 or the OOM killer leaves: the server, orphaned, still holding DATA_DIR.
-    expect(isAlive(postmaster?.pid ?? 0)).toBe(true);
+    expect(alive(postmaster?.pid ?? 0)).toBe(true);
     const next = await start(['node', 'dist/src/main.js'], env, base);
     try {
       expect(next.output()).toContain(`(PID ${postmaster?.pid}) đã được dừng trước khi khởi động lại`);
-      expect(isAlive(postmaster?.pid ?? 0)).toBe(false);
+      expect(alive(postmaster?.pid ?? 0)).toBe(false);
     } finally {
       const stopped = once(next, 'exit');
       next.kill('SIGTERM');
@@ -128,15 +129,6 @@ describe('starting and stopping the service', () => {
     }
   }, 120_000);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The service starts healthy, and SIGTERM ends it with exit code 0. */
 async function expectHealthyStartThatStops(env: NodeJS.ProcessEnv, base: string): Promise<void> {
@@ -171,17 +163,9 @@ async function descendants(pid: number): Promise<Proc[]> {
 
 async function gone(pids: number[], ms: number): Promise<void> {
   const deadline = Date.now() + ms;
-  const alive = () =>
-    pids.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-  while (alive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(alive()).toEqual([]);
+  const living = () => pids.filter(alive);
+  while (living().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(living()).toEqual([]);
 }
 
 /** A service started by a test, with what it printed so far. */
