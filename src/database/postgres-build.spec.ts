@@ -51,6 +51,10 @@ describe('the PostgreSQL build the embedded database runs', () => {
     await writeFile(join(packaged.folder, 'bin', 'postgres'), '#!/bin/sh\necho changed\n');
     expect((await reachableBuild(true, packaged, builds)).postgres).toBe(build.postgres);
     expect(await readFile(build.postgres, 'utf8')).toContain('echo ran');
+    // A copy an earlier version left closed is opened again.
+    await chmod(build.postgres, 0o700);
+    await reachableBuild(true, packaged, builds);
+    expect((await stat(build.postgres)).mode & 0o777).toBe(0o755);
     // What the copy is for: the postgres user runs it (only root can switch to that user to show it).
     if (process.getuid?.() === 0) expect((await run(build.postgres, [], { ...(await postgresOwner()) })).stdout).toBe('ran\n');
   });

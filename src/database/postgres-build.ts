@@ -38,8 +38,8 @@ export async function reachableBuild(asRoot: boolean, packaged: { folder: string
   if (!asRoot || (await othersCanEnter(packaged.folder))) return buildIn(packaged.folder);
   const target = join(builds, packaged.version);
   if (await exists(join(target, 'bin', 'postgres'))) {
-    // A copy an earlier version made may have kept npm's 0700.
-    await openToOthers(target);
+    // A copy an earlier version made may have kept npm's 0700: opened once, not walked at every start.
+    if (!(await othersCanEnter(join(target, 'bin', 'postgres')))) await openToOthers(target);
     return buildIn(target);
   }
   // Their parent too (/var/lib/noxh-postgres): an earlier start may have left it closed.
