@@ -8,15 +8,22 @@ const GIVEN = [
 ];
 const NAMES = FAMILY.length * MIDDLE.length * GIVEN.length;
 const pad = (n: number): string => String(n).padStart(2, '0');
+/** Months × days 1–28: every month has them. */
+const MONTH_DAYS = Array.from({ length: 12 * 28 }, (_, i) => ({ month: 1 + (i % 12), day: 1 + Math.floor(i / 12) }));
+const monthDayText = ({ month, day }: { month: number; day: number }): string => `${pad(month)}-${pad(day)}`;
 /**
- * The birth month-days people get: days 13–28 of every month, and each month's day of its own number.
- * None reads as another date with day and month swapped, which the identity detector reports as a
- * similar identity: with every day 1–28, a name born on 03-07 and the same name born on 07-03 in the
- * same year raised 175 findings nobody planted at 1M events.
+ * Birth month-days no swap of day and month turns into another date (days 13–28, and the month's own
+ * number) take every name; a month-day that has a swapped twin (03-07 and 07-03) takes half the
+ * names, its twin the other half. The identity detector reports the same name on a date and on
+ * its swap in one year as a similar identity: drawn from every name, such pairs raised 175
+ * findings nobody planted at 1M events; without those days, no birth date ever had a twin, and the
+ * detector's look at the swapped date's block, which real dates need, never ran.
  */
-const MONTH_DAYS = Array.from({ length: 12 }, (_, m) => [m + 1, ...Array.from({ length: 16 }, (__, d) => d + 13)].map((d) => `${pad(m + 1)}-${pad(d)}`)).flat();
-const IDENTITIES = NAMES * MONTH_DAYS.length;
-/** Prime, so coprime with IDENTITIES (2^13·3^2·17): n ↦ n·SCRAMBLE mod IDENTITIES is a bijection that looks random. */
+const SOLO_DAYS = MONTH_DAYS.filter(({ month, day }) => day > 12 || day === month);
+const TWIN_DAYS = MONTH_DAYS.filter(({ month, day }) => day <= 12 && day !== month);
+const HALF_NAMES = NAMES / 2;
+const IDENTITIES = NAMES * SOLO_DAYS.length + HALF_NAMES * TWIN_DAYS.length;
+/** Prime, so coprime with IDENTITIES (2^12·3^4·5): n ↦ n·SCRAMBLE mod IDENTITIES is a bijection that looks random. */
 const SCRAMBLE = 1_000_003;
 
 type Gender = 'male' | 'female';
@@ -71,9 +78,18 @@ export class PeopleFactory {
     if (this.identities >= IDENTITIES) throw new Error(`bench dataset: more than ${IDENTITIES} people`);
     const s = (this.identities * SCRAMBLE) % IDENTITIES;
     this.identities += 1;
-    const name = s % NAMES;
-    const day = Math.floor(s / NAMES);
+    const solo = NAMES * SOLO_DAYS.length;
+    let name: number;
+    let monthDay: { month: number; day: number };
+    if (s < solo) {
+      name = s % NAMES;
+      monthDay = SOLO_DAYS[Math.floor(s / NAMES)];
+    } else {
+      // Even names on the twin whose day comes before its month, odd ones on the other.
+      monthDay = TWIN_DAYS[Math.floor((s - solo) / HALF_NAMES)];
+      name = 2 * ((s - solo) % HALF_NAMES) + (monthDay.day < monthDay.month ? 0 : 1);
+    }
     const fullName = `${FAMILY[name % FAMILY.length]} ${MIDDLE[Math.floor(name / FAMILY.length) % MIDDLE.length]} ${GIVEN[Math.floor(name / (FAMILY.length * MIDDLE.length))]}`;
-    return { fullName, monthDay: MONTH_DAYS[day] };
+    return { fullName, monthDay: monthDayText(monthDay) };
   }
 }
