@@ -1,3 +1,4 @@
+import { boundedMemo } from '../bounded-memo';
 import { decodeCitizenId } from './citizen-id';
 import { COMMON_NAME_WORDS } from './common-names';
 import { jaroWinkler } from './jaro-winkler';
@@ -83,17 +84,7 @@ export function nameMayBeAlike(a: string, b: string): boolean {
  * born the same day, and splitting both names per pair was a third of that comparison's cost.
  * Names repeat (a few thousand cover most of a province); the memo is emptied when it fills.
  */
-const splitNames = new Map<string, readonly string[]>();
-const MAX_SPLIT_NAMES = 100_000;
-function wordsOf(nameNorm: string): readonly string[] {
-  let words = splitNames.get(nameNorm);
-  if (words === undefined) {
-    if (splitNames.size >= MAX_SPLIT_NAMES) splitNames.clear();
-    words = nameNorm.split(' ');
-    splitNames.set(nameNorm, words);
-  }
-  return words;
-}
+const wordsOf = boundedMemo<readonly string[]>(100_000, (nameNorm) => nameNorm.split(' '));
 
 /** The bucket of givenNameBucket for a given name that is not a common one (a rare name, or a typo). */
 export const UNCOMMON_GIVEN_NAME = '';
