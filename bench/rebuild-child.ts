@@ -49,12 +49,12 @@ async function rebuild({ url, batchSize, maxResidentRows }: RebuildRequest): Pro
   }
 }
 
-/** The reads a rebuild makes, and nothing else: pages of `batchSize` from the start, rows parsed into StoredEvents by pg. */
+/** The reads a rebuild makes, and nothing else: pages of `batchSize` from the start, rows parsed by pg into the events the projections read (readAllForProjections). */
 async function readWholeLog(store: PostgresEventStore, batchSize: number): Promise<number> {
   let after: LogPosition = LOG_START;
   let read = 0;
   for (;;) {
-    const { events, next } = await store.readAll({ after, limit: batchSize });
+    const { events, next } = await store.readAllForProjections({ after, limit: batchSize });
     read += events.length;
     after = next;
     if (events.length < batchSize) return read;

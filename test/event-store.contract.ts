@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Actor } from '../src/shared/actor';
 import { JsonObject } from '../src/shared/json';
 import { ConcurrencyConflict, EventNotPlainJson, EventTooLarge, IdempotencyKeyReused, InvalidEvent } from '../src/event-store/event-store.errors';
-import { EventStore, isBefore, LogPosition, NewEvent, StoredEvent } from '../src/event-store/event-store.port';
+import { EventStore, isBefore, LogPosition, NewEvent, ReadSideEvent, StoredEvent } from '../src/event-store/event-store.port';
 import { hashOfText } from '../src/event-store/hash-chain';
 import { verifyLog } from '../src/event-store/verify-log';
 
@@ -245,6 +245,26 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
       expect(paged.next).toEqual(objects[0].position);
     });
 
+    it('reads the log for the projections as readAll reads it, with only what they use of each event', async () => {
+      const from = await head();
+      const s = stream();
+      const author: Actor = { role: 'inspector', subject: 'thanh-tra-07', province: '01' };
+      await store.append(s, [event('A', { name: 'Trần Văn Bình', n: [1, 2] }), event('B', {})], { ...any, actor: author });
+      const whole = await tail(from);
+      const picked = (e: ReadSideEvent): ReadSideEvent => ({
+        eventId: e.eventId, stream: e.stream, position: e.position, type: e.type, data: e.data,
+        metadata: { recordedAt: e.metadata.recordedAt, actor: { subject: e.metadata.actor.subject } },
+      });
+      const read = (await store.readAllForProjections({ after: from, limit: 1000 })).events;
+      expect(read.map(picked)).toEqual(whole.map(picked));
+      expect(read.filter((e) => e.stream === s).map((e) => e.metadata.actor.subject)).toEqual(['thanh-tra-07', 'thanh-tra-07']);
+      const paged = await store.readAllForProjections({ after: from, limit: 1 });
+      expect(paged.events.map((e) => e.eventId)).toEqual([whole[0].eventId]);
+      expect(paged.next).toEqual(whole[0].position);
+      const past = await store.readAllForProjections({ after: whole[whole.length - 1].position, limit: 10 });
+      expect([past.events, past.next]).toEqual([[], whole[whole.length - 1].position]);
+    });
+
     it('reads the log as hashes and positions exactly as readAll reads it, whole for the streams named', async () => {
       const from = await head();
       const [kept, left] = [stream('kept'), stream('left')];
@@ -266,7 +286,7 @@ export function eventStoreContract(name: string, setup: () => Promise<EventStore
     it('a subscription delivers new events in batches, in log order', async () => {
       const from = await head();
       const s = stream();
-      const received: StoredEvent[] = [];
+      const received: ReadSideEvent[] = [];
       let failed: unknown;
       const done = new Promise<void>((resolve) => {
         const sub = store.subscribeToAll({

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../src/event-store/event-store.port';
 import { normalizeName } from '../../src/shared/identity/normalize-name';
 import { streamKindOf } from '../../src/shared/streams';
 import type { PersonIdentity } from './identity-index';
@@ -18,7 +18,7 @@ export interface BatchKeys {
  * reads. An application event's project is left out: it would read every file of the project
  * for each submission, and only allocations and lotteries need the whole project.
  */
-export function keysOfBatch(events: readonly StoredEvent[]): BatchKeys {
+export function keysOfBatch(events: readonly ReadSideEvent[]): BatchKeys {
   const keys: BatchKeys = { applications: new Set(), citizens: new Set(), projects: new Set(), identities: [] };
   for (const event of events) collect(event.data, keys, streamKindOf(event.stream) === 'application');
   return keys;

@@ -3,7 +3,7 @@ import type { PersonClaimEvent } from '../../src/allocation/domain/person-claim.
 import type { ProjectEvent } from '../../src/allocation/domain/project.events';
 import type { UnitEvent } from '../../src/allocation/domain/unit.events';
 import type { ApplicationEvent } from '../../src/applications/domain/application.events';
-import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
+import type { LogPosition, ReadSideEvent } from '../../src/event-store/event-store.port';
 import type { FindingEvent } from '../../src/inspection/domain/finding.events';
 import type { PersonalDataRead } from '../../src/inspection/domain/personal-data-read.events';
 import type { LotteryEvent } from '../../src/lottery/domain/lottery.events';
@@ -60,7 +60,7 @@ const TYPES_OF: { readonly [K in StreamKind]: ReadonlySet<string> } = {
  * The stored event as its domain type. Stored payloads were written from these types (a changed
  * shape gets a new schema version and an upcaster first); the stream and type decide which.
  */
-export function toLedgerEvent(event: StoredEvent): LedgerEvent {
+export function toLedgerEvent(event: ReadSideEvent): LedgerEvent {
   const kind = streamKindOf(event.stream);
   // Built whole rather than spread from a shared envelope: this runs for every event of a rebuild.
   return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../src/event-store/event-store.port';
 import { toLedgerEvent } from '../engine/ledger-event';
 import type { Projection } from '../runner/projection';
 
@@ -12,7 +12,7 @@ export class FindingReviewsProjection implements Projection {
   readonly name = 'finding-reviews';
   readonly tables = ['finding_reviews'];
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: ReadSideEvent[], tx: EntityManager): Promise<void> {
     for (const stored of events) {
       const event = toLedgerEvent(stored);
       if (event.kind !== 'finding') continue;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
+import type { LogPosition, ReadSideEvent } from '../../src/event-store/event-store.port';
 import { applyApplicationEvent } from '../applications/application.read-model';
 import { applyClaimEvent } from '../claims/claim.read-model';
 import type { Detector } from '../detectors/detector';
@@ -93,7 +93,7 @@ export class LedgerProjection implements Projection {
     if (this.position?.commit !== checkpoint.commit || this.position.prepare !== checkpoint.prepare) this.reset();
   }
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: ReadSideEvent[], tx: EntityManager): Promise<void> {
     const { state: kept, position, unsettled } = this;
     this.reset();
     const state = kept ?? (await this.open(tx));
@@ -120,7 +120,7 @@ export class LedgerProjection implements Projection {
    * flight and calls `apply`, where memory is dropped or taken back with nothing landing. Memory
    * runs ahead of the tables until the writes commit; a runner whose transaction fails calls `reset`.
    */
-  async fold(events: StoredEvent[], reader: EntityManager): Promise<((tx: EntityManager) => Promise<void>) | null> {
+  async fold(events: ReadSideEvent[], reader: EntityManager): Promise<((tx: EntityManager) => Promise<void>) | null> {
     const { state, position } = this;
     if (!state || this.unsettled || state.residentRows > this.maxResidentRows) return null;
     // A failure below leaves memory half-folded: it must start again from the tables.
@@ -158,7 +158,7 @@ export class LedgerProjection implements Projection {
   }
 
   /** Folds the batch; its writes, or null when it asked for rows memory does not hold (then it is left to `settle`). */
-  private async attempt(state: LedgerState, events: StoredEvent[]): Promise<TableWrite[] | null> {
+  private async attempt(state: LedgerState, events: ReadSideEvent[]): Promise<TableWrite[] | null> {
     state.beginBatch();
     for (let i = 0; i < events.length; i++) {
       // A batch of thousands folds for a good part of a second: requests must not wait that long.

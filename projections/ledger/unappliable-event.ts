@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../src/event-store/event-store.port';
 
 /**
  * An event the ledger projection cannot apply (a payload no read model can hold). The projection
@@ -10,7 +10,7 @@ export class UnappliableEvent extends Error {
   readonly type: string;
   readonly position: string;
 
-  constructor(event: StoredEvent, cause: unknown) {
+  constructor(event: ReadSideEvent, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`Event ${event.eventId} (${event.type} on ${event.stream}, position ${event.position.commit}/${event.position.prepare}) cannot be applied: ${reason}`, { cause });
     this.name = 'UnappliableEvent';

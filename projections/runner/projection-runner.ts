@@ -49,7 +49,7 @@ export class ProjectionLocked extends Error {
  */
 export class ProjectionRunner {
   constructor(
-    private readonly store: Pick<EventStore, 'readAll' | 'readAllHashes' | 'subscribeToAll'>,
+    private readonly store: Pick<EventStore, 'readAllForProjections' | 'readAllHashes' | 'subscribeToAll'>,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -154,7 +154,7 @@ export class ProjectionRunner {
       return await this.dataSource.transaction(async (tx) => {
         // FOR UPDATE-free: the advisory lock already makes this runner the only writer.
         const after = await readCheckpoint(tx, projection.name);
-        const { events, next } = await this.store.readAll({ after, limit: batchSize });
+        const { events, next } = await this.store.readAllForProjections({ after, limit: batchSize });
         if (events.length === 0) return 0;
         await projection.apply(events, tx);
         await writeCheckpoint(tx, projection.name, next);
@@ -196,7 +196,7 @@ export class ProjectionRunner {
       }, options);
     }
     return this.applyUntilHead(projection, async (after, limit) => {
-      const { events, next } = await this.store.readAll({ after, limit });
+      const { events, next } = await this.store.readAllForProjections({ after, limit });
       return { batch: events, length: events.length, next };
     }, options);
   }
@@ -235,14 +235,14 @@ export class ProjectionRunner {
     }
   }
 
-  private async commit(projection: Projection<unknown>, next: LogPosition, writes: (tx: EntityManager) => Promise<void>): Promise<void> {
+  private async commit(projection: AnyProjection, next: LogPosition, writes: (tx: EntityManager) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await writes(tx);
       await writeCheckpoint(tx, projection.name, next);
     });
   }
 
-  private async whileLeading<T>(projection: Projection<unknown>, work: () => Promise<T>): Promise<T> {
+  private async whileLeading<T>(projection: AnyProjection, work: () => Promise<T>): Promise<T> {
     const session: QueryRunner = this.dataSource.createQueryRunner();
     await session.connect();
     const key = `projection:${projection.name}`;
@@ -260,6 +260,9 @@ export class ProjectionRunner {
     }
   }
 }
+
+/** Any projection, whatever its batch: for what only names it or moves its checkpoint. */
+type AnyProjection = Projection<never>;
 
 /** A batch as the runner reads it, whatever the projection makes of it. */
 interface Page<Batch> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { HashesPage, LogPosition, StoredEvent } from '../../src/event-store/event-store.port';
+import type { HashesPage, LogPosition, ReadSideEvent } from '../../src/event-store/event-store.port';
 
 /**
  * A read model or detector built from the log. `apply` writes through the transaction it is
@@ -7,12 +7,15 @@ import type { HashesPage, LogPosition, StoredEvent } from '../../src/event-store
  * any instant neither loses nor double-applies an event. A batch is the log's events, or, for a
  * HashesProjection, only their hashes and positions.
  */
-export interface Projection<Batch = StoredEvent[]> {
+export interface Projection<Batch = ReadSideEvent[]> {
   /** Stable: the checkpoint and the leader lock are keyed by it. */
   readonly name: string;
   /** The tables it owns; a rebuild empties them. */
   readonly tables: readonly string[];
-  apply(batch: Batch, tx: EntityManager): Promise<void>;
+  // apply and fold are function-typed, not methods: a projection that asks more of an event than a
+  // batch holds (a StoredEvent's revision, say) then fails to compile, where a method's parameter
+  // would be let through.
+  readonly apply: (batch: Batch, tx: EntityManager) => Promise<void>;
   /**
    * `apply` in two halves, for a runner that overlaps batches: folds the events in memory now and
    * returns their writes, which nothing the next fold does can change. Null when the projection
@@ -21,7 +24,7 @@ export interface Projection<Batch = StoredEvent[]> {
    * write: the last batch's writes may still be landing, so what it reads of the rows they change
    * is older than what it holds.
    */
-  fold?(batch: Batch, reader: EntityManager): Promise<((tx: EntityManager) => Promise<void>) | null>;
+  readonly fold?: (batch: Batch, reader: EntityManager) => Promise<((tx: EntityManager) => Promise<void>) | null>;
   /** Forgets whatever the projection keeps in memory between batches: called when a batch's transaction failed. */
   reset?(): void;
   /**

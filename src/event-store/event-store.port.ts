@@ -58,6 +58,14 @@ export interface StoredEvent {
   hash: string;
 }
 
+/**
+ * An event as the projections read it: the payload and what the read models record of its
+ * envelope, without the hashes, the revision or the rest of the metadata. A StoredEvent is one.
+ */
+export type ReadSideEvent = Pick<StoredEvent, 'eventId' | 'stream' | 'position' | 'type' | 'data'> & {
+  metadata: Pick<EventMetadata, 'recordedAt'> & { actor: Pick<Actor, 'subject'> };
+};
+
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
   /** A retry with the same key returns the first result and writes nothing. */
@@ -126,6 +134,11 @@ export interface ReadAllResult {
   next: LogPosition;
 }
 
+export interface ReadAllForProjectionsResult {
+  events: ReadSideEvent[];
+  next: LogPosition;
+}
+
 export interface ReadAllHashesOptions {
   /** Exclusive: the events strictly after this position. */
   after?: LogPosition;
@@ -164,7 +177,7 @@ export interface SubscribeOptions {
   after: LogPosition;
   batchSize?: number;
   /** The handler persists its own checkpoint (with its rows, in one transaction). */
-  onBatch: (events: StoredEvent[], next: LogPosition) => Promise<void>;
+  onBatch: (events: ReadSideEvent[], next: LogPosition) => Promise<void>;
   onError: (error: unknown) => void;
   /** Under a steady stream of writes, read at most this often (MIN_READ_GAP_MS when unset); `hurry` cuts a gap short. */
   readGapMs?: number;
@@ -209,6 +222,12 @@ export interface EventStore {
    * never needs them as objects, which would cost it a parse and a copy per event.
    */
   readAllText(options: ReadAllOptions): Promise<ReadAllTextResult>;
+  /**
+   * `readAll` as the projections read it (ReadSideEvent): the same events, pages and positions.
+   * On the 1M-event bench log PostgreSQL gave these at 155,000 events/s against 96,000–114,000
+   * whole (hashes, revision and metadata are half of each row's text).
+   */
+  readAllForProjections(options: ReadAllOptions): Promise<ReadAllForProjectionsResult>;
   /** `readAll` with only each event's hash and position, but for the streams named (HashesPage). */
   readAllHashes(options: ReadAllHashesOptions): Promise<HashesPage>;
   subscribeToAll(options: SubscribeOptions): Subscription;

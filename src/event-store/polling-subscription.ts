@@ -11,12 +11,12 @@ const IDLE_POLL_MS = 500;
 export const MIN_READ_GAP_MS = 50;
 
 /**
- * Tails the log with `readAll`, one batch at a time, handing each batch to the handler before
+ * Tails the log with `readAllForProjections`, one batch at a time, handing each batch to the handler before
  * reading on. `listen` (optional) wakes it early when the backend announces a commit; the
  * idle poll still runs, because events held back behind a long transaction announce nothing.
  */
 export function pollingSubscription(
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAllForProjections'>,
   { after, batchSize = 500, onBatch, onError, readGapMs = MIN_READ_GAP_MS }: SubscribeOptions,
   listen?: (wake: () => void) => Promise<() => Promise<void>>,
 ): Subscription {
@@ -69,7 +69,7 @@ export function pollingSubscription(
         lastRead = performance.now();
         announced = false;
         hurried = false;
-        const { events, next } = await store.readAll({ after: position, limit: batchSize });
+        const { events, next } = await store.readAllForProjections({ after: position, limit: batchSize });
         if (events.length > 0) {
           await onBatch(events, next);
           position = next;

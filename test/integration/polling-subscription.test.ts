@@ -3,7 +3,7 @@ import {
   type EventStore,
   LOG_START,
   type LogPosition,
-  type StoredEvent,
+  type ReadSideEvent,
 } from "../../src/event-store/event-store.port";
 import { PostgresEventStore } from "../../src/event-store/postgres/postgres-event-store";
 import {
@@ -34,11 +34,11 @@ describe("pollingSubscription under a steady stream of commits", () => {
 
   /** A subscription whose reads are counted and whose commit announcements the test makes. */
   function watched(after: LogPosition, readGapMs?: number) {
-    const watch = { reads: 0, seen: [] as StoredEvent[], announce: (): void => undefined };
-    const counted: Pick<EventStore, "readAll"> = {
-      readAll(options) {
+    const watch = { reads: 0, seen: [] as ReadSideEvent[], announce: (): void => undefined };
+    const counted: Pick<EventStore, "readAllForProjections"> = {
+      readAllForProjections(options) {
         watch.reads += 1;
-        return store.readAll(options);
+        return store.readAllForProjections(options);
       },
     };
     const subscription = pollingSubscription(
@@ -91,7 +91,7 @@ describe("pollingSubscription under a steady stream of commits", () => {
   });
   it("reads a commit announced while the last batch was being handled without waiting for the idle poll", async () => {
     let announce: () => void = () => undefined;
-    const seen: StoredEvent[] = [];
+    const seen: ReadSideEvent[] = [];
     let announcedAt = 0;
     let seenAt = 0;
     const subscription = pollingSubscription(

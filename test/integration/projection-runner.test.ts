@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { systemClock } from '../../src/shared/clock';
 import type { Projection } from '../../projections/runner/projection';
@@ -13,13 +13,13 @@ class StreamCounts implements Projection {
   readonly tables = ['test_stream_counts'];
   failOn?: string;
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: ReadSideEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       if (event.type === this.failOn) throw new Error(`crash while applying ${event.eventId}`);
       await tx.query(
-        `INSERT INTO test_stream_counts (stream, events, last_revision) VALUES ($1, 1, $2)
-         ON CONFLICT (stream) DO UPDATE SET events = test_stream_counts.events + 1, last_revision = EXCLUDED.last_revision`,
-        [event.stream, event.revision],
+        `INSERT INTO test_stream_counts (stream, events, last_event) VALUES ($1, 1, $2)
+         ON CONFLICT (stream) DO UPDATE SET events = test_stream_counts.events + 1, last_event = EXCLUDED.last_event`,
+        [event.stream, event.eventId],
       );
     }
   }
@@ -37,20 +37,20 @@ class FoldingStreamCounts implements Projection {
   folded = 0;
   resets = 0;
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: ReadSideEvent[], tx: EntityManager): Promise<void> {
     await (await this.fold(events))(tx);
   }
 
-  fold(events: StoredEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
+  fold(events: ReadSideEvent[]): Promise<(tx: EntityManager) => Promise<void>> {
     this.folded += events.length;
-    const rows = events.map((e) => ({ stream: e.stream, revision: e.revision, fail: e.type === this.failOn }));
+    const rows = events.map((e) => ({ stream: e.stream, eventId: e.eventId, fail: e.type === this.failOn }));
     return Promise.resolve(async (tx: EntityManager) => {
       for (const row of rows) {
         if (row.fail) await tx.query('SELECT 1 / 0');
         await tx.query(
-          `INSERT INTO test_stream_counts (stream, events, last_revision) VALUES ($1, 1, $2)
-           ON CONFLICT (stream) DO UPDATE SET events = test_stream_counts.events + 1, last_revision = EXCLUDED.last_revision`,
-          [row.stream, row.revision],
+          `INSERT INTO test_stream_counts (stream, events, last_event) VALUES ($1, 1, $2)
+           ON CONFLICT (stream) DO UPDATE SET events = test_stream_counts.events + 1, last_event = EXCLUDED.last_event`,
+          [row.stream, row.eventId],
         );
       }
     });
@@ -67,7 +67,7 @@ async function countsDatabase(): Promise<{ db: TestDatabase; dataSource: DataSou
   const db = await createTestDatabase();
   const dataSource = new DataSource({ type: 'postgres', url: db.url });
   await dataSource.initialize();
-  await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision int NOT NULL)');
+  await dataSource.query('CREATE TABLE test_stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_event uuid NOT NULL)');
   return { db, dataSource, store: new PostgresEventStore(db.pool, systemClock, 1024 * 1024) };
 }
 

@@ -131,7 +131,7 @@ export class EquivalenceBed {
   private async crash(engine: Engine, batchSize: number): Promise<void> {
     await this.dataSource
       .transaction(async (tx) => {
-        const { events } = await this.store.readAll({ after: await readCheckpoint(tx, engine.name), limit: batchSize });
+        const { events } = await this.store.readAllForProjections({ after: await readCheckpoint(tx, engine.name), limit: batchSize });
         await engine.apply(events, tx);
         throw new SimulatedCrash('simulated crash before commit');
       })

@@ -8,7 +8,7 @@ import type { JsonObject } from '../../shared/json';
 import { ConcurrencyConflict, IdempotencyKeyReused, PartialAppend } from '../event-store.errors';
 import {
   type AppendOptions, type AppendResult, type EventStore, type ExpectedRevision, type LogPosition, LOG_START,
-  type HashesPage, type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllHashesOptions, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
+  type HashesPage, type NewEvent, type NewStream, type NewStreamsOptions, type NewStreamsResult, type ReadAllForProjectionsResult, type ReadAllHashesOptions, type ReadAllOptions, type ReadAllResult, type ReadAllTextResult, type ReadStreamOptions, type StoredEvent, type StreamAppend,
   type Subscription, type SubscribeOptions, type WriteOptions, type WrittenEvent,
 } from '../event-store.port';
 import { FurthestAppend } from '../furthest-append';
@@ -161,6 +161,11 @@ export class EventStoreDbEventStore implements EventStore {
     // The client parses every event's JSON itself: the text is written back from the objects.
     const { events, next } = await this.readAll(options);
     return { events: events.map(({ data, metadata, ...event }) => ({ ...event, dataText: JSON.stringify(data), metadataText: JSON.stringify(metadata) })), next };
+  }
+
+  readAllForProjections(options: ReadAllOptions): Promise<ReadAllForProjectionsResult> {
+    // The client sends every event whole: a StoredEvent is already a ReadSideEvent.
+    return this.readAll(options);
   }
 
   async readAllHashes({ wholeEventsOf, ...options }: ReadAllHashesOptions): Promise<HashesPage> {

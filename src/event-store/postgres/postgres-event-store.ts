@@ -6,7 +6,7 @@ import { JsonObject } from '../../shared/json';
 import { IdempotencyKeyReused } from '../event-store.errors';
 import {
   AppendOptions, AppendResult, EventMetadata, EventStore, LogPosition, LOG_START, NewEvent, NewStream, NewStreamsOptions,
-  HashesPage, NewStreamsResult, ReadAllHashesOptions, ReadAllOptions, ReadAllResult, ReadAllTextResult, ReadStreamOptions, StoredEvent, StoredEventText, StreamAppend, Subscription, SubscribeOptions,
+  HashesPage, NewStreamsResult, ReadAllForProjectionsResult, ReadAllHashesOptions, ReadAllOptions, ReadAllResult, ReadAllTextResult, ReadSideEvent, ReadStreamOptions, StoredEvent, StoredEventText, StreamAppend, Subscription, SubscribeOptions,
   WriteOptions,
 } from '../event-store.port';
 import { fingerprint, PreparedAppend, prepareAppends } from '../prepare-events';
@@ -25,6 +25,10 @@ const SELECT_EVENT = `SELECT event_id, stream_id, stream_revision, global_positi
 /** SELECT_EVENT with data and metadata as jsonb's text, which pg would otherwise parse. */
 const SELECT_EVENT_TEXT = `SELECT event_id, stream_id, stream_revision, global_position, tx_id::text AS tx_text,
   type, data::text AS data, metadata::text AS metadata, prev_hash, hash FROM events`;
+
+/** What readAllForProjections reads of an event: the two metadata fields picked out by PostgreSQL, the rest of it never sent. */
+const SELECT_READ_SIDE_EVENT = `SELECT event_id, stream_id, global_position, tx_id::text AS tx_text, type, data,
+  metadata->>'recordedAt' AS recorded_at, metadata->'actor'->>'subject' AS recorded_by FROM events`;
 
 /**
  * Read order. A sequence number alone is not safe to tail: transaction A can take position 10,
@@ -72,6 +76,8 @@ interface EventRow {
 }
 
 type EventTextRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
+
+type ReadSideEventRow = Pick<EventRow, 'event_id' | 'stream_id' | 'global_position' | 'tx_text' | 'type' | 'data'> & { recorded_at: string; recorded_by: string };
 
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
@@ -219,6 +225,11 @@ export class PostgresEventStore implements EventStore {
     return pageOf(rows.map(toStoredEvent), after);
   }
 
+  async readAllForProjections({ after = LOG_START, limit }: ReadAllOptions): Promise<ReadAllForProjectionsResult> {
+    const { rows } = await this.pool.query<ReadSideEventRow>(pageAfter(SELECT_READ_SIDE_EVENT), [after.commit.toString(), after.prepare.toString(), limit]);
+    return pageOf(rows.map(toReadSideEvent), after);
+  }
+
   async readAllHashes({ after = LOG_START, limit, wholeEventsOf }: ReadAllHashesOptions): Promise<HashesPage> {
     const [from, at] = [after.commit.toString(), after.prepare.toString()];
     const { rows } = await this.pool.query<HashesRow>(HASHES_AFTER, [from, at, limit, wholeEventsOf]);
@@ -321,6 +332,17 @@ function toStoredEvent(row: EventRow): StoredEvent {
     metadata: row.metadata,
     prevHash: row.prev_hash,
     hash: row.hash,
+  };
+}
+
+function toReadSideEvent(row: ReadSideEventRow): ReadSideEvent {
+  return {
+    eventId: row.event_id,
+    stream: row.stream_id,
+    position: { commit: BigInt(row.tx_text), prepare: BigInt(row.global_position) },
+    type: row.type,
+    data: row.data,
+    metadata: { recordedAt: row.recorded_at, actor: { subject: row.recorded_by } },
   };
 }
 

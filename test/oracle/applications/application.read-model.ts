@@ -2,12 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type {
   ApplicationAllocationRevoked, ApplicationAmended, ApplicationSubmitted, ApplicationUnitAllocated, EligibilityDecided, PriorityRanked,
 } from '../../../src/applications/domain/application.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { normalizeName } from '../../../src/shared/identity/normalize-name';
 import { as } from '../ledger/read-model';
 
 /** rm_applications and rm_people: every file, and every citizen id seen in one (applicant or household). */
-export async function applyApplicationEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyApplicationEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (!event.stream.startsWith('application-')) return;
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -85,7 +85,7 @@ export async function applyApplicationEvent(event: StoredEvent, tx: EntityManage
 
 type Named = { citizenId: string; fullName: string; dateOfBirth: string; gender?: string | null; relation: string };
 
-async function recordPeople(tx: EntityManager, event: StoredEvent, applicationId: string, provinceCode: string, people: Named[]): Promise<void> {
+async function recordPeople(tx: EntityManager, event: ReadSideEvent, applicationId: string, provinceCode: string, people: Named[]): Promise<void> {
   for (const p of people) {
     await tx.query(
       `INSERT INTO rm_people (citizen_id, application_id, role, full_name, name_norm, date_of_birth, gender, province_code, event_id)

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { BenefitClaimed, BenefitReleased } from '../../../src/allocation/domain/person-claim.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 
 /** rm_claims: every benefit a citizen was granted, live or ended. */
-export async function applyClaimEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyClaimEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (event.type === 'BenefitClaimed') {
     const d = as<BenefitClaimed>(event);
     await tx.query(

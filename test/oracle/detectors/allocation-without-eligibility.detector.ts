@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import { statedBefore } from '../../../src/shared/stated-date';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
@@ -85,7 +85,7 @@ function reasonsOf(a: LiveAllocation, applicationId: string): Reason[] {
 export const allocationWithoutEligibility: Detector = {
   name: 'allocation-without-eligibility',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     if (!event.stream.startsWith('unit-')) return [];
     if (event.type === 'UnitAllocated' || event.type === 'AllocationRevoked') return [event.data.applicationId as string];
     if (event.type === 'UnitTransferred') {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import { calendarDay, statedBefore } from '../../../src/shared/stated-date';
 import type { Detector, FindingDraft } from './sql-detector';
@@ -63,7 +63,7 @@ export function migratedHistory(file: { migrated_from: string | null; recorded_a
 export const backdating: Detector = {
   name: 'backdating',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     if (event.type === 'EligibilityDecided') return Promise.resolve([event.data.applicationId as string]);
     // The unit stream's allocation carries the dates; the application's mirror only refers to it.
     if (event.type === 'UnitAllocated' && event.stream.startsWith('unit-')) return Promise.resolve([event.data.applicationId as string]);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { normalizeName } from '../../../src/shared/identity/normalize-name';
 import type { Detector, FindingDraft } from './sql-detector';
 import { decidedByHouseholdSummary, receivedAndDecidedSummary } from '../../../projections/detectors/summaries/conflict-of-interest.summary';
@@ -29,7 +29,7 @@ interface Member {
 export const conflictOfInterest: Detector = {
   name: 'conflict-of-interest',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     return Promise.resolve(event.type === 'EligibilityDecided' || event.type === 'ApplicationAmended' ? [event.data.applicationId as string] : []);
   },
 

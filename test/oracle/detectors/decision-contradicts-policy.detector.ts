@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EligibilityDecided } from '../../../src/applications/domain/application.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, FindingDraft } from './sql-detector';
 import { decisionContradictsPolicySummary } from '../../../projections/detectors/summaries/decision-contradicts-policy.summary';
@@ -37,7 +37,7 @@ interface DecidedFile {
 export const decisionContradictsPolicy: Detector = {
   name: 'decision-contradicts-policy',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     if (event.type !== 'EligibilityDecided') return Promise.resolve([]);
     return Promise.resolve([as<EligibilityDecided>(event).applicationId]);
   },

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import type { Detector, FindingDraft } from './sql-detector';
 import { duplicateApplicantSummary } from '../../../projections/detectors/summaries/duplicate-applicant.summary';
@@ -27,7 +27,7 @@ interface LiveClaim {
 export const duplicateApplicant: Detector = {
   name: 'duplicate-applicant',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     switch (event.type) {
       case 'ApplicationSubmitted':
         return [(event.data.applicant as { citizenId: string }).citizenId];

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Tenure, TransferKind, UnitTransferred } from '../../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
 import { earlyResaleSummary } from '../../../projections/detectors/summaries/early-resale.summary';
@@ -103,7 +103,7 @@ function summaryOf(u: UnitRow, t: Transfer, r: Restriction, violations: string[]
 export const earlyResale: Detector = {
   name: 'early-resale',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     if (event.type !== 'UnitTransferred' || !event.stream.startsWith('unit-')) return Promise.resolve([]);
     const d = as<UnitTransferred>(event);
     return Promise.resolve([`${d.projectId}.${d.unitNo}`]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { Detector, FindingDraft } from './sql-detector';
 
 interface Existing {
@@ -13,14 +13,14 @@ export function findingId(detector: string, key: string, discriminator: string):
   return `${detector}-${createHash('sha256').update(`${detector}\n${key}\n${discriminator}`).digest('hex').slice(0, 20)}`;
 }
 
-const positionOf = (event: StoredEvent) => `${event.position.commit}/${event.position.prepare}`;
+const positionOf = (event: ReadSideEvent) => `${event.position.commit}/${event.position.prepare}`;
 
 /**
  * Makes the findings table say what the detector found for a key, right after `event`: raises new
  * findings, refreshes open ones, reopens closed ones that hold again, and closes (never deletes)
  * the ones that no longer hold, naming the event that closed them.
  */
-export async function reconcileFindings(tx: EntityManager, detector: Detector, key: string, drafts: FindingDraft[], event: StoredEvent): Promise<void> {
+export async function reconcileFindings(tx: EntityManager, detector: Detector, key: string, drafts: FindingDraft[], event: ReadSideEvent): Promise<void> {
   const existing = new Map(
     ((await tx.query<Existing[]>('SELECT id, status FROM findings WHERE detector = $1 AND finding_key = $2', [detector.name, key]))).map((f) => [f.id, f]),
   );

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
 import { householdDoubleBenefitSummary, householdLinkVi, otherBenefitVi } from '../../../projections/detectors/summaries/household-double-benefit.summary';
@@ -62,7 +62,7 @@ function relation(link: Link, a: string, b: string): string {
 export const householdDoubleBenefit: Detector = {
   name: 'household-double-benefit',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     let ids: string[];
     switch (event.type) {
       case 'BenefitClaimed':

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { declaredAsOthers } from '../../../src/shared/identity/identity-similarity';
 import { citizenIdContradictions } from '../../../src/shared/identity/citizen-id';
 import { currentProvince } from '../../../src/shared/identity/province-mergers';
@@ -46,7 +46,7 @@ const gender = (g: string | null) => (g === 'male' || g === 'female' ? g : null)
 export const identityConflict: Detector = {
   name: 'identity-conflict',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     if (event.type !== 'ApplicationSubmitted' && !(event.type === 'ApplicationAmended' && (event.data.changes as { household?: unknown }).household)) return [];
     const rows = await tx.query<{ citizen_id: string }[]>(
       `SELECT DISTINCT q.citizen_id FROM rm_people p JOIN rm_people q ON q.name_norm = p.name_norm AND q.date_of_birth = p.date_of_birth

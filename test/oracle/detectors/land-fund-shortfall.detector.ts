@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { Detector, FindingDraft } from './sql-detector';
 import { landFundShortfallSummary } from '../../../projections/detectors/summaries/land-fund-shortfall.summary';
 
@@ -39,7 +39,7 @@ const LAND_FUND_EVENTS = new Set(['LandFundObligationRegistered', 'LandFundHande
 export const landFundShortfall: Detector = {
   name: 'land-fund-shortfall',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     const own = LAND_FUND_EVENTS.has(event.type) ? [event.data.commercialProjectId as string] : [];
     const overdue = await tx.query<{
       commercial_project_id: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { UnitReleased, UnitTransferred } from '../../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import type { Detector, FindingDraft } from './sql-detector';
 import { largeUnitsSummary, overAllocatedSummary, unitAreaSummary } from '../../../projections/detectors/summaries/over-allocation.summary';
@@ -142,7 +142,7 @@ async function tooManyLarge(projectId: string, p: ProjectRow, total: number, tx:
 export const overAllocation: Detector = {
   name: 'over-allocation',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     const projectId = typeof event.data.projectId === 'string' ? event.data.projectId : null;
     if (projectId === null) return Promise.resolve([]);
     if (event.stream.startsWith('project-')) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AllocationRevoked } from '../../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 import { WAITS_FOR_UNIT } from '../units/unit.read-model';
 import type { Detector, Evidence, FindingDraft } from './sql-detector';
@@ -52,7 +52,7 @@ const WAIT_CHANGES: ReadonlySet<string> = new Set(['UnitAllocated', 'Application
 export const queueJump: Detector = {
   name: 'queue-jump',
 
-  async keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]> {
+  async keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]> {
     if (event.stream.startsWith('unit-')) return event.type === 'AllocationRevoked' ? [as<AllocationRevoked>(event).applicationId] : [];
     if (!event.stream.startsWith('application-') || !WAIT_CHANGES.has(event.type)) return [];
     const own = event.type === 'UnitAllocated' ? [event.data.applicationId as string] : [];

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { PersonCheck } from '../../../src/population/domain/population-check.events';
 import { problemsOf } from '../../../src/population/domain/check-problems';
 import type { Detector, FindingDraft } from './sql-detector';
@@ -24,7 +24,7 @@ interface CheckedFile {
 export const registryMismatch: Detector = {
   name: 'registry-mismatch',
 
-  keysOf(event: StoredEvent): Promise<string[]> {
+  keysOf(event: ReadSideEvent): Promise<string[]> {
     return Promise.resolve(event.type === 'PopulationCheckRecorded' || event.type === 'EligibilityDecided' ? [event.data.applicationId as string] : []);
   },
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { DetectorName } from '../../../projections/detectors';
 import type { FindingDraft } from '../../../projections/detectors/detector';
 
@@ -8,6 +8,6 @@ export type { Evidence, FindingDraft } from '../../../projections/detectors/dete
 /** The oracle's detector: the same rules as SQL over the read-model tables, one event at a time. */
 export interface Detector {
   readonly name: DetectorName;
-  keysOf(event: StoredEvent, tx: EntityManager): Promise<string[]>;
+  keysOf(event: ReadSideEvent, tx: EntityManager): Promise<string[]>;
   evaluate(key: string, tx: EntityManager): Promise<FindingDraft[]>;
 }

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { LandFundHandedOver, LandFundObligationRegistered, LandFundPaidInLieu } from '../../../src/land-fund/domain/land-fund.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 
 /** Vietnam keeps one time zone, UTC+7, with no daylight saving. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** rm_land_fund: each commercial project's 20% obligation, what discharged it, and when it was first seen overdue. */
-export async function applyLandFundEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyLandFundEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   await applyObligationEvent(event, tx);
   await markOverdue(event, tx);
 }
@@ -19,7 +19,7 @@ export async function applyLandFundEvent(event: StoredEvent, tx: EntityManager):
  * replay identical (detector 10, land-fund-shortfall). One statement on a partial index of the
  * obligations not yet seen overdue.
  */
-async function markOverdue(event: StoredEvent, tx: EntityManager): Promise<void> {
+async function markOverdue(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   const recordedAt = event.metadata.recordedAt;
   const instant = Date.parse(recordedAt);
   if (Number.isNaN(instant)) return;
@@ -30,7 +30,7 @@ async function markOverdue(event: StoredEvent, tx: EntityManager): Promise<void>
   );
 }
 
-async function applyObligationEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+async function applyObligationEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   switch (event.type) {
     case 'LandFundObligationRegistered': {
       const d = as<LandFundObligationRegistered>(event);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { applyApplicationEvent } from '../applications/application.read-model';
 import { applyClaimEvent } from '../claims/claim.read-model';
 import type { Detector } from '../detectors/sql-detector';
@@ -31,7 +31,7 @@ export class SqlLedgerProjection implements Projection {
 
   constructor(private readonly detectors: readonly Detector[]) {}
 
-  async apply(events: StoredEvent[], tx: EntityManager): Promise<void> {
+  async apply(events: ReadSideEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       for (const apply of READ_MODELS) await apply(event, tx);
       for (const detector of this.detectors) {

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { PopulationCheckRecorded } from '../../../src/population/domain/population-check.events';
 import { as } from '../ledger/read-model';
 
 /** rm_population_checks: a newer check of a file replaces the older one, and the file no longer awaits one. */
-export async function applyPopulationCheckEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyPopulationCheckEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (event.type !== 'PopulationCheckRecorded') return;
   const d = as<PopulationCheckRecorded>(event);
   await tx.query(

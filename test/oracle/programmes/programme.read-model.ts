@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import type { ProgrammeTargetSet } from '../../../src/programmes/domain/programme.events';
 import { as } from '../ledger/read-model';
 
 /** rm_programme_targets: the latest target per province and period (a new one supersedes). */
-export async function applyProgrammeEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyProgrammeEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (event.type !== 'ProgrammeTargetSet') return;
   const d = as<ProgrammeTargetSet>(event);
   await tx.query(

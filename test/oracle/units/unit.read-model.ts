@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { ProjectRegistered, UnitsReleased } from '../../../src/allocation/domain/project.events';
 import type { AllocationRevoked, UnitAllocated, UnitHandedOver, UnitReleased, UnitTransferred } from '../../../src/allocation/domain/unit.events';
-import type { StoredEvent } from '../../../src/event-store/event-store.port';
+import type { ReadSideEvent } from '../../../src/event-store/event-store.port';
 import { as } from '../ledger/read-model';
 
 /** rm_projects and rm_units: what each project released and who holds each unit. */
-export async function applyUnitEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+export async function applyUnitEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (event.stream.startsWith('project-')) return applyProjectEvent(event, tx);
   if (!event.stream.startsWith('unit-')) return;
   switch (event.type) {
@@ -66,7 +66,7 @@ export async function applyUnitEvent(event: StoredEvent, tx: EntityManager): Pro
   }
 }
 
-async function applyProjectEvent(event: StoredEvent, tx: EntityManager): Promise<void> {
+async function applyProjectEvent(event: ReadSideEvent, tx: EntityManager): Promise<void> {
   if (event.type === 'ProjectRegistered') {
     const d = as<ProjectRegistered>(event);
     await tx.query('INSERT INTO rm_projects (project_id, province_code, name, planned_units, event_id) VALUES ($1, $2, $3, $4, $5)', [
@@ -95,7 +95,7 @@ export const WAITS_FOR_UNIT = `w.decision->>'outcome' = 'eligible' AND (w.status
  * Read before the application's own mirror event is applied, since the unit stream's event comes
  * first in the same append (nothing else changes between the two).
  */
-async function recordAllocationFacts(event: StoredEvent, d: UnitAllocated['data'], tx: EntityManager): Promise<void> {
+async function recordAllocationFacts(event: ReadSideEvent, d: UnitAllocated['data'], tx: EntityManager): Promise<void> {
   await tx.query(
     `UPDATE rm_units SET allocation_basis = jsonb_build_object('citedDecisionNo', $3::text, 'application',
        (SELECT jsonb_build_object('status', a.status, 'decision', a.decision, 'withdrawnEventId', a.withdrawn_event_id,
@@ -117,7 +117,7 @@ async function recordAllocationFacts(event: StoredEvent, d: UnitAllocated['data'
 }
 
 /** The file remembers its revoked allocation and the decision then in force: a re-allocation needs a new decision. */
-async function recordRevocation(event: StoredEvent, d: AllocationRevoked['data'], tx: EntityManager): Promise<void> {
+async function recordRevocation(event: ReadSideEvent, d: AllocationRevoked['data'], tx: EntityManager): Promise<void> {
   await tx.query(
     `UPDATE rm_applications SET last_revocation = jsonb_build_object('allocationId', $2::text, 'eventId', $3::text, 'stream', $4::text,
        'decisionEventId', decision->>'eventId')
@@ -131,7 +131,7 @@ async function recordRevocation(event: StoredEvent, d: AllocationRevoked['data']
  * row to land in; the project keeps it, so "allocated more than released" can count it. It leaves
  * the list when revoked or when the unit is returned.
  */
-async function recordUnreleasedAllocation(event: StoredEvent, d: UnitAllocated['data'], tx: EntityManager): Promise<void> {
+async function recordUnreleasedAllocation(event: ReadSideEvent, d: UnitAllocated['data'], tx: EntityManager): Promise<void> {
   const entry = { allocationId: d.allocationId, unitNo: d.unitNo, eventId: event.eventId, stream: event.stream, decidedAt: d.decidedAt };
   await tx.query(
     `UPDATE rm_projects SET unreleased_allocations = unreleased_allocations || jsonb_build_array($3::jsonb)
@@ -154,7 +154,7 @@ async function forgetUnreleasedAllocations(projectId: string, field: 'allocation
  * full payment that started the resale restriction (a later re-allocation replaces them on the
  * unit), and whether the buyer then held an "eligible" decision in force on a file not withdrawn.
  */
-async function recordTransfer(event: StoredEvent, d: UnitTransferred['data'], tx: EntityManager): Promise<void> {
+async function recordTransfer(event: ReadSideEvent, d: UnitTransferred['data'], tx: EntityManager): Promise<void> {
   await tx.query(
     `UPDATE rm_units u SET transfers = u.transfers || jsonb_build_array(jsonb_build_object(
        'eventId', $3::text, 'kind', $4::text, 'fromCitizenId', $5::text, 'toCitizenId', $6::text, 'priceVnd', $7::bigint,
