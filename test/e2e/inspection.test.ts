@@ -89,6 +89,7 @@ describe('inspectors’ endpoints', () => {
 
     it.each([
       ['page=0', /^page must not be less than 1$/],
+      ['page=99999999999999999999', /^page must not be greater than 1000000000$/],
       ['pageSize=201', /^pageSize must not be greater than 200$/],
       ['pageSize=abc', /^pageSize must be an integer number$/],
       ['detector=gut-feeling', /^detector must be one of the following values/],

@@ -80,6 +80,19 @@ describe('tamper evidence over HTTP', () => {
     expect(errorOf(missing).code).toBe('CHECKPOINT_NOT_FOUND');
   });
 
+  it('refuses a tree size past 2^53 - 1 with 400, in a path or a query, before it reaches the database', async () => {
+    const huge = '99999999999999999999';
+    const sizes = [
+      http().get(`/api/v1/audit/checkpoints/${huge}`),
+      http().get(`/api/v1/audit/proofs/inclusion?eventId=${eventId}&treeSize=${huge}`).set(inspector),
+      http().get(`/api/v1/audit/proofs/consistency?from=1&to=${huge}`).set(inspector),
+    ];
+    for (const res of await Promise.all(sizes)) {
+      expect(res.status).toBe(400);
+      expect(errorOf(res).messageEn).toEqual([expect.stringMatching(/^(treeSize|to) must not be greater than 9007199254740991$/)]);
+    }
+  });
+
   it('inclusion and consistency proofs (inspector) verify against the signed roots; no token is 401', async () => {
     await http().get(`/api/v1/audit/proofs/inclusion?eventId=${eventId}&treeSize=${first.treeSize}`).expect(401);
     const latest = bodyOf<SignedCheckpoint>(await http().get('/api/v1/audit/checkpoints/latest').expect(200));

@@ -1,19 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 
+// A size past 2^53 - 1 is no tree's (and would reach PostgreSQL's bigint out of range): refused as a bad request.
 export class TreeSizePath {
-  @Type(() => Number) @IsInt() @Min(1) treeSize!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) treeSize!: number;
 }
 
 export class InclusionProofQuery {
   @IsUUID() eventId!: string;
-  @Type(() => Number) @IsInt() @Min(1) treeSize!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) treeSize!: number;
 }
 
 export class ConsistencyProofQuery {
-  @Type(() => Number) @IsInt() @Min(1) from!: number;
-  @Type(() => Number) @IsInt() @Min(1) to!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) from!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) to!: number;
 }
 
 export class CosignatureRequest {

@@ -4,6 +4,9 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DETECTOR_NAMES, type DetectorName } from '../../../../projections/detectors';
 import { IsCitizenId, IsProvinceCode } from '../../../http/validation';
 
+/** The last page anyone can ask for: far past any ledger's findings, and (page - 1) × 200 stays an exact integer. */
+const MAX_PAGE = 1_000_000_000;
+
 export const FINDING_STATUSES = ['open', 'closed'] as const;
 export const FINDING_SEVERITIES = ['low', 'medium', 'high'] as const;
 
@@ -35,11 +38,13 @@ export class FindingFilterRequest {
 
 export class ListFindingsRequest extends FindingFilterRequest {
   // Query strings are text: turned into numbers first, so "abc" is refused as not an integer.
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  // Bounded so that the offset it makes stays a whole number PostgreSQL reads (1e21 prints as "1e+21").
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
