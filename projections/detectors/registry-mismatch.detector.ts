@@ -1,12 +1,14 @@
 import { problemsOf } from '../../src/population/domain/check-problems';
 import { streams } from '../../src/shared/streams';
+import { failingSinceOf } from '../population/population-check.read-model';
 import { detector, type FindingDraft } from './detector';
 import { decidedDespiteCheckSummary, personMismatchSummary } from './summaries/registry-mismatch.summary';
 
 /**
  * Detector 4: the police check says a person of the file is unknown, deceased, owns housing, or
  * lives in another household than declared (POLICY.md "Who verifies what"); and an "eligible"
- * decision recorded after such a check is a finding of its own. A later clean check closes them.
+ * decision recorded after such a check is a finding of its own, until a clean check: checks that
+ * keep failing do not clear it. A later clean check closes them.
  */
 export const registryMismatch = detector({
   name: 'registry-mismatch',
@@ -32,7 +34,8 @@ export const registryMismatch = detector({
       })),
     );
     const decision = file.decision;
-    if (drafts.length > 0 && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(check.recorded_at)) {
+    const failingSince = failingSinceOf(check);
+    if (failingSince !== undefined && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(failingSince)) {
       drafts.push({
         discriminator: 'eligible-after-failed-check',
         severity: 'high',

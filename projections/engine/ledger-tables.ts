@@ -65,7 +65,7 @@ export const PROGRAMME_TARGETS: TableSpec<ProgrammeTargetRow> = {
 export const POPULATION_CHECKS: TableSpec<PopulationCheckRow> = {
   name: 'rm_population_checks',
   pk: ['application_id'],
-  columns: ['application_id', 'event_id', 'checked_at', 'recorded_at', 'persons'],
+  columns: ['application_id', 'event_id', 'checked_at', 'recorded_at', 'persons', 'failing_since'],
 };
 
 export const FINDINGS: TableSpec<FindingRow> = {

@@ -190,6 +190,11 @@ export interface PopulationCheckRow {
   checked_at: string;
   recorded_at: string;
   persons: PersonCheck[];
+  /**
+   * When the file's checks began to fail without a clean one since (recorded_at of the first of
+   * them); null when this one is clean, or for a failing check recorded before the column existed.
+   */
+  failing_since: string | null;
 }
 
 /** A file eligible (decision in force, not withdrawn) when its project's lottery was opened. */

@@ -82,6 +82,27 @@ describe('detector: registry-mismatch', () => {
     expect(closed.map((f) => [f.status, f.closed_by_event_id])).toEqual(closed.map(() => ['closed', recheck]));
   });
 
+  it('keeps the "eligible after a failed check" finding open through failing re-checks, until a clean one', async () => {
+    const id = 'rm-recheck';
+    const lateOf = async () => (await h.findings('registry-mismatch')).find((f) => f.summary.includes(id) && f.summary.includes('được xét đủ điều kiện sau'));
+    // Given a file whose check failed, decided eligible afterwards
+    await h.write(`application-${id}`, [submitted(lan, { applicationId: id }), check(id, [{ ...clean(lan.citizenId), alive: false }])]);
+    const [decision] = await h.write(`application-${id}`, [decided(id, 'eligible')]);
+    await h.project();
+    expect((await lateOf())?.status).toBe('open');
+    // When the board has it checked again, and the check fails again
+    const [recheck] = await h.write(`application-${id}`, [check(id, [{ ...clean(lan.citizenId), ownsHousingInProvince: true }])]);
+    await h.project();
+    // Then the finding holds, now on the new check and the same decision
+    const held = await lateOf();
+    expect(held?.status).toBe('open');
+    expect(held?.evidence.map((e) => e.eventId)).toEqual([recheck, decision]);
+    // And a clean check closes it
+    const [cleared] = await h.write(`application-${id}`, [check(id, [clean(lan.citizenId)])]);
+    await h.project();
+    expect([(await lateOf())?.status, (await lateOf())?.closed_by_event_id]).toEqual(['closed', cleared]);
+  });
+
   it('does not flag an eligible decision taken before the check', async () => {
     await h.write('application-rm-before', [submitted(lan, { applicationId: 'rm-before' }), decided('rm-before', 'eligible')]);
     await h.write('application-rm-before', [check('rm-before', [{ ...clean(lan.citizenId), ownsHousingInProvince: true }])]);

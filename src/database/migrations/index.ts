@@ -20,6 +20,7 @@ import { MerkleSparseLevels1763900000150 } from './1763900000150-merkle-sparse-l
 import { MerkleLeavesByPosition1763900000151 } from './1763900000151-merkle-leaves-by-position';
 import { MerkleBatches1763900000152 } from './1763900000152-merkle-batches';
 import { DropPeopleIdentityIndexes1763900000160 } from './1763900000160-drop-people-identity-indexes';
+import { PopulationCheckFailingSince1763900000170 } from './1763900000170-population-check-failing-since';
 
 /** Every migration, in order. Run at start-up by `runMigrations`. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   MerkleLeavesByPosition1763900000151,
   MerkleBatches1763900000152,
   DropPeopleIdentityIndexes1763900000160,
+  PopulationCheckFailingSince1763900000170,
 ];

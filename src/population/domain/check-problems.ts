@@ -43,3 +43,6 @@ export function problemsOf(p: PersonCheck): CheckProblem[] {
   }
   return found;
 }
+
+/** Whether a check found anything wrong with any person of the file. */
+export const checkFails = (persons: readonly PersonCheck[]): boolean => persons.some((p) => problemsOf(p).length > 0);

@@ -13,13 +13,14 @@ interface CheckedFile {
   submitted_event_id: string;
   check_event_id: string;
   check_recorded_at: string;
+  failing_since: string | null;
   persons: PersonCheck[];
 }
 
 /**
  * Detector 4: the police check says a person of the file is unknown, deceased, owns housing, or
  * lives in another household than declared (POLICY.md "Who verifies what"); and an "eligible"
- * decision recorded after such a check is a finding of its own. A later clean check closes them.
+ * decision recorded after such a check is a finding of its own, until a clean check. A later clean check closes them.
  */
 export const registryMismatch: Detector = {
   name: 'registry-mismatch',
@@ -31,7 +32,7 @@ export const registryMismatch: Detector = {
   async evaluate(applicationId: string, tx: EntityManager): Promise<FindingDraft[]> {
     const file = (await tx.query<CheckedFile[]>(
       `SELECT a.application_id, a.province_code, a.citizen_id, a.decision, a.submitted_event_id, c.event_id AS check_event_id,
-         c.recorded_at AS check_recorded_at, c.persons
+         c.recorded_at AS check_recorded_at, c.failing_since, c.persons
        FROM rm_applications a JOIN rm_population_checks c USING (application_id) WHERE a.application_id = $1`,
       [applicationId],
     )).at(0);
@@ -49,7 +50,7 @@ export const registryMismatch: Detector = {
       })),
     );
     const decision = file.decision;
-    if (drafts.length > 0 && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(file.check_recorded_at)) {
+    if (drafts.length > 0 && decision?.outcome === 'eligible' && Date.parse(decision.recordedAt) > Date.parse(file.failing_since ?? file.check_recorded_at)) {
       drafts.push({
         discriminator: 'eligible-after-failed-check',
         severity: 'high',

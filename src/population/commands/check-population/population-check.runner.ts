@@ -8,7 +8,7 @@ import type { Actor } from '../../../shared/actor';
 import { chunks } from '../../../shared/chunks';
 import { CLOCK, type Clock } from '../../../shared/clock';
 import { streams } from '../../../shared/streams';
-import { problemsOf } from '../../domain/check-problems';
+import { checkFails } from '../../domain/check-problems';
 import { citizenIdsOf, crossCheck, undeclaredSpouseOf } from '../../domain/cross-check';
 import { type CheckMode, populationCheckDecider, type PopulationCheckState, wantsCheck } from '../../domain/population-check.decider';
 import type { CheckSources, PersonCheck } from '../../domain/population-check.events';
@@ -96,7 +96,7 @@ export class PopulationCheckRunner {
       return {
         id: application.applicationId,
         append: decide(loaded, populationCheckDecider, { type: 'RecordPopulationCheck', data: command }),
-        mismatch: persons.some((p) => problemsOf(p).length > 0),
+        mismatch: checkFails(persons),
       };
     });
 
