@@ -123,6 +123,10 @@ describe('POST /api/v1/applications (tiếp nhận hồ sơ)', () => {
     const again = await boardPost(t, '/applications', body, '31', key).expect(201);
     expect(again.body).toEqual(first.body);
     expect(await eventCount(t)).toBe(before);
+    // The repeat too gives a position its client can read its write at.
+    const [commit, prepare] = again.headers['x-ledger-position'].split('/').map(BigInt);
+    const [written] = await t.store.readStream(`application-${(first.body as { id: string }).id}`);
+    expect(commit > written.position.commit || (commit === written.position.commit && prepare >= written.position.prepare)).toBe(true);
   });
 
   it('refuses bad input with 400, naming the field (household members by index), and writes nothing', async () => {

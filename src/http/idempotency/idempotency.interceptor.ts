@@ -2,9 +2,12 @@ import { bilingualBadRequest } from '../bilingual-bad-request';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
+import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, Observable } from 'rxjs';
 import { PG_POOL } from '../../database/database.module';
 import { IdempotencyKeyReused } from '../../event-store/event-store.errors';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port';
+import { formatPosition, LOG_POSITION_HEADER } from '../log-position-header';
 import type { Actor } from '../../shared/actor';
 import { canonicalJson, type JsonValue } from '../../shared/json';
 import { IdempotentRequestInProgress } from './idempotency.errors';
@@ -37,10 +40,14 @@ const ABANDONED_AFTER = '5 minutes';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<IdempotentRequest>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.actor) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
@@ -67,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (earlier) {
           if (earlier.request_hash !== hash) throw new IdempotencyKeyReused(key);
           if (earlier.response === null) throw new IdempotentRequestInProgress(key);
-          return [earlier.response];
+          return from(this.replay(http.getResponse<FastifyReply>(), earlier.response));
         }
         return next.handle().pipe(
           mergeMap(async (response: unknown) => {
@@ -81,6 +88,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }),
     );
+  }
+
+  /**
+   * The first response again, with a log position past its write (X-Ledger-Position, as every
+   * successful POST has): the head, since the write may have been made by another instance or
+   * before a restart, past anything this one has appended.
+   */
+  private async replay(reply: FastifyReply, response: JsonValue): Promise<JsonValue> {
+    void reply.header(LOG_POSITION_HEADER, formatPosition(await this.store.headPosition()));
+    return response;
   }
 
   /** Claims the key; returns the earlier request's row when the key was already taken. */
