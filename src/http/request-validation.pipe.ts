@@ -2,6 +2,7 @@ import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { isPlainText, NOT_PLAIN_TEXT } from '../shared/plain-json';
 import { type BilingualLine, bilingualBadRequest } from './bilingual-bad-request';
+import { shapeProblem } from './body-shape';
 import { passesValidation } from './passes-validation';
 import { validationProblems, vietnameseLine } from './validation-problems';
 
@@ -9,6 +10,8 @@ import { validationProblems, vietnameseLine } from './validation-problems';
  * The DTOs' class-validator rules, behind two checks no DTO can forget:
  * - a body is a JSON object: Nest would validate `null` as `{}` (a police sweep of the whole
  *   province) and an array or a scalar as nothing;
+ * - no value is deeper, wider or longer than any DTO takes (body-shape.ts), refused before the
+ *   recursive walks below and class-validator's work per property;
  * - no text in a body, query or path holds a NUL or a lone surrogate: jsonb cannot store them, so
  *   they would fail at the append, after the handler had decided on them.
  */
@@ -22,7 +25,7 @@ export class RequestValidationPipe extends ValidationPipe {
       stopAtFirstError: false,
       // Boards read the 400: Vietnamese lines in `message`, Nest's English kept in `messageEn`.
       exceptionFactory: (errors) =>
-        bilingualBadRequest(validationProblems(errors).map((problem) => ({ vi: vietnameseLine(problem), en: problem.en }))),
+        badRequest(validationProblems(errors).map((problem) => ({ vi: vietnameseLine(problem), en: problem.en }))),
     });
   }
 
@@ -31,8 +34,10 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && metadata.data === undefined && !isObject(value)) {
       throw bilingualBadRequest([{ vi: 'Nội dung yêu cầu phải là một đối tượng JSON', en: 'the request body must be a JSON object' }]);
     }
+    const tooBig = shapeProblem(value);
+    if (tooBig) throw bilingualBadRequest([tooBig]);
     const bad = textProblems(value, metadata.data ?? '');
-    if (bad.length > 0) throw bilingualBadRequest(bad);
+    if (bad.length > 0) throw badRequest(bad);
     return super.transform(value, metadata);
   }
 
@@ -44,6 +49,18 @@ export class RequestValidationPipe extends ValidationPipe {
   protected override validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
     return passesValidation(object) ? [] : super.validate(object, validatorOptions);
   }
+}
+
+/** The most lines a 400 lists: enough for every field of any DTO; past it, one line says how many more. */
+export const MAX_PROBLEM_LINES = 50;
+
+function badRequest(lines: readonly BilingualLine[]): ReturnType<typeof bilingualBadRequest> {
+  if (lines.length <= MAX_PROBLEM_LINES) return bilingualBadRequest(lines);
+  const more = lines.length - MAX_PROBLEM_LINES;
+  return bilingualBadRequest([
+    ...lines.slice(0, MAX_PROBLEM_LINES),
+    { vi: `… và ${more} lỗi khác không được liệt kê`, en: `… and ${more} more problems not listed` },
+  ]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { isIsoDate } from './validation';
+import { isBlankText, isIsoDate } from './validation';
 
 describe('isIsoDate', () => {
   it.each(['2024-02-29', '2026-11-23', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00.123+07:00'])('accepts %s', (value) => {
@@ -11,4 +11,14 @@ describe('isIsoDate', () => {
       expect(isIsoDate(value)).toBe(false);
     },
   );
+});
+
+describe('isBlankText', () => {
+  it.each(['', '   ', '\u200b\u200b', '\u200c\u200d', '\u2060', '\ufeff', ' \u00ad\t\n'])('takes %j for blank', (value) => {
+    expect(isBlankText(value)).toBe(true);
+  });
+
+  it.each(['A', 'Lê', ' \u200bX'])('takes %j for text', (value) => {
+    expect(isBlankText(value)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator, type ValidationOptions,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, registerDecorator, type ValidationOptions,
 } from 'class-validator';
 
 /**
@@ -45,8 +45,20 @@ export const IsApplicationIds = (max: number, doc: ApiPropertyOptions = {}) =>
     Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { each: true, message: 'each value in $property must be an application id (1 to 64 letters, digits, "-" or "_")' }),
   );
 
-export const IsText = (max: number, doc: ApiPropertyOptions = {}) =>
-  applyDecorators(ApiProperty({ maxLength: max, ...doc }), IsString(), MinLength(1), MaxLength(max), NotBlank());
+/**
+ * Text a board types: a string of at most `max` characters that is not blank (invisible characters
+ * alone count as blank) and holds no control characters. `kind` (clean-text.ts): `line` by
+ * default (names, numbers of decisions, addresses: one line, as they land in CSV cells and lists),
+ * `note` for free text that may run over several lines, `personName` for a person's name.
+ */
+export const IsText = (max: number, doc: ApiPropertyOptions = {}, kind: TextKind = 'line') =>
+  applyDecorators(ApiProperty({ minLength: 1, maxLength: max, ...doc }), IsString(), MaxLength(max), IsCleanText(kind));
+
+/** Free text (a reason, a note, a justification): several lines allowed, nothing else invisible. */
+export const IsNote = (max: number, doc: ApiPropertyOptions = {}) => IsText(max, doc, 'note');
+
+/** A person's name as on the citizen id card, or a signer's "name, title": one line, with at least one letter. */
+export const IsPersonName = (max: number, doc: ApiPropertyOptions = {}) => IsText(max, doc, 'personName');
 
 /** A whole number of m² or VND, positive and below a sanity bound. */
 export const IsPositiveInt = (max: number, doc: ApiPropertyOptions = {}) =>
@@ -81,15 +93,54 @@ export function IsIsoDate(doc: ApiPropertyOptions = {}): PropertyDecorator {
   );
 }
 
-function NotBlank(): PropertyDecorator {
-  return (target: object, property: string | symbol) =>
-    registerDecorator({
-      name: 'notBlank',
-      target: target.constructor,
-      propertyName: String(property),
-      options: { message: '$property must not be blank' },
-      validator: { validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 },
-    });
+/**
+ * What a text field may hold. `line`: one line, no control character at all (C0, DEL, C1) nor
+ * U+2028/U+2029, which break a CSV cell, a log line or a printed list as a newline does. `note`:
+ * free text, which may keep its line breaks (\n, \r) but no other control character. `personName`:
+ * a `line` with at least one letter, so a name of digits, punctuation or invisible characters alone
+ * is refused.
+ */
+export type TextKind = 'line' | 'note' | 'personName';
+
+/** \p{Cc} is exactly C0, DEL and C1. */
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029]/u;
+const NOT_NOTE = /(?![\n\r])[\p{Cc}\u2028\u2029]/u;
+/** Zero-width and other format characters (U+200B–U+200F, U+2060, U+FEFF, U+00AD, …) and white space: a text of only these looks empty. */
+const INVISIBLE = /[\p{Cf}\s]/gu;
+const LETTER = /\p{L}/u;
+
+/** Blank as a reader sees it: nothing left once white space and invisible characters are taken out. */
+export const isBlankText = (value: string): boolean => value.replace(INVISIBLE, '').length === 0;
+
+/**
+ * The one rule for text typed by people: not blank, no control characters (newlines only in a
+ * `note`), and a letter in a person's name. Three constraints, each with its own message, and each
+ * passing on what another already refuses (a blank name is told it is blank, not also that it has
+ * no letter), so a board reads one line per fault. `each` checks every item of a list.
+ */
+export function IsCleanText(kind: TextKind, options: Pick<ValidationOptions, 'each'> = {}): PropertyDecorator {
+  const control = kind === 'note' ? NOT_NOTE : NOT_ONE_LINE;
+  const rules: Array<{ name: string; message: string; holds: (text: string) => boolean }> = [
+    { name: 'notBlank', message: '$property must not be blank', holds: (text) => !isBlankText(text) },
+    {
+      name: kind === 'note' ? 'noControlCharacters' : 'singleLine',
+      message: kind === 'note' ? '$property must not contain control characters other than line breaks' : '$property must be one line without control characters',
+      holds: (text) => isBlankText(text) || !control.test(text),
+    },
+  ];
+  if (kind === 'personName') rules.push({ name: 'hasLetter', message: '$property must contain a letter', holds: (text) => isBlankText(text) || LETTER.test(text) });
+  return (target: object, property: string | symbol) => {
+    for (const rule of rules) {
+      registerDecorator({
+        name: rule.name,
+        target: target.constructor,
+        propertyName: String(property),
+        options: { ...options, message: options.each ? `each value in ${rule.message}` : rule.message },
+        // A non-string is IsString's to refuse: one line for it, not one per text rule.
+        validator: { validate: (value: unknown) => typeof value !== 'string' || rule.holds(value) },
+      });
+    }
+  };
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import { loadExcelJS } from '../../shared/spreadsheet/exceljs';
 import { CsvParser } from '../../shared/spreadsheet/csv-parser';
 import { type Cell, cellValue, isBlankRow } from '../../shared/spreadsheet/cell';
-import { decodeText, isZip, sniffDelimiter, UnreadableSpreadsheet } from '../../shared/spreadsheet/decode-text';
+import { decodeText, isZip, sniffDelimiter, UnreadableSpreadsheet, unreadableWorkbook } from '../../shared/spreadsheet/decode-text';
 import { APPLICATIONS_SHEET, MEMBERS_SHEET } from './intake-columns';
 import { plainKey } from '../../shared/spreadsheet/plain-key';
 
@@ -43,12 +43,17 @@ function readCsvSheet(bytes: Buffer): Sheet {
 }
 
 async function readWorkbook(bytes: Buffer): Promise<Spreadsheet> {
-  const workbook = new (await loadExcelJS()).Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await workbookSheets(bytes);
   } catch (error) {
-    throw new UnreadableSpreadsheet('tệp .xlsx bị hỏng hoặc không đọc được', `the .xlsx file cannot be read: ${(error as Error).message}`);
+    // Whatever exceljs throws, loading or reading a sheet of an odd workbook, is its own wording.
+    throw error instanceof UnreadableSpreadsheet ? error : unreadableWorkbook(error);
   }
+}
+
+async function workbookSheets(bytes: Buffer): Promise<Spreadsheet> {
+  const workbook = new (await loadExcelJS()).Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const named = (name: string) => workbook.worksheets.find((w) => plainKey(w.name) === plainKey(name));
   const applications = named(APPLICATIONS_SHEET) ?? workbook.worksheets.at(0);
   if (!applications) throw new UnreadableSpreadsheet('tệp .xlsx không có sheet nào', 'the .xlsx file has no sheet');

@@ -1,13 +1,25 @@
 /** A file that is neither .xlsx nor text that can be decoded: nothing of it is read. */
 export class UnreadableSpreadsheet extends Error {
-  constructor(readonly messageVi: string, messageEn: string) {
-    super(messageEn);
+  constructor(readonly messageVi: string, messageEn: string, options?: ErrorOptions) {
+    super(messageEn, options);
     this.name = 'UnreadableSpreadsheet';
   }
 }
 
 export const notText = (): UnreadableSpreadsheet =>
   new UnreadableSpreadsheet('tệp không phải .xlsx hay CSV mã hoá UTF-8/UTF-16', 'the file is neither .xlsx nor a UTF-8/UTF-16 CSV');
+
+/**
+ * A zip that exceljs cannot read as a workbook. Its own error (`Cannot set properties of undefined
+ * (setting 'sheetNo')` for a sheet that is not a worksheet) says nothing to a clerk and names the
+ * library's insides: it is kept as `cause` for a log and never put in the message a caller shows.
+ */
+export const unreadableWorkbook = (cause: unknown): UnreadableSpreadsheet =>
+  new UnreadableSpreadsheet(
+    'tệp .xlsx bị hỏng hoặc không phải bảng tính Excel hợp lệ (hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx)',
+    'the .xlsx file is damaged or not a valid Excel workbook (open it in Excel and save it again as .xlsx)',
+    { cause },
+  );
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { type Cell, cellValue, isBlankRow } from './cell';
-import { isZip, UnreadableSpreadsheet } from './decode-text';
+import { isZip, unreadableWorkbook } from './decode-text';
 import { loadExcelJS } from './exceljs';
 import { readCsv } from './read-csv';
 
@@ -60,7 +60,7 @@ async function* readXlsx(file: string): AsyncGenerator<RecordBatch> {
       break;
     }
   } catch (error) {
-    throw new UnreadableSpreadsheet('tệp .xlsx bị hỏng hoặc không đọc được', `the .xlsx file cannot be read: ${(error as Error).message}`);
+    throw unreadableWorkbook(error);
   } finally {
     stream.destroy();
   }

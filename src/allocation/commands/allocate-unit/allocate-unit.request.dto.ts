@@ -1,4 +1,4 @@
-import { IsIdentifier, IsPastDate, IsText } from '../../../http/validation';
+import { IsIdentifier, IsPastDate, IsPersonName, IsText } from '../../../http/validation';
 
 export class AllocateUnitRequest {
   @IsIdentifier(64, { example: '7b1c2f0e-1d2a-4c55-9a0b-3f1e2d4c5b6a' })
@@ -13,7 +13,7 @@ export class AllocateUnitRequest {
   @IsText(100, { example: '1532/QĐ-SXD', description: 'Số quyết định giao nhà' })
   decisionNo!: string;
 
-  @IsText(200, { example: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng' })
+  @IsPersonName(200, { example: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng' })
   decidedBy!: string;
 
   @IsPastDate()

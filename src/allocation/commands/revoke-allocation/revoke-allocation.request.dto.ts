@@ -1,7 +1,7 @@
-import { IsText } from '../../../http/validation';
+import { IsNote, IsText } from '../../../http/validation';
 
 export class RevokeAllocationRequest {
-  @IsText(1000, { example: 'Phát hiện kê khai không trung thực về thu nhập' })
+  @IsNote(1000, { example: 'Phát hiện kê khai không trung thực về thu nhập' })
   reason!: string;
 
   @IsText(100, { example: '1790/QĐ-SXD', description: 'Số quyết định thu hồi' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsIsoDate, IsText } from '../../../http/validation';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCleanText, IsIsoDate, IsNote, IsPersonName, IsText } from '../../../http/validation';
 import type { EligibilityOutcome } from '../../domain/application.events';
 
 export const OUTCOMES = ['eligible', 'ineligible'] as const satisfies readonly EligibilityOutcome[];
@@ -16,7 +16,7 @@ export class RecordEligibilityDecisionRequest {
   @IsText(100, { example: '1532/QĐ-SXD', description: 'Số quyết định' })
   decisionNo!: string;
 
-  @IsText(200, { example: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng', description: 'Who signed the decision' })
+  @IsPersonName(200, { example: 'Nguyễn Văn An, Phó Giám đốc Sở Xây dựng', description: 'Who signed the decision' })
   decidedBy!: string;
 
   // Only the form is checked here: "not in the future" is judged by the decider on the Vietnamese
@@ -36,11 +36,11 @@ export class RecordEligibilityDecisionRequest {
   @ArrayMaxSize(MAX_REASONS)
   @IsString({ each: true })
   @MaxLength(MAX_REASON_LENGTH, { each: true })
-  @Matches(/\S/, { each: true, message: 'each value in $property must not be blank' })
+  @IsCleanText('note', { each: true })
   reasons?: string[];
 
   @IsOptional()
-  @IsText(4000, {
+  @IsNote(4000, {
     required: false,
     example: 'Thu nhập giảm sau ly hôn, xác nhận Mẫu 05',
     description: 'Why the board decides "eligible" where the policy in force says "ineligible": then required (409 JUSTIFICATION_REQUIRED)',

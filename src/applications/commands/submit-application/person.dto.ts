@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, registerDecorator } from 'class-validator';
-import { IsCitizenId, isIsoDate, IsText } from '../../../http/validation';
+import { IsCitizenId, isIsoDate, IsPersonName } from '../../../http/validation';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from '../../domain/application.events';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -29,7 +29,7 @@ export class PersonDto {
   @IsCitizenId()
   citizenId!: string;
 
-  @IsText(200, { example: 'Nguyễn Thị Lan', description: 'Họ và tên, as on the citizen id card' })
+  @IsPersonName(200, { example: 'Nguyễn Thị Lan', description: 'Họ và tên, as on the citizen id card' })
   fullName!: string;
 
   @IsBirthDate()

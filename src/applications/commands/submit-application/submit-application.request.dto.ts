@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { TENURES, type Tenure } from '../../../allocation/domain/unit.events';
 import { IsNestedArray, IsNestedObject } from '../../../http/nested-validation';
-import { IsIdentifier, IsPastDate, IsText } from '../../../http/validation';
+import { IsIdentifier, IsPastDate, IsPersonName } from '../../../http/validation';
 import { BENEFICIARY_CATEGORIES, type BeneficiaryCategory } from '../../domain/application.events';
 import { AtMostOneSpouse, NoRepeatedPerson } from './household.validation';
 import { HouseholdMemberDto, PersonDto } from './person.dto';
@@ -84,7 +84,7 @@ export class SubmitApplicationRequest {
   @IsPastDate({ example: '2025-09-15T09:30:00+07:00', description: 'When the board received the file (ngày nhận hồ sơ): ISO day or instant, not in the future' })
   submittedAt!: string;
 
-  @IsText(200, { example: 'Phạm Thu Hà, Sở Xây dựng Hải Phòng', description: 'The officer who received the file' })
+  @IsPersonName(200, { example: 'Phạm Thu Hà, Sở Xây dựng Hải Phòng', description: 'The officer who received the file' })
   receivedBy!: string;
 }
 

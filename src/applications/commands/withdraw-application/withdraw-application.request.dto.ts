@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsText } from '../../../http/validation';
+import { IsNote } from '../../../http/validation';
 
 export class WithdrawApplicationRequest {
-  @IsText(1000, { example: 'Người đứng đơn xin rút hồ sơ (đã mua nhà thương mại)', description: 'Why the file is withdrawn (lý do rút hồ sơ)' })
+  @IsNote(1000, { example: 'Người đứng đơn xin rút hồ sơ (đã mua nhà thương mại)', description: 'Why the file is withdrawn (lý do rút hồ sơ)' })
   reason!: string;
 }
 

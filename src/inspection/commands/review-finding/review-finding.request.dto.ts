@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IsText } from '../../../http/validation';
+import { IsNote } from '../../../http/validation';
 import { REVIEW_VERDICTS, type ReviewVerdict } from '../../domain/finding.events';
 
 export class ReviewFindingRequest {
@@ -8,7 +8,7 @@ export class ReviewFindingRequest {
   @IsIn(REVIEW_VERDICTS)
   verdict!: ReviewVerdict;
 
-  @IsText(4000, { example: 'Đã đối chiếu hồ sơ gốc: cùng một người nộp ở hai dự án', description: 'Why (kết luận của thanh tra)' })
+  @IsNote(4000, { example: 'Đã đối chiếu hồ sơ gốc: cùng một người nộp ở hai dự án', description: 'Why (kết luận của thanh tra)' })
   note!: string;
 }
 
