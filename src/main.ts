@@ -53,12 +53,15 @@ async function bootstrap(): Promise<void> {
   // On SIGINT/SIGTERM the shutdown closes the app, then stops the database (ownSignals). The
   // handlers come first: a signal while the embedded PostgreSQL starts would otherwise end node
   // and leave PostgreSQL running, holding DATA_DIR for the next start.
+  // Kept for every signal, not once: Ctrl-C reaches node twice (from the terminal, and forwarded
+  // by npm), and a second SIGINT with no handler would end node before PostgreSQL is stopped.
+  // HARD_DEADLINE_MS still bounds the shutdown.
   const onSignal = (signal: NodeJS.Signals) => {
-    logLine(`${signal}: shutting down`);
+    logLine(stopping ? `${signal}: already shutting down` : `${signal}: shutting down`);
     void stopAndExit(0, logLine);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   database = resolveDatabase(config, { log: (line) => process.stdout.write(`${line}\n`), ownSignals: true });
   config.databaseUrl = (await database).url;
   // Shutting down already: the app is not started.

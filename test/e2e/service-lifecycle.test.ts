@@ -75,6 +75,17 @@ describe('starting and stopping the service', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   }, 120_000);
 
+  it('Ctrl-C in a terminal (SIGINT to the whole process group: npm forwards a second one to node) leaves no process within 10 s', async () => {
+    const npm = await start(['npm', 'start'], env, base, { detached: true });
+    const tree = await descendants(npm.pid ?? 0);
+    expect(tree.some((p) => /postgres/.test(p.args))).toBe(true);
+    const exited = once(npm, 'exit');
+    process.kill(-(npm.pid ?? 0), 'SIGINT');
+    await gone([npm.pid ?? 0, ...tree.map((p) => p.pid)], 10_000);
+    await exited;
+    expect(npm.output()).not.toMatch(/not stopped within/);
+  }, 120_000);
+
   it('a start that fails on a taken HTTP port stops its PostgreSQL, and the next start is healthy', async () => {
     const taken: Server = createServer();
     taken.listen(port, '127.0.0.1');
@@ -171,8 +182,9 @@ async function gone(pids: number[], ms: number): Promise<void> {
 /** A service started by a test, with what it printed so far. */
 type Started = ChildProcess & { output(): string };
 
-async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base: string): Promise<Started> {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `detached`: in a process group of its own, as a terminal starts a command (its Ctrl-C reaches the whole group). */
+async function start([command, ...args]: string[], env: NodeJS.ProcessEnv, base: string, { detached = false } = {}): Promise<Started> {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
