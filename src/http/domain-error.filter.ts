@@ -1,16 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { CodedError } from '../shared/coded-error';
-import { errorBody } from './error-body';
+import { errorBody, httpExceptionBody } from './error-body';
 import { errorMessageVi } from './error-messages-vi';
 import { describeError } from '../shared/describe-error';
+import { fastifyRefusal, isFastifyError } from './fastify-refusals';
 
 /**
  * The one place errors become HTTP (API.md "Errors"): the ledger's own errors (business rules,
  * event store) keep their status and `code`; Nest's and Fastify's exceptions (validation, auth,
- * malformed JSON, 413, 415; Nest maps Fastify's 4xx errors to HttpExceptions before they get here)
- * keep their status, in the same shape; anything else is a 500 that says nothing of its cause to
- * the caller and everything to the log.
+ * malformed JSON, 404, 413, 415; http-adapter.ts maps Fastify's 4xx errors to HttpExceptions
+ * before they get here) keep their status, in the same shape, with Vietnamese lines; a Fastify
+ * plugin's 4xx thrown inside a handler is mapped the same way here; anything else is a 500 that
+ * says nothing of its cause to the caller and everything to the log.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -23,19 +25,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       void reply.status(error.status).send(errorBody(error.status, [vi], { code: error.code, details: error.details, messageEn: [error.message] }));
       return;
     }
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      const message = typeof body === 'object' && 'message' in body ? body.message : body;
-      // Only the ledger's own 400s (bilingualBadRequest) carry English beside the Vietnamese.
-      const messageEn = typeof body === 'object' && 'messageEn' in body && isLines(body.messageEn) ? body.messageEn : undefined;
-      // The ledger's own HTTP-layer refusals (PROJECTION_LAGGING, RATE_LIMITED) name themselves like business errors do.
-      const code = typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
-      void reply.status(error.getStatus()).send(errorBody(error.getStatus(), message, { messageEn, ...(code !== undefined && { code }) }));
+    const refusal = isFastifyError(error) ? fastifyRefusal(error) : error;
+    if (refusal instanceof HttpException) {
+      void reply.status(refusal.getStatus()).send(httpExceptionBody(refusal));
       return;
     }
     this.logger.error(describeError(error));
     void reply.status(HttpStatus.INTERNAL_SERVER_ERROR).send(errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error'));
   }
 }
-
-const isLines = (value: unknown): value is string[] => Array.isArray(value) && value.every((line) => typeof line === 'string');

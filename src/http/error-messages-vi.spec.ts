@@ -3,13 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_MESSAGES_VI, errorMessageVi } from './error-messages-vi';
 
-/** Every `readonly code = '…'` in src (jest runs from the repository root): a new error class without a Vietnamese line fails here. */
+/**
+ * Every `readonly code = '…'` (an error class) and `code: '…'` (an HTTP-layer refusal naming itself)
+ * in src (jest runs from the repository root): a new code without a Vietnamese line fails here.
+ */
 function codesInSource(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return codesInSource(path);
     if (!entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) return [];
-    return [...readFileSync(path, 'utf8').matchAll(/readonly code = '([A-Z_]+)'/g)].map((match) => match[1]);
+    return [...readFileSync(path, 'utf8').matchAll(/(?:readonly code = |\bcode: )'([A-Z_]+)'/g)].map((match) => match[1]);
   });
 }
 
@@ -27,6 +30,10 @@ describe('Vietnamese error messages', () => {
 
   it('names no code that no error raises (a stale line misleads the next reader)', () => {
     expect(Object.keys(ERROR_MESSAGES_VI).filter((code) => !codes.includes(code))).toEqual([]);
+  });
+
+  it('finds the codes the HTTP layer names in object literals', () => {
+    expect(codes).toEqual(expect.arrayContaining(['PROJECTION_LAGGING', 'RATE_LIMITED', 'REGISTRY_UNAVAILABLE']));
   });
 
   it('fills placeholders from the details and keeps the English for an unknown code', () => {

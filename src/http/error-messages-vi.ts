@@ -2,7 +2,9 @@
  * What a board reads when the ledger refuses a command, by the error's stable `code`
  * (API.md "Errors"). Keyed by code, not by class, because the code is the contract: several
  * classes share one (`INVALID_FIGURE`, `UNIT_NOT_FOUND`) and the English `message` with its ids
- * stays beside it as `messageEn`. A code missing here is a failing unit test, not a silent English line.
+ * stays beside it as `messageEn`. The HTTP layer's own codes (`PROJECTION_LAGGING`,
+ * `RATE_LIMITED`, the registry's) are here too: error-body.ts reads a code's line when the
+ * refusal came in English only. A code missing here is a failing unit test, not a silent English line.
  */
 // Partial: a code looked up may have no line yet (errorMessageVi falls back to the English).
 export const ERROR_MESSAGES_VI: Readonly<Partial<Record<string, string>>> = {
@@ -44,7 +46,11 @@ export const ERROR_MESSAGES_VI: Readonly<Partial<Record<string, string>>> = {
   PROJECT_ALREADY_REGISTERED: 'Dự án đã được đăng ký',
   PROJECT_HAS_ALLOCATIONS: 'Dự án đã có quyết định phân bổ',
   PROJECT_NOT_FOUND: 'Không tìm thấy dự án',
+  PROJECTION_LAGGING: 'Dữ liệu tra cứu chưa cập nhật kịp những gì vừa được ghi; vui lòng thử lại sau ít giây',
   PROOF_OUT_OF_RANGE: 'Vị trí yêu cầu chứng minh nằm ngoài điểm kiểm tra',
+  RATE_LIMITED: 'Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau {retryAfterSeconds} giây',
+  REGISTRY_REJECTED: 'Cơ sở dữ liệu dân cư từ chối yêu cầu đối chiếu; cần quản trị viên kiểm tra',
+  REGISTRY_UNAVAILABLE: 'Cơ sở dữ liệu dân cư tạm thời không trả lời; các hồ sơ còn lại chưa được đối chiếu, vui lòng thử lại sau',
   SEED_MISMATCH: 'Hạt giống bốc thăm không khớp với cam kết đã công bố',
   STREAM_NOT_FOUND: 'Không tìm thấy luồng sự kiện',
   TENURE_MISMATCH: 'Hình thức (mua/thuê/thuê mua) của hồ sơ khác với căn hộ',

@@ -1,5 +1,5 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Route config flag (`@RouteConfig`) of the one kind of route that takes a file upload instead of JSON. */
 export const MULTIPART_ROUTE = 'multipartUpload';
@@ -17,17 +17,27 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
       return;
     }
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const config: object = request.routeOptions.config;
-    const expected = MULTIPART_ROUTE in config && config[MULTIPART_ROUTE] === true ? 'multipart/form-data' : 'application/json';
+    const expected = isMultipartRoute(request) ? 'multipart/form-data' : 'application/json';
     if (mediaType !== expected) {
-      done(new UnsupportedMediaTypeException(`Content-Type must be ${expected}${mediaType ? `, not ${mediaType}` : ''}`));
+      done(
+        new UnsupportedMediaTypeException({
+          message: [`Nội dung phải có kiểu (Content-Type) ${expected}${mediaType ? `, không phải ${mediaType}` : ''}`],
+          messageEn: [`Content-Type must be ${expected}${mediaType ? `, not ${mediaType}` : ''}`],
+        }),
+      );
       return;
     }
     done();
   });
 }
 
+/** Whether the route matched takes a multipart upload (MULTIPART_ROUTE) rather than JSON. */
+export function isMultipartRoute(request: FastifyRequest): boolean {
+  const config: object = request.routeOptions.config;
+  return MULTIPART_ROUTE in config && config[MULTIPART_ROUTE] === true;
+}
+
 /** Fastify's own rule for whether a request carries a body to parse. */
-function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+export function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 }
