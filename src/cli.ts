@@ -1,32 +1,30 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { InvalidTokenRequest } from './auth/token.service';
-import { ConfigError } from './config/app-config';
 import { CliModule } from './cli/cli.module';
 import { vietnameseHelp, vietnameseUsageError } from './cli/commander-vi';
+import { failureLine } from './cli/failure-line';
 import { boundHeapGrowth } from './shared/heap-growth';
 
 boundHeapGrowth();
 
-/** `noxh <command>`: the CLI of API.md. A usage or config error prints one line and exits 1. */
+/** Every failure of a command ends here: one Vietnamese line on stderr, exit 1, never a stack trace. */
+function reportFailure(error: unknown): never {
+  process.stderr.write(`noxh: ${failureLine(error)}\n`);
+  process.exit(1);
+}
+
+/** `noxh <command>`: the CLI of API.md. A usage, config or command error prints one line and exits 1. */
 CommandFactory.run(CliModule, {
   logger: ['error'],
   helpConfiguration: vietnameseHelp,
   outputConfiguration: { outputError: (message, write) => write(`${vietnameseUsageError(message)}\n`) },
   errorHandler: (error) => {
-    // Commander reports --help and --version as errors too; they are not.
-    const { code } = error as Error & { code?: string };
-    if (code === 'commander.helpDisplayed' || code === 'commander.help' || code === 'commander.version') process.exit(0);
-    process.stderr.write(`noxh: ${vietnameseUsageError(error.message)}\n`);
-    process.exit(1);
+    // commander has already written what it had to say (the help, or its usage error through
+    // outputError above); writing its message again would print the line twice. Its exit code
+    // tells `noxh --help` (0) from a bare `noxh`, whose help is an error (1).
+    const { exitCode } = error as Error & { exitCode?: number };
+    process.exit(typeof exitCode === 'number' ? exitCode : 1);
   },
-  serviceErrorHandler: (error) => {
-    const message = error instanceof ConfigError ? `${error.vi} (${error.message})` : error instanceof InvalidTokenRequest ? error.message : (error.stack ?? error.message);
-    process.stderr.write(`noxh: ${message}\n`);
-    process.exit(1);
-  },
-}).catch((error: unknown) => {
-  process.stderr.write(`noxh: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+  serviceErrorHandler: reportFailure,
+}).catch(reportFailure);

@@ -25,6 +25,7 @@ import { planProvince } from '../demo/demo-province';
 import { populationExtract } from '../demo/demo-registry';
 import { belowTarget, matches, score, scoreTable, type FoundFinding, type Plant } from '../demo/demo-truth';
 import { runScripts } from '../demo/demo-writer';
+import { invalidArgument } from './cli-failure';
 
 interface DemoOptions { applicants: number; seed: number }
 
@@ -156,14 +157,14 @@ export class DemoCommand extends CommandRunner {
   @Option({ flags: '--applicants <n>', description: 'số người nộp hồ sơ (applicants)', defaultValue: 2000 })
   parseApplicants(value: string): number {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 50 || n > 200_000) throw new Error(`--applicants: một số nguyên từ 50 đến 200000 (nhận được "${value}")`);
+    if (!Number.isSafeInteger(n) || n < 50 || n > 200_000) throw invalidArgument(`--applicants: một số nguyên từ 50 đến 200000 (nhận được "${value}")`);
     return n;
   }
 
   @Option({ flags: '--seed <s>', description: 'hạt giống ngẫu nhiên (seed): cùng hạt giống, cùng tỉnh mẫu', defaultValue: 338 })
   parseSeed(value: string): number {
     const n = Number(value);
-    if (!Number.isSafeInteger(n)) throw new Error(`--seed: một số nguyên (nhận được "${value}")`);
+    if (!Number.isSafeInteger(n)) throw invalidArgument(`--seed: một số nguyên (nhận được "${value}")`);
     return n;
   }
 }

@@ -5,10 +5,13 @@ import { Checkpointer } from '../audit/checkpoints/checkpointer';
 import { checkpointCovering } from '../audit/checkpoints/checkpoint-rows';
 import { loadKeyRing, witnessKeys } from '../audit/checkpoints/signing-keys';
 import { exportEvidenceBundle } from '../audit/evidence/export-evidence-bundle';
+import { BUNDLE_FORMAT } from '../audit/evidence/evidence-bundle';
 import { verifyEvidenceBundle } from '../audit/evidence/verify-evidence-bundle';
+import { publicKeyFromPem } from '../audit/checkpoints/checkpoint-note';
 import { loadConfig } from '../config/app-config';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { fail, withLedger } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 /** `noxh evidence export FINDING_ID --out FILE.json`: the bundle GET /findings/:id/evidence-bundle gives. */
 @SubCommand({ name: 'export', arguments: '<findingId>', description: 'Ghi gói bằng chứng tự đủ của một phát hiện: sự kiện, bằng chứng bao hàm, điểm kiểm tra (checkpoint) đã ký, khóa (write a finding’s evidence bundle)' })
@@ -56,6 +59,15 @@ export class VerifyEvidenceCommand extends CommandRunner {
       fail(`không đọc được tệp: ${(error as NodeJS.ErrnoException).path ?? file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       return;
     }
+    const notBundle = notABundle(text);
+    if (notBundle) {
+      fail(`${file} không phải gói bằng chứng (evidence bundle) do noxh evidence export hay GET /findings/:id/evidence-bundle ghi ra: ${notBundle}`);
+      return;
+    }
+    if (pinned !== undefined && !isEd25519PublicKey(pinned)) {
+      fail(`${options.publicKey} không phải khóa công khai Ed25519 (PEM) như GET /audit/public-key đưa ra`);
+      return;
+    }
     const verdict = verifyEvidenceBundle(text, pinned);
     process.stdout.write(`${verdict.lines.join('\n')}\n`);
     if (!verdict.ok) {
@@ -75,9 +87,34 @@ export class VerifyEvidenceCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'evidence', description: 'Gói bằng chứng cho thanh tra (evidence bundles)', subCommands: [ExportEvidenceCommand, VerifyEvidenceCommand] })
-export class EvidenceCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
+/**
+ * Why `text` is not an evidence bundle at all (another file given by mistake: a lottery, a key), or
+ * undefined when it is one, altered or not: that is the verifier's to say, line by line. Told apart
+ * so that a wrong file is never reported as a tampered bundle. A bundle names its format, and only
+ * a bundle carries a bundle signature.
+ */
+function notABundle(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'tệp không phải JSON';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'tệp không chứa một đối tượng JSON';
+  const { format, bundleSignature } = parsed as Record<string, unknown>;
+  if ((typeof format === 'string' && format.startsWith(BUNDLE_FORMAT.slice(0, BUNDLE_FORMAT.indexOf('/') + 1))) || bundleSignature !== undefined) return undefined;
+  return `không có trường format "${BUNDLE_FORMAT}" cũng không có chữ ký gói (bundleSignature)`;
+}
+
+/** A pinned key that is not one would otherwise be reported as a malformed bundle. */
+function isEd25519PublicKey(pem: string): boolean {
+  try {
+    publicKeyFromPem(pem);
+    return true;
+  } catch {
+    return false;
   }
 }
+
+@Command({ name: 'evidence', description: 'Gói bằng chứng cho thanh tra (evidence bundles)', subCommands: [ExportEvidenceCommand, VerifyEvidenceCommand] })
+export class EvidenceCommand extends CommandGroup {}

@@ -8,6 +8,7 @@ import { provinceGroup } from '../inspection/province-scope';
 import type { Actor } from '../shared/actor';
 import { isProvinceCode } from '../shared/province';
 import { fail, withLedger } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 interface ExportOptions {
   format: string;
@@ -66,11 +67,7 @@ export class ExportFindingsCommand extends CommandRunner {
 }
 
 @Command({ name: 'findings', description: 'Các phát hiện của bộ phát hiện (findings)', subCommands: [ExportFindingsCommand] })
-export class FindingsCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class FindingsCommand extends CommandGroup {}
 
 /** The CLI runs with database access, as an operator: named by the system user. */
 function operator(): Actor {

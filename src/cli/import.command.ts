@@ -6,9 +6,8 @@ import { IntakeHeaderMismatch } from '../applications/intake/intake-columns';
 import { importApplications, type IntakeReport } from '../applications/intake/import-applications';
 import { intakeTemplate } from '../applications/intake/intake-template';
 import { UnreadableSpreadsheet } from '../shared/spreadsheet/decode-text';
-import { errorMessageVi } from '../http/error-messages-vi';
-import { CodedError } from '../shared/coded-error';
 import { fail, withLedger } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 const SHOWN_ROWS = 50;
 
@@ -63,11 +62,7 @@ export class ImportApplicationsCommand extends CommandRunner {
           fail(`${error.messageVi}: không nhập dòng nào`);
           return;
         }
-        if (error instanceof CodedError) {
-          // The board's wording of the refusal, as the API gives it; the English, with its ids, beside it.
-          fail(`${error.code}: ${errorMessageVi(error.code, error.message, error.details)} (${error.message})`);
-          return;
-        }
+        // The ledger's refusals (an unknown project: a CodedError) are said by cli.ts, as for every command.
         throw error;
       }
     });
@@ -122,8 +117,4 @@ export class ImportTemplateCommand extends CommandRunner {
 }
 
 @Command({ name: 'import', description: 'Nhập dữ liệu từ bảng tính (spreadsheet intake)', subCommands: [ImportApplicationsCommand, ImportTemplateCommand] })
-export class ImportCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class ImportCommand extends CommandGroup {}

@@ -1,6 +1,7 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { rotateSigningKey } from '../audit/checkpoints/signing-keys';
 import { loadConfig } from '../config/app-config';
+import { CommandGroup } from './command-group';
 
 /** `noxh keys rotate`: checkpoints are signed with a new key from now on; the old public key stays trusted. */
 @SubCommand({ name: 'rotate', description: 'Ký các điểm kiểm tra (checkpoint) bằng một khóa Ed25519 mới; các điểm kiểm tra cũ vẫn hợp lệ (rotate the signing key)' })
@@ -13,8 +14,4 @@ export class RotateKeysCommand extends CommandRunner {
 }
 
 @Command({ name: 'keys', description: 'Khóa ký điểm kiểm tra (checkpoint signing key)', subCommands: [RotateKeysCommand] })
-export class KeysCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class KeysCommand extends CommandGroup {}

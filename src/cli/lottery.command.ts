@@ -4,6 +4,7 @@ import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { commitmentOf } from '../lottery/domain/lottery-algorithm';
 import { replayPublishedLottery } from '../lottery/domain/verify-published-lottery';
 import { fail } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 /** `noxh lottery seed`: for the supervising officer, who keeps the seed offline and gives the board the commitment. */
 @SubCommand({ name: 'seed', description: 'In một hạt giống (seed) 32 byte mới (giữ ngoại tuyến tới lúc bốc thăm) và cam kết (commitment) của nó (giao cho hội đồng xét duyệt)' })
@@ -41,8 +42,4 @@ export class LotteryVerifyCommand extends CommandRunner {
 }
 
 @Command({ name: 'lottery', description: 'Bốc thăm mà ai cũng tính lại được (lotteries anyone can replay)', subCommands: [LotterySeedCommand, LotteryVerifyCommand] })
-export class LotteryCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class LotteryCommand extends CommandGroup {}

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/app-config';
 import { allProjections, PROJECTION_NAMES } from '../projections/projections';
 import { fail, withLedger } from './ledger-context';
 import { eventsBar, rate } from './progress';
+import { CommandGroup } from './command-group';
 
 /** `noxh projections rebuild [NAME]` (API.md): empties a projection's tables and applies the whole log again. */
 @SubCommand({
@@ -47,8 +48,4 @@ export class RebuildProjectionsCommand extends CommandRunner {
 }
 
 @Command({ name: 'projections', description: 'Mô hình đọc và bộ phát hiện dựng từ sổ cái (projections)', subCommands: [RebuildProjectionsCommand] })
-export class ProjectionsCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class ProjectionsCommand extends CommandGroup {}

@@ -11,7 +11,9 @@ import { auditInclusionProofs } from '../public-lists/audit-inclusion-proofs';
 import { checkListProofs } from '../public-lists/check-list-proofs';
 import type { BeneficiariesView } from '../public-lists/queries/beneficiaries/beneficiaries.view';
 import { streams } from '../shared/streams';
+import { CliFailure } from './cli-failure';
 import { fail, withLedger } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 interface VerifyOptions {
   file?: string;
@@ -27,6 +29,21 @@ async function checkpointKeys(publicKeyFile: string | undefined): Promise<Map<st
   return trustedKeys(keyDirectory(loadConfig().dataDir)).catch(() => new Map<string, KeyObject>());
 }
 
+/** The list as downloaded; another file given by mistake is named as such, not compared row by row. */
+function publishedList(text: string, file: string): BeneficiariesView {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const list = typeof parsed === 'object' && parsed !== null ? (parsed as Partial<BeneficiariesView>) : {};
+  if (typeof list.projectId !== 'string' || !Array.isArray(list.items)) {
+    throw new CliFailure(`${file} không phải danh sách người được hưởng đã công bố (bản lưu của GET /api/v1/public/projects/:id/beneficiaries)`);
+  }
+  return list as BeneficiariesView;
+}
+
 /**
  * `noxh public-list verify PROJECT_ID [--file LIST.json]` (inspector, with database access): the
  * published list (the file downloaded from GET /api/v1/public/projects/:id/beneficiaries, or the
@@ -38,9 +55,7 @@ async function checkpointKeys(publicKeyFile: string | undefined): Promise<Map<st
 export class PublicListVerifyCommand extends CommandRunner {
   async run([projectId]: string[], options: VerifyOptions): Promise<void> {
     await withLedger(async ({ store, dataSource }) => {
-      const list = options.file
-        ? (JSON.parse(await readFile(options.file, 'utf8')) as BeneficiariesView)
-        : await beneficiariesOf(store, projectId, auditInclusionProofs(dataSource));
+      const list = options.file ? publishedList(await readFile(options.file, 'utf8'), options.file) : await beneficiariesOf(store, projectId, auditInclusionProofs(dataSource));
       if (list.projectId !== projectId) {
         fail(`danh sách là của dự án ${list.projectId}, không phải ${projectId}`);
         return;
@@ -84,8 +99,4 @@ export class PublicListVerifyCommand extends CommandRunner {
 }
 
 @Command({ name: 'public-list', description: 'Danh sách công khai người được hưởng (public lists)', subCommands: [PublicListVerifyCommand] })
-export class PublicListCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class PublicListCommand extends CommandGroup {}

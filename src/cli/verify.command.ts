@@ -5,6 +5,7 @@ import { loadKeyRing, witnessKeys } from '../audit/checkpoints/signing-keys';
 import { verifyLedger } from '../audit/verification/ledger-verifier';
 import { loadConfig } from '../config/app-config';
 import { LOG_START } from '../event-store/event-store.port';
+import { checkpointFromFile } from './checkpoint-file';
 import { withLedger } from './ledger-context';
 import { eventsBar, rate } from './progress';
 
@@ -53,9 +54,7 @@ export class VerifyCommand extends CommandRunner {
   }
 }
 
-/** A checkpoint as GET /audit/checkpoints/… gives it, or a witness's state file holding one. */
+/** A checkpoint as GET /audit/checkpoints/… gives it, or a witness's state file holding one; anything else is refused (checkpoint-file.ts). */
 export async function readCheckpointFile(file: string): Promise<SignedCheckpoint> {
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as SignedCheckpoint | { checkpoint: SignedCheckpoint };
-  const checkpoint = 'checkpoint' in parsed ? parsed.checkpoint : parsed;
-  return { ...checkpoint, cosignatures: [] };
+  return checkpointFromFile(await readFile(file, 'utf8'), file);
 }

@@ -1,10 +1,13 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { keyIdOf, parseNote, signNote } from '../audit/checkpoints/checkpoint-note';
 import type { SignedCheckpoint } from '../audit/checkpoints/checkpoint';
 import { verifyConsistency } from '../audit/merkle/proof-verification';
+import { checkpointFromFile } from './checkpoint-file';
+import { CliFailure } from './cli-failure';
 import { fail } from './ledger-context';
+import { CommandGroup } from './command-group';
 
 interface CosignOptions {
   key?: string;
@@ -18,13 +21,32 @@ interface WitnessState {
   checkpoint: SignedCheckpoint;
 }
 
+/**
+ * No file yet: this witness has cosigned nothing. A file that holds no checkpoint is refused: taken
+ * for an empty state, the next checkpoint would be cosigned unchecked and the file overwritten.
+ */
 async function readState(file: string): Promise<WitnessState | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as WitnessState;
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return { checkpoint: checkpointFromFile(text, file) };
+}
+
+/** The witness's Ed25519 private key; a file that is not one is named as such, not as OpenSSL's decoder error. */
+async function readWitnessKey(file: string): Promise<KeyObject> {
+  const pem = await readFile(file, 'utf8');
+  let key: KeyObject | undefined;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    key = undefined;
+  }
+  if (key?.asymmetricKeyType !== 'ed25519') throw new CliFailure(`${file} không phải khóa bí mật Ed25519 (PEM), ví dụ khóa tạo bằng openssl genpkey -algorithm ed25519`);
+  return key;
 }
 
 /**
@@ -46,13 +68,15 @@ export class WitnessCosignCommand extends CommandRunner {
       fail('cần token của thanh tra để gửi chữ ký đồng xác nhận: --token hoặc NOXH_TOKEN');
       return;
     }
-    const privateKey = createPrivateKey(await readFile(options.key, 'utf8'));
+    const privateKey = await readWitnessKey(options.key);
     const keyId = keyIdOf(createPublicKey(privateKey));
     const stateFile = options.state ?? 'witness-state.json';
+    // Read before the service is asked anything: a state file that is not one stops the run here.
+    const previous = (await readState(stateFile))?.checkpoint;
     const base = options.url.replace(/\/+$/, '');
     const get = async (path: string, auth = false): Promise<unknown> => {
       const res = await fetch(`${base}/api/v1${path}`, { headers: auth ? { authorization: `Bearer ${token}` } : {} });
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      if (!res.ok) throw new CliFailure(`dịch vụ trả lời ${res.status} cho GET ${path}: ${await res.text()}`);
       return res.json();
     };
     const latest = (await get('/audit/checkpoints/latest')) as SignedCheckpoint;
@@ -61,7 +85,6 @@ export class WitnessCosignCommand extends CommandRunner {
       fail(`RẼ NHÁNH (FORK)? điểm kiểm tra kích thước ${latest.treeSize} không khớp với ghi chú (note) của chính nó; không đồng ký`);
       return;
     }
-    const previous = (await readState(stateFile))?.checkpoint;
     if (previous) {
       const problem = await forkProblem(previous, latest, (from, to) => get(`/audit/proofs/consistency?from=${from}&to=${to}`, true) as Promise<{ proof: string[] }>);
       if (problem) {
@@ -124,8 +147,4 @@ async function forkProblem(previous: SignedCheckpoint, latest: SignedCheckpoint,
 }
 
 @Command({ name: 'witness', description: 'Bên chứng kiến của thanh tra: đồng ký điểm kiểm tra, từ chối khi rẽ nhánh (witness)', subCommands: [WitnessCosignCommand] })
-export class WitnessCommand extends CommandRunner {
-  run(): Promise<void> {
-    this.command.help();
-  }
-}
+export class WitnessCommand extends CommandGroup {}
