@@ -1,11 +1,22 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { errorBody } from '../../../http/error-body';
+import type { RegistryUnavailable } from '../../http/circuit-breaker';
 import { RegistryRequestRejected } from '../../http/population-registry.http-client';
 import { ChecksInterrupted } from './population-check.runner';
 
 /** Without the registry's own hint, when a retry is worth it: about one circuit-breaker cooldown. */
 const DEFAULT_RETRY_AFTER_S = 30;
+
+/** Why the registry could not answer, as the police officer reads it. */
+const REASONS_VI: Readonly<Record<RegistryUnavailable['reason'], string>> = {
+  'circuit-open': 'tạm ngừng gọi sau nhiều lần lỗi liên tiếp',
+  timeout: 'quá thời gian chờ',
+  network: 'lỗi kết nối mạng',
+  'http-status': 'trả lời bằng mã lỗi',
+  'malformed-response': 'trả lời sai định dạng',
+  'snapshot-changed': 'bản dữ liệu thay đổi giữa lúc tra cứu',
+};
 
 /**
  * The registry could not answer: 503 with Retry-After, and the tally of what the run recorded
@@ -19,16 +30,20 @@ export class RegistryFailureFilter implements ExceptionFilter {
   catch(error: ChecksInterrupted | RegistryRequestRejected, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     this.logger.warn(error.message);
+    // Like the ledger's other refusals with a code: Vietnamese in `message` for the officer, the English in `messageEn`.
     if (error instanceof RegistryRequestRejected) {
-      void reply.status(502).send(errorBody(502, error.message, { code: 'REGISTRY_REJECTED' }));
+      const vi = `Cơ sở dữ liệu dân cư từ chối yêu cầu tra cứu (mã ${error.status}); thử lại cũng không được, cần người vận hành kiểm tra`;
+      void reply.status(502).send(errorBody(502, [vi], { code: 'REGISTRY_REJECTED', messageEn: [error.message] }));
       return;
     }
     const retryAfterS = Math.max(1, Math.ceil((error.registryError.retryAfterMs ?? DEFAULT_RETRY_AFTER_S * 1000) / 1000));
+    const vi = `Cơ sở dữ liệu dân cư tạm thời không trả lời được (${REASONS_VI[error.registryError.reason]}); chưa ghi gì cho các hồ sơ còn chờ kiểm tra, vui lòng thử lại sau ${retryAfterS} giây`;
+    const en = `${error.message}; nothing was recorded for the files still due, retry in ${retryAfterS} s`;
     void reply
       .status(503)
       .header('Retry-After', String(retryAfterS))
       .send({
-        ...errorBody(503, `${error.message}; nothing was recorded for the files still due, retry in ${retryAfterS} s`, { code: 'REGISTRY_UNAVAILABLE' }),
+        ...errorBody(503, [vi], { code: 'REGISTRY_UNAVAILABLE', messageEn: [en] }),
         ...error.tally,
       });
   }
