@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import request from 'supertest';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { applicationBody, registerProject, submitApplication } from '../support/application-requests';
+import { FakeRegistry, json } from '../support/fake-population-registry';
 import { errorOf } from '../support/response-body';
 import { createTestApp } from '../support/test-app';
 
@@ -44,6 +45,24 @@ describe('503 refusals in Vietnamese, with the English beside them', () => {
       expect(body.messageEn).toEqual([expect.stringMatching(/^population registry unavailable \(network\): .*; nothing was recorded for the files still due, retry in \d+ s$/)]);
     } finally {
       await t.close();
+    }
+  });
+
+  it('REGISTRY_REJECTED (502): the registry refusing the lookup itself', async () => {
+    const registry = new FakeRegistry();
+    const t = await createTestApp(undefined, { populationRegistry: { baseUrl: await registry.start(), timeoutMs: 1000 } });
+    try {
+      registry.fallback = json(400, { error: 'bad request' });
+      await registerProject(t, 'hp-tc', '31');
+      await submitApplication(t, applicationBody('hp-tc', { applicant: { citizenId: '031190001235', fullName: 'Trần Văn Nam', dateOfBirth: '1988-02-01', gender: 'male' } }));
+      await t.app.get(ProjectionsService).catchUpAll();
+      const body = errorOf(await request(t.app.getHttpServer()).post('/api/v1/population/checks').set(t.auth({ role: 'police', province: '31' })).send({}).expect(502));
+      expect(body).toMatchObject({ statusCode: 502, code: 'REGISTRY_REJECTED' });
+      expect(body.message).toEqual(['Cơ sở dữ liệu dân cư từ chối yêu cầu tra cứu (mã 400); thử lại cũng không được, cần người vận hành kiểm tra']);
+      expect(body.messageEn).toEqual([expect.stringMatching(/^population registry rejected the lookup with 400: /)]);
+    } finally {
+      await t.close();
+      await registry.stop();
     }
   });
 });
