@@ -89,7 +89,7 @@ describe('RequestValidationPipe: every line is a whole Vietnamese sentence, the 
     ['a household member that is no object', SubmitApplicationRequest, { ...application, household: [1] }, ["Mỗi phần tử của trường 'household' phải là một đối tượng JSON", "Trường 'household.0' phải là một đối tượng JSON"]],
     ['a missing note', ReviewFindingRequest, { verdict: 'confirmed' }, ["Trường 'note' là bắt buộc"]],
     ['a missing name', RegisterProjectRequest, { ...project, name: undefined }, ["Trường 'name' là bắt buộc"]],
-    ['a null ranking', RecordPriorityRankingRequest, { method: 'ballot', ranking: null }, ["Trường 'ranking' là bắt buộc"]],
+    ['a missing ranking', RecordPriorityRankingRequest, { method: 'ballot' }, ["Trường 'ranking' là bắt buộc"]],
     ['an empty note', ReviewFindingRequest, { verdict: 'confirmed', note: '' }, ["Trường 'note' không được để trống"]],
   ])('%s', async (_, metatype, body, lines) => {
     expect((await refusal(metatype, body)).message).toEqual(lines);

@@ -53,7 +53,7 @@ describe('validationProblems', () => {
     expect(validationProblems([missing])).toEqual([{ path: 'note', constraint: 'isDefined', en: 'note is required', vi: 'là bắt buộc' }]);
   });
 
-  it('keeps the condition of a conditional requirement, and says an unknown field sent as null is unknown', () => {
+  it('keeps the condition of a conditional requirement, and says an unknown field is unknown', () => {
     const floor = { property: 'floorAreaPerPersonM2', value: undefined, children: [], constraints: { isDefined: 'floorAreaPerPersonM2 is required when ownsHome is true', isInt: 'x' } };
     expect(validationProblems([{ property: 'housing', children: [floor] }]).map((p) => p.vi)).toEqual(["là bắt buộc khi 'ownsHome' là true"]);
     const unknown = { property: 'extra', value: null, children: [], constraints: { whitelistValidation: 'property extra should not exist' } };

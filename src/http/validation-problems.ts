@@ -93,13 +93,13 @@ function said(constraint: string, en: string): Said {
 }
 
 /**
- * A required field that is absent (or null): every rule on it fails at once (a missing `note` is
- * "not a string", "blank" and "too long"), yet the one thing wrong is that it is missing. Not an
- * unknown field sent as null (whitelistValidation), and not a field whose errors are in its
- * children (Nest strips the value of those).
+ * A required field that is absent: every rule on it fails at once (a missing `note` is "not a
+ * string", "blank" and "too long"), yet the one thing wrong is that it is missing. Not a field sent
+ * as null, which an optional field may be refused for with its rules (`areaM2: null` is not an
+ * integer), and not a field whose errors are in its children (Nest strips the value of those).
  */
 function isMissing(error: ValidationError): boolean {
-  return Object.hasOwn(error, 'value') && error.value == null && (error.children ?? []).length === 0 && !('whitelistValidation' in (error.constraints ?? {}));
+  return Object.hasOwn(error, 'value') && error.value === undefined && (error.children ?? []).length === 0 && !('whitelistValidation' in (error.constraints ?? {}));
 }
 
 /** Every broken rule of a validation, depth first, named by path as Nest's ValidationPipe names them; one line per fault. */
@@ -124,9 +124,8 @@ function ownProblems(error: ValidationError, parent: string): ValidationProblem[
 function problem(parent: string, property: string, constraint: string, message: string): ValidationProblem {
   const { vi, property: about = property } = said(constraint, message);
   const path = pathOf(parent, about);
-  // class-validator's own message for a list item that is not an object names the list, not the item.
-  if (constraint === 'nestedValidation') return { path, constraint, en: `${path} must be an object`, vi };
-  const each = message.startsWith('each value in ');
+  // Not nestedValidation's "each value in nested property household …", said of one item (household.0).
+  const each = constraint !== 'nestedValidation' && message.startsWith('each value in ');
   return { path, constraint, en: parent === '' ? message : `${parent}.${message}`, vi, ...(each && { each }) };
 }
 

@@ -121,7 +121,7 @@ describe('allocations (giao nhà)', () => {
     it('refuses bad input with 400 and writes nothing', async () => {
       const ok = { applicationId: 'x', projectId: 'hp-r', unitNo: 'R-1', ...decision };
       await expectRefusedWithoutWrites(t, '/allocations', [
-        ['no body', {}, /applicationId must/],
+        ['no body', {}, /^applicationId is required$/],
         ['decision in the future', { ...ok, decidedAt: '2099-01-01' }, /decidedAt must be a real ISO date .* not in the future/],
         ['impossible date', { ...ok, decidedAt: '2026-02-30' }, /decidedAt must be a real ISO date/],
         ['blank decision number', { ...ok, decisionNo: ' ' }, /decisionNo must not be blank/],

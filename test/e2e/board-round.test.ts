@@ -128,13 +128,13 @@ describe('a board runs a whole round over HTTP', () => {
 
   it('refuses bad handover and revocation input with 400 and writes nothing', async () => {
     await expectRefusedWithoutWrites(t, '/units/hp-trang-cat/A-1202/handover', [
-      ['no contract', { handedOverAt: '2026-07-01' }, /contractNo must/],
+      ['no contract', { handedOverAt: '2026-07-01' }, /^contractNo is required$/],
       ['handover in the future', { handedOverAt: '2099-07-01', contractNo: 'HĐ-1' }, /handedOverAt must be a real ISO date/],
       ['payment date not a date', { handedOverAt: '2026-07-01', contractNo: 'HĐ-1', fullyPaidAt: 'hôm qua' }, /fullyPaidAt must be a real ISO date/],
       ['unknown field', { handedOverAt: '2026-07-01', contractNo: 'HĐ-1', keys: 2 }, /property keys should not exist/],
     ]);
     await expectRefusedWithoutWrites(t, '/allocations/hp-trang-cat.A-1202.r1/revocation', [
-      ['no reason', { decisionNo: '1790/QĐ-SXD' }, /reason must/],
+      ['no reason', { decisionNo: '1790/QĐ-SXD' }, /^reason is required$/],
       ['blank decision number', { reason: 'Sai phạm', decisionNo: '  ' }, /decisionNo must not be blank/],
     ]);
   });

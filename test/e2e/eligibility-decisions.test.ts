@@ -188,10 +188,10 @@ describe('POST /api/v1/applications/:id/eligibility-decisions (quyết định �
     const id = await submit();
     const body = decisionBody();
     await expectRefusedWithoutWrites(t, `/applications/${id}/eligibility-decisions`, [
-      ['no body', {}, /^outcome must be one of/],
+      ['no body', {}, /^outcome is required$/],
       ['unknown outcome', { ...body, outcome: 'maybe' }, /^outcome must be one of/],
       ['blank decision number', { ...body, decisionNo: ' ' }, /^decisionNo must not be blank/],
-      ['no signer', { ...body, decidedBy: undefined }, /^decidedBy must/],
+      ['no signer', { ...body, decidedBy: undefined }, /^decidedBy is required$/],
       ['decided on 30 February', { ...body, decidedAt: '2025-02-30' }, /^decidedAt must be a real ISO date/],
       ['decided "today"', { ...body, decidedAt: 'hôm nay' }, /^decidedAt must be a real ISO date/],
       ['reasons as text', { ...body, reasons: 'đủ' }, /^reasons must be an array/],

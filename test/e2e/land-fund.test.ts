@@ -68,7 +68,7 @@ describe('land fund (quỹ đất 20%)', () => {
 
     it('given bad input, then 400 naming the field and nothing is written', async () => {
       await expectRefusedWithoutWrites(t, '/land-fund/obligations', [
-        ['no body', {}, /^commercialProjectId must be 1 to 64/],
+        ['no body', {}, /^commercialProjectId is required$/],
         ['project id with a dot', obligation('hp.x'), /^commercialProjectId must be 1 to 64 letters/],
         ['blank name', obligation('hp-x', { name: ' ' }), /^name must not be blank$/],
         ['province not a code', obligation('hp-x', { provinceCode: '99' }), /^provinceCode must be a 2-digit province code$/],
@@ -154,7 +154,7 @@ describe('land fund (quỹ đất 20%)', () => {
       await register('hp-bad').expect(201);
       const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
       await expectRefusedWithoutWrites(t, '/land-fund/obligations/hp-bad/handovers', [
-        ['no body', {}, /^form must be one of/],
+        ['no body', {}, /^form is required$/],
         ['unknown form', { ...land, form: 'cash' }, /^form must be one of/],
         ['land without an area', { form: 'land', handedOverAt: '2026-03-15' }, /^areaM2 is required when form is "land"$/],
         ['equivalent land without an area', { form: 'equivalent-land', handedOverAt: '2026-03-15' }, /^areaM2 is required when form is "equivalent-land"$/],

@@ -112,9 +112,9 @@ describe('POST /api/v1/projects/:id/priority-rankings (bốc thăm / xét ưu ti
   it('refuses bad input with 400, naming the field, and writes nothing', async () => {
     const id = await file();
     await expectRefusedWithoutWrites(t, '/projects/hp-trang-cat/priority-rankings', [
-      ['no body', {}, /^method must be one of/],
+      ['no body', {}, /^method is required$/],
       ['unknown method', { method: 'auction', ranking: [id] }, /^method must be one of/],
-      ['no ranking', { method: 'ballot' }, /^ranking must be an array/],
+      ['no ranking', { method: 'ballot' }, /^ranking is required$/],
       ['empty ranking', { method: 'ballot', ranking: [] }, /^ranking must contain at least 1 elements/],
       ['an application twice', { method: 'ballot', ranking: [id, 'x', id] }, /^ranking must not name an application twice/],
       ['a bad id', { method: 'ballot', ranking: [id, 'a.b'] }, /^each value in ranking must be an application id/],

@@ -57,7 +57,7 @@ describe('POST /api/v1/programmes/:provinceCode/targets', () => {
 
   it('given a bad body, then 400 naming the field and nothing is written', async () => {
     await expectRefusedWithoutWrites(t, '/programmes/31/targets', [
-      ['no body', {}, /^period must be one of/],
+      ['no body', {}, /^period is required$/],
       ['unknown period', { period: '2031-2035', units: 100 }, /^period must be one of the following values: 2021-2025, 2026-2030$/],
       ['zero units', { period: '2021-2025', units: 0 }, /^units must not be less than 1$/],
       ['fractional units', { period: '2021-2025', units: 1.5 }, /^units must be an integer/],

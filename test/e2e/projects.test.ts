@@ -84,7 +84,7 @@ describe('POST /api/v1/projects', () => {
 
   it('refuses bad input with 400, every bad field named, and writes nothing', async () => {
     await expectRefusedWithoutWrites(t, '/projects', [
-      ['no body', {}, /name must/],
+      ['no body', {}, /^name is required$/],
       ['blank name', { ...project, name: '   ' }, /name must not be blank/],
       ['province not a code', { ...project, provinceCode: 'HP' }, /provinceCode must be a 2-digit province code/],
       ['unknown kind', { ...project, kind: 'luxury' }, /kind must be one of/],

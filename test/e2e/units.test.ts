@@ -125,7 +125,7 @@ describe('POST /api/v1/projects/:id/units', () => {
     await registerProject('hp-bad');
     const ok = unit('A-1');
     await expectRefusedWithoutWrites(t, '/projects/hp-bad/units', [
-      ['no body', {}, /^units must be an array/],
+      ['no body', {}, /^units is required$/],
       ['no units', { units: [] }, /^units must contain at least 1 elements/],
       ['too many units', { units: Array.from({ length: 2001 }, (_, i) => unit(`U-${i}`)) }, /^units must contain no more than 2000 elements/],
       ['a unit that is not an object', { units: ['A-1'] }, /nested property units must be either object or array/],
