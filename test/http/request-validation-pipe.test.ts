@@ -1,13 +1,13 @@
 import { BadRequestException, type Type } from '@nestjs/common';
-import { RegisterProjectRequest } from '../allocation/commands/register-project/register-project.request.dto';
-import { ReleaseUnitsRequest } from '../allocation/commands/release-units/release-units.request.dto';
-import { RecordPriorityRankingRequest } from '../applications/commands/record-priority-ranking/record-priority-ranking.request.dto';
-import { SubmitApplicationRequest } from '../applications/commands/submit-application/submit-application.request.dto';
-import { WithdrawApplicationRequest } from '../applications/commands/withdraw-application/withdraw-application.request.dto';
-import { ReviewFindingRequest } from '../inspection/commands/review-finding/review-finding.request.dto';
-import { RecordHandoverRequest } from '../land-fund/commands/record-handover/record-handover.request.dto';
-import { RegisterObligationRequest } from '../land-fund/commands/register-obligation/register-obligation.request.dto';
-import { MAX_PROBLEM_LINES, RequestValidationPipe } from './request-validation.pipe';
+import { RegisterProjectRequest } from '../../src/allocation/commands/register-project/register-project.request.dto';
+import { ReleaseUnitsRequest } from '../../src/allocation/commands/release-units/release-units.request.dto';
+import { RecordPriorityRankingRequest } from '../../src/applications/commands/record-priority-ranking/record-priority-ranking.request.dto';
+import { SubmitApplicationRequest } from '../../src/applications/commands/submit-application/submit-application.request.dto';
+import { WithdrawApplicationRequest } from '../../src/applications/commands/withdraw-application/withdraw-application.request.dto';
+import { ReviewFindingRequest } from '../../src/inspection/commands/review-finding/review-finding.request.dto';
+import { RecordHandoverRequest } from '../../src/land-fund/commands/record-handover/record-handover.request.dto';
+import { RegisterObligationRequest } from '../../src/land-fund/commands/register-obligation/register-obligation.request.dto';
+import { MAX_PROBLEM_LINES, RequestValidationPipe } from '../../src/http/request-validation.pipe';
 
 interface Refusal {
   message: string[];
