@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { errorMessageVi } from './error-messages-vi';
 
 /**
  * The read models have not yet reached what was written before the request: answering now would
@@ -9,14 +10,15 @@ import { HttpException, HttpStatus } from '@nestjs/common';
  */
 export class ProjectionLagging extends HttpException {
   constructor(readonly retryAfterSeconds: number, waitedMs: number) {
-    const waited = Math.round(waitedMs / 1000);
+    const waitedSeconds = Math.round(waitedMs / 1000);
+    const en = `the read models are still applying earlier writes after ${waitedSeconds} s; retry in ${retryAfterSeconds} s`;
     super(
       {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         error: 'Service Unavailable',
         code: 'PROJECTION_LAGGING',
-        message: [`Dữ liệu để đọc (read model) vẫn đang cập nhật những gì đã ghi trước đó sau ${waited} giây chờ; vui lòng thử lại sau ${retryAfterSeconds} giây`],
-        messageEn: [`the read models are still applying earlier writes after ${waited} s; retry in ${retryAfterSeconds} s`],
+        message: [errorMessageVi('PROJECTION_LAGGING', en, { waitedSeconds, retryAfterSeconds })],
+        messageEn: [en],
       },
       HttpStatus.SERVICE_UNAVAILABLE,
     );

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { errorBody } from '../../../http/error-body';
+import { errorMessageVi } from '../../../http/error-messages-vi';
 import type { RegistryUnavailable } from '../../http/circuit-breaker';
 import { RegistryRequestRejected } from '../../http/population-registry.http-client';
 import { ChecksInterrupted } from './population-check.runner';
@@ -32,13 +33,13 @@ export class RegistryFailureFilter implements ExceptionFilter {
     this.logger.warn(error.message);
     // Like the ledger's other refusals with a code: Vietnamese in `message` for the officer, the English in `messageEn`.
     if (error instanceof RegistryRequestRejected) {
-      const vi = `Cơ sở dữ liệu dân cư từ chối yêu cầu tra cứu (mã ${error.status}); thử lại cũng không được, cần người vận hành kiểm tra`;
+      const vi = errorMessageVi('REGISTRY_REJECTED', error.message, { status: error.status });
       void reply.status(502).send(errorBody(502, [vi], { code: 'REGISTRY_REJECTED', messageEn: [error.message] }));
       return;
     }
     const retryAfterS = Math.max(1, Math.ceil((error.registryError.retryAfterMs ?? DEFAULT_RETRY_AFTER_S * 1000) / 1000));
-    const vi = `Cơ sở dữ liệu dân cư tạm thời không trả lời được (${REASONS_VI[error.registryError.reason]}); chưa ghi gì cho các hồ sơ còn chờ kiểm tra, vui lòng thử lại sau ${retryAfterS} giây`;
     const en = `${error.message}; nothing was recorded for the files still due, retry in ${retryAfterS} s`;
+    const vi = errorMessageVi('REGISTRY_UNAVAILABLE', en, { reason: REASONS_VI[error.registryError.reason], retryAfterSeconds: retryAfterS });
     void reply
       .status(503)
       .header('Retry-After', String(retryAfterS))
