@@ -1,5 +1,6 @@
 import type { SignedCheckpoint } from '../audit/checkpoints/checkpoint';
 import { CliFailure } from './cli-failure';
+import { isJsonObject, jsonObjectIn } from './json-file';
 
 /** The fields a signed checkpoint cannot be checked without, and their JSON types. */
 const REQUIRED: readonly (readonly [keyof SignedCheckpoint, 'string' | 'number'])[] = [
@@ -11,8 +12,6 @@ const REQUIRED: readonly (readonly [keyof SignedCheckpoint, 'string' | 'number']
   ['keyId', 'string'],
 ];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * A checkpoint kept outside the database: as GET /audit/checkpoints/… gives it, or a witness's
  * state file (`{ "checkpoint": … }`). A file without a checkpoint's fields (a public key, a
@@ -23,14 +22,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 export function checkpointFromFile(text: string, file: string): SignedCheckpoint {
   const notACheckpoint = (why: string) =>
     new CliFailure(`${file} không phải điểm kiểm tra (checkpoint) đã lưu từ GET /audit/checkpoints/… hay tệp trạng thái của bên chứng kiến: ${why}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw notACheckpoint('tệp không phải JSON');
-  }
-  const candidate = isObject(parsed) && isObject(parsed.checkpoint) ? parsed.checkpoint : parsed;
-  if (!isObject(candidate)) throw notACheckpoint('tệp không chứa một đối tượng JSON');
+  const read = jsonObjectIn(text);
+  if ('notObject' in read) throw notACheckpoint(read.notObject);
+  const candidate = isJsonObject(read.object.checkpoint) ? read.object.checkpoint : read.object;
   const missing = REQUIRED.filter(([field, type]) => typeof candidate[field] !== type).map(([field]) => field);
   if (missing.length > 0) throw notACheckpoint(`thiếu trường ${missing.join(', ')}`);
   // Cosignatures are not kept: only the operator's signature is checked against a file kept outside.

@@ -12,6 +12,7 @@ import { loadConfig } from '../config/app-config';
 import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { fail, withLedger } from './ledger-context';
 import { CommandGroup } from './command-group';
+import { jsonObjectIn } from './json-file';
 
 /** `noxh evidence export FINDING_ID --out FILE.json`: the bundle GET /findings/:id/evidence-bundle gives. */
 @SubCommand({ name: 'export', arguments: '<findingId>', description: 'Ghi gói bằng chứng tự đủ của một phát hiện: sự kiện, bằng chứng bao hàm, điểm kiểm tra (checkpoint) đã ký, khóa (write a finding’s evidence bundle)' })
@@ -94,14 +95,9 @@ export class VerifyEvidenceCommand extends CommandRunner {
  * a bundle carries a bundle signature.
  */
 function notABundle(text: string): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return 'tệp không phải JSON';
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'tệp không chứa một đối tượng JSON';
-  const { format, bundleSignature } = parsed as Record<string, unknown>;
+  const read = jsonObjectIn(text);
+  if ('notObject' in read) return read.notObject;
+  const { format, bundleSignature } = read.object;
   if ((typeof format === 'string' && format.startsWith(BUNDLE_FORMAT.slice(0, BUNDLE_FORMAT.indexOf('/') + 1))) || bundleSignature !== undefined) return undefined;
   return `không có trường format "${BUNDLE_FORMAT}" cũng không có chữ ký gói (bundleSignature)`;
 }

@@ -14,6 +14,7 @@ import { streams } from '../shared/streams';
 import { CliFailure } from './cli-failure';
 import { fail, withLedger } from './ledger-context';
 import { CommandGroup } from './command-group';
+import { jsonObjectIn } from './json-file';
 
 interface VerifyOptions {
   file?: string;
@@ -31,13 +32,8 @@ async function checkpointKeys(publicKeyFile: string | undefined): Promise<Map<st
 
 /** The list as downloaded; another file given by mistake is named as such, not compared row by row. */
 function publishedList(text: string, file: string): BeneficiariesView {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const list = typeof parsed === 'object' && parsed !== null ? (parsed as Partial<BeneficiariesView>) : {};
+  const read = jsonObjectIn(text);
+  const list: Partial<BeneficiariesView> = 'object' in read ? read.object : {};
   if (typeof list.projectId !== 'string' || !Array.isArray(list.items)) {
     throw new CliFailure(`${file} không phải danh sách người được hưởng đã công bố (bản lưu của GET /api/v1/public/projects/:id/beneficiaries)`);
   }

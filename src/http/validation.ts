@@ -47,7 +47,7 @@ export const IsApplicationIds = (max: number, doc: ApiPropertyOptions = {}) =>
 
 /**
  * Text a board types: a string of at most `max` characters that is not blank (invisible characters
- * alone count as blank) and holds no control characters. `kind` (clean-text.ts): `line` by
+ * alone count as blank) and holds no control characters. `kind` (TextKind below): `line` by
  * default (names, numbers of decisions, addresses: one line, as they land in CSV cells and lists),
  * `note` for free text that may run over several lines, `personName` for a person's name.
  */
