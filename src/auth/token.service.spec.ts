@@ -32,4 +32,13 @@ describe('TokenService', () => {
     expect(await tokens.verify(forged)).toBeUndefined();
     expect(await new TokenService(new JwtService(), `${SECRET}-other`).verify(token)).toBeUndefined();
   });
+
+  it('refuses a token without an expiry, though signed with the secret', async () => {
+    const tokens = new TokenService(new JwtService(), SECRET);
+    const endless = new JwtService().sign({ sub: board.subject, role: board.role, province: board.province }, { secret: SECRET, algorithm: 'HS256' });
+    const expiring = new JwtService().sign({ sub: board.subject, role: board.role, province: board.province }, { secret: SECRET, algorithm: 'HS256', expiresIn: '1h' });
+
+    expect(await tokens.verify(expiring)).toEqual(board);
+    expect(await tokens.verify(endless)).toBeUndefined();
+  });
 });

@@ -67,18 +67,17 @@ export class TokenService {
     try {
       // @nestjs/jwt passes the secret through to jsonwebtoken, which takes a KeyObject; its option type names only string | Buffer.
       const claims = await this.jwt.verifyAsync<Partial<Claims> & { exp?: number }>(token, { secret: this.verifyKey as unknown as Buffer, algorithms: ['HS256'] });
+      // Every token `noxh token` signs expires: one without `exp` would be good forever, whoever minted it.
+      if (typeof claims.exp !== 'number') return undefined;
       if (typeof claims.sub !== 'string' || !claims.role || !ROLES.includes(claims.role)) return undefined;
       if (needsProvince(claims.role) && (typeof claims.province !== 'string' || !isProvinceCode(claims.province))) return undefined;
-      // Every token this service signs has an `exp`; one without is still valid, but never cached.
-      const expiresAtMs = typeof claims.exp === 'number' ? claims.exp * 1000 : Number.NaN;
-      return { actor: { subject: claims.sub, role: claims.role, ...(claims.province && { province: claims.province }) }, expiresAtMs };
+      return { actor: { subject: claims.sub, role: claims.role, ...(claims.province && { province: claims.province }) }, expiresAtMs: claims.exp * 1000 };
     } catch {
       return undefined;
     }
   }
 
   private remember(token: string, expiresAtMs: number, actor: Actor): void {
-    if (!Number.isFinite(expiresAtMs)) return;
     // Bounded: past the limit the oldest entry goes (a Map keeps insertion order).
     if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value ?? '');
     this.verified.set(token, { actor, expiresAtMs });
